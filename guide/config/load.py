@@ -1,0 +1,231 @@
+"""Load and validate the brand file and a guide's ``guide.toml`` into frozen dataclasses.
+
+Takes paths; hands on :class:`~guide.config.schema.Brand` and
+:class:`~guide.config.schema.GuideConfig`, or diagnostics. Resolves font and logo paths, and
+refuses any path that leaves the folder it belongs to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+from pathlib import Path
+
+from guide.config.reader import Table, TomlFile
+from guide.config.schema import (
+    PAGE_SIZES,
+    Brand,
+    CallToAction,
+    Color,
+    Contact,
+    FontFamily,
+    GuideConfig,
+    Margins,
+    Palette,
+    RelatedArticle,
+    TypeScale,
+)
+from guide.errors import Diagnostics, Location, has_errors
+
+VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$")
+
+
+def inside(folder: Path, relative: str) -> Path | None:
+    """``folder/relative`` if it stays inside ``folder`` (no ``..``, no absolute path)."""
+    if not relative or relative.startswith(("/", "\\")) or ":" in relative.split("/")[0]:
+        return None
+    candidate = (folder / relative).resolve()
+    root = folder.resolve()
+    if candidate != root and root not in candidate.parents:
+        return None
+    return candidate
+
+
+def package_file(spec: str) -> Path | None:
+    """Resolve ``package:file`` to a file shipped inside an installed Python package."""
+    package, _, name = spec.partition(":")
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", package) or "/" in name or ".." in name:
+        return None
+    found = importlib.util.find_spec(package)
+    if found is None or not found.submodule_search_locations:
+        return None
+    for location in found.submodule_search_locations:
+        for candidate in (Path(location) / name, Path(location) / "files" / name):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _font(table: Table, key: str, assets: Path) -> Path:
+    spec = table.text(key)
+    if not spec:
+        return Path()
+    path = package_file(spec) if ":" in spec else inside(assets, spec)
+    if path is None or not path.is_file():
+        table.file.diagnostics.error(
+            f"font '{spec}' not found (use \"package:File.ttf\" for a pip-installed font "
+            f"package, or a path inside assets/)", table.where(key))
+        return Path()
+    if path.suffix.lower() not in (".ttf", ".otf"):
+        table.file.diagnostics.error(f"font '{spec}' must be a .ttf file", table.where(key))
+    return path
+
+
+def _family(table: Table, assets: Path) -> FontFamily:
+    family = FontFamily(*(_font(table, k, assets)
+                          for k in ("regular", "italic", "bold", "bold_italic")))
+    table.reject_unknown()
+    return family
+
+
+def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | None:
+    """The brand file at ``path``; ``display`` is how diagnostics name it."""
+    file = TomlFile(path, display, diagnostics)
+    if file.data is None:
+        return None
+    before = len(diagnostics.items)
+    assets = path.parent
+    root = file.root()
+    name = root.text("name")
+    page_size = root.text("page_size", "letter").lower()
+    if page_size not in PAGE_SIZES:
+        diagnostics.error(f"'page_size' must be one of {', '.join(PAGE_SIZES)}",
+                          root.where("page_size"))
+        page_size = "letter"
+    logo_spec = root.text("logo")
+    logo = inside(assets, logo_spec)
+    if logo_spec and (logo is None or not logo.is_file()):
+        diagnostics.error(f"logo '{logo_spec}' not found in {assets.name}/", root.where("logo"))
+    hyphenation = root.text("hyphenation", "", required=False)
+
+    m = root.table("margins")
+    margins = Margins(*(m.number(k, 72, minimum=18, maximum=216)
+                        for k in ("top", "bottom", "inner", "outer")))
+    m.reject_unknown()
+    p = root.table("palette")
+    palette = Palette(*(Color(p.color(k)) for k in Palette.__dataclass_fields__))
+    p.reject_unknown()
+    fonts = root.table("fonts")
+    body = _family(fonts.table("body"), assets)
+    heading = _family(fonts.table("heading"), assets)
+    fallback = []
+    for index, spec in enumerate(fonts.strings("fallback", required=False)):
+        found = package_file(spec) if ":" in spec else inside(assets, spec)
+        if found is None or not found.is_file():
+            diagnostics.error(f"fallback font '{spec}' (entry {index + 1}) not found",
+                              fonts.where("fallback"))
+        else:
+            fallback.append(found)
+    fonts.reject_unknown()
+    t = root.table("type")
+    scale = TypeScale(
+        body_size=t.number("body_size", 12, minimum=12, maximum=24),
+        leading=t.number("leading", 17, minimum=12, maximum=40),
+        h1=t.number("h1", 28, minimum=12, maximum=72),
+        h2=t.number("h2", 18, minimum=12, maximum=48),
+        h3=t.number("h3", 14, minimum=12, maximum=36),
+        small=t.number("small", 10, minimum=7, maximum=14),
+        furniture=t.number("furniture", 8.5, minimum=6, maximum=12),
+    )
+    ratio = scale.leading / scale.body_size
+    if not 1.3 <= ratio <= 1.5:
+        diagnostics.error(f"body leading must be 1.3 to 1.5 times the body size "
+                          f"(now {ratio:.2f})", t.where("leading"))
+    t.reject_unknown()
+    root.reject_unknown()
+    if has_errors(diagnostics.items[before:]):
+        return None
+    return Brand(name, page_size, margins, palette, body, heading, tuple(fallback), scale,
+                 logo or Path(), hyphenation, path)
+
+
+def _url(table: Table, key: str, required: bool = True) -> str:
+    value = table.text(key, required=required)
+    if value and not URL.match(value):
+        table.file.diagnostics.error(
+            f"'{key}' must be an https://, http:// or mailto: address, not {value!r}",
+            table.where(key))
+    return value
+
+
+def _markdown_file(table: Table, key: str, value: str, folder: Path) -> None:
+    path = inside(folder, value)
+    if path is None:
+        table.file.diagnostics.error(f"'{value}' must be a path inside the guide's folder",
+                                     table.where(key))
+    elif not path.is_file():
+        table.file.diagnostics.error(f"Markdown file '{value}' does not exist",
+                                     table.where(key))
+    elif path.suffix.lower() != ".md":
+        table.file.diagnostics.error(f"'{value}' is not a Markdown (.md) file",
+                                     table.where(key))
+
+
+def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> GuideConfig | None:
+    """The ``guide.toml`` in ``folder``; every Markdown file it names must exist."""
+    path = folder / "guide.toml"
+    file = TomlFile(path, f"{display_folder}/guide.toml", diagnostics)
+    if file.data is None:
+        return None
+    before = len(diagnostics.items)
+    root = file.root()
+    title = root.text("title")
+    subtitle = root.text("subtitle", required=False)
+    audience = root.text("audience", required=False)
+    author = root.text("author")
+    language = root.text("language", "en-US", required=False) or "en-US"
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", language):
+        diagnostics.error(f"'language' must be a tag like \"en-US\", not {language!r}",
+                          root.where("language"))
+    keywords = root.strings("keywords", required=False)
+    chapters = root.strings("chapters")
+    if not chapters and "chapters" in root.data:
+        diagnostics.error("'chapters' must name at least one Markdown file",
+                          root.where("chapters"))
+    for chapter in chapters:
+        _markdown_file(root, "chapters", chapter, folder)
+    disclaimer = root.text("disclaimer")
+    if disclaimer:
+        _markdown_file(root, "disclaimer", disclaimer, folder)
+    version = root.text("version")
+    if version and not VERSION.match(version):
+        diagnostics.error(f"'version' must be major.minor.patch, like \"1.0.0\", not {version!r}",
+                          root.where("version"))
+    date = root.text("date")
+    if date:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            diagnostics.error(f"'date' must be a date like \"2026-11-25\", not {date!r}",
+                              root.where("date"))
+    footer_note = root.text("footer_note", "Educational information, not medical advice.",
+                            required=False)
+    c = root.table("call_to_action")
+    cta = CallToAction(c.text("heading"), c.text("text"), c.text("label"), _url(c, "url"))
+    c.reject_unknown()
+    related = []
+    for r in root.tables("related"):
+        related.append(RelatedArticle(r.text("title"), _url(r, "url")))
+        r.reject_unknown()
+    k = root.table("contact")
+    contact = Contact(_url(k, "website"), k.text("email"), k.text("phone", required=False))
+    k.reject_unknown()
+    root.reject_unknown()
+    if has_errors(diagnostics.items[before:]):
+        return None
+    return GuideConfig(
+        slug=folder.name, folder=folder, title=title, subtitle=subtitle, audience=audience,
+        author=author, language=language, keywords=keywords, chapters=chapters,
+        disclaimer=disclaimer, version=version, date=date, call_to_action=cta,
+        related=tuple(related), contact=contact, footer_note=footer_note, source=path,
+    )
+
+
+def location_of(config: GuideConfig, *key: str | int) -> Location:
+    """Where ``key`` is set in the guide's TOML (for later stages' diagnostics)."""
+    from guide.config.toml_lines import KeyLines
+
+    text = config.source.read_text(encoding="utf-8-sig")
+    return Location(str(config.source), KeyLines(text).line_of(*key))

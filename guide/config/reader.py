@@ -1,0 +1,139 @@
+"""A typed view over one parsed TOML table that reports problems as diagnostics.
+
+Each getter records an error (with the key's line) and returns a harmless default, so that one
+pass over a file reports every problem at once. Unknown keys are errors with a did-you-mean.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from guide.config.toml_lines import KeyLines
+from guide.errors import Diagnostics, Location, did_you_mean
+
+HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class TomlFile:
+    """A TOML file read once: its data, its key lines, and where to report problems."""
+
+    def __init__(self, path: Path, display: str, diagnostics: Diagnostics) -> None:
+        self.path = path
+        self.display = display
+        self.diagnostics = diagnostics
+        self.data: dict[str, Any] | None = None
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            diagnostics.error("file not found", Location(display, 1))
+            return
+        except OSError as exc:
+            diagnostics.error(f"cannot read file: {exc.strerror}", Location(display, 1))
+            return
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            diagnostics.error("file is not valid UTF-8", Location(display, line))
+            return
+        self.lines = KeyLines(text)
+        try:
+            self.data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+            line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 0)
+            message = re.sub(r"\s*\(at line.*\)$", "", str(exc)) or "invalid TOML"
+            diagnostics.error(f"invalid TOML: {message}", Location(display, line, col))
+
+    def root(self) -> Table:
+        return Table(self, (), self.data or {})
+
+
+class Table:
+    """One table of a :class:`TomlFile`, addressed by its key path."""
+
+    def __init__(self, file: TomlFile, path: tuple[str | int, ...], data: dict[str, Any]):
+        self.file = file
+        self.path = path
+        self.data = data
+        self._used: set[str] = set()
+
+    def where(self, key: str | int | None = None) -> Location:
+        path = self.path if key is None else (*self.path, key)
+        return Location(self.file.display, self.file.lines.line_of(*path))
+
+    def _name(self, key: str) -> str:
+        return ".".join([*(str(p) for p in self.path if isinstance(p, str)), key])
+
+    def _error(self, message: str, key: str | None = None) -> None:
+        self.file.diagnostics.error(message, self.where(key))
+
+    def _get(self, key: str, kind: type | tuple[type, ...], kind_name: str, default: Any,
+             required: bool) -> Any:
+        self._used.add(key)
+        if key not in self.data:
+            if required:
+                self._error(f"missing required key '{self._name(key)}'")
+            return default
+        value = self.data[key]
+        if isinstance(value, bool) and kind is not bool:
+            value = object()  # TOML booleans are not numbers here
+        if not isinstance(value, kind):
+            self._error(f"'{self._name(key)}' must be {kind_name}", key)
+            return default
+        return value
+
+    def text(self, key: str, default: str = "", required: bool = True) -> str:
+        value: str = self._get(key, str, "a string", default, required)
+        if required and key in self.data and isinstance(value, str) and not value.strip():
+            self._error(f"'{self._name(key)}' must not be empty", key)
+        return value
+
+    def number(self, key: str, default: float = 0.0, required: bool = True,
+               minimum: float | None = None, maximum: float | None = None) -> float:
+        value = self._get(key, (int, float), "a number", default, required)
+        if minimum is not None and value < minimum or maximum is not None and value > maximum:
+            self._error(f"'{self._name(key)}' must be between {minimum} and {maximum}, "
+                        f"not {value}", key)
+            return default
+        return float(value)
+
+    def strings(self, key: str, required: bool = True) -> tuple[str, ...]:
+        value = self._get(key, list, "a list of strings", [], required)
+        if not all(isinstance(v, str) for v in value):
+            self._error(f"'{self._name(key)}' must be a list of strings", key)
+            return ()
+        return tuple(value)
+
+    def color(self, key: str) -> str:
+        value = self.text(key, "#000000")
+        if value and not HEX_COLOR.match(value):
+            self._error(f"'{self._name(key)}' must be a colour like \"#1f7a85\", not {value!r}",
+                        key)
+            return "#000000"
+        return value
+
+    def table(self, key: str, required: bool = True) -> Table:
+        value = self._get(key, dict, "a table", {}, required)
+        return Table(self.file, (*self.path, key), value)
+
+    def tables(self, key: str) -> list[Table]:
+        """An array of tables (``[[key]]``), each addressed by its index."""
+        value = self._get(key, list, "an array of tables", [], False)
+        out = []
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                out.append(Table(self.file, (*self.path, key, index), item))
+            else:
+                self._error(f"'{self._name(key)}' must hold tables", key)
+        return out
+
+    def reject_unknown(self) -> None:
+        """Report every key of this table that no getter asked for."""
+        for key in self.data:
+            if key not in self._used:
+                hint = did_you_mean(key, self._used)
+                self._error(f"unknown key '{self._name(key)}'{hint}", key)

@@ -1,0 +1,140 @@
+"""Frozen dataclasses for every setting: the brand (``assets/brand.toml``) and a guide
+(``sources/<slug>/guide.toml``). Built only by :mod:`guide.config.load`; imports nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+# Page sizes in PostScript points (1/72 inch).
+PAGE_SIZES: dict[str, tuple[float, float]] = {
+    "letter": (612.0, 792.0),
+    "a4": (595.2756, 841.8898),
+}
+
+
+@dataclass(frozen=True)
+class Color:
+    """An sRGB colour from ``#rrggbb``."""
+
+    hex: str
+
+    @property
+    def rgb(self) -> tuple[float, float, float]:
+        h = self.hex.lstrip("#")
+        return (int(h[0:2], 16) / 255, int(h[2:4], 16) / 255, int(h[4:6], 16) / 255)
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Named brand colours. One accent family (primary, accent, tint) plus neutrals."""
+
+    ink: Color  # body text
+    muted: Color  # secondary text: captions, furniture
+    primary: Color  # headings, bands, the cover
+    accent: Color  # rules, list markers, diagram strokes
+    tint: Color  # callout and table-header backgrounds
+    paper: Color  # page background
+    on_primary: Color  # text drawn on the primary colour
+
+    def named(self) -> dict[str, Color]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """Font files for one role; each path is absolute after loading."""
+
+    regular: Path
+    italic: Path
+    bold: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    body_size: float
+    leading: float  # body leading in points
+    h1: float
+    h2: float
+    h3: float
+    small: float  # captions, footnotes, table text
+    furniture: float  # running header and footer
+
+
+@dataclass(frozen=True)
+class Margins:
+    top: float
+    bottom: float
+    inner: float
+    outer: float
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: str
+    page_size: str  # key of PAGE_SIZES
+    margins: Margins
+    palette: Palette
+    body_font: FontFamily
+    heading_font: FontFamily
+    fallback_fonts: tuple[Path, ...]
+    type_scale: TypeScale
+    logo: Path
+    hyphenation: str  # pyphen language, or "" to switch off
+    source: Path  # the brand file itself
+
+    @property
+    def page_width(self) -> float:
+        return PAGE_SIZES[self.page_size][0]
+
+    @property
+    def page_height(self) -> float:
+        return PAGE_SIZES[self.page_size][1]
+
+    @property
+    def text_width(self) -> float:
+        return self.page_width - self.margins.inner - self.margins.outer
+
+
+@dataclass(frozen=True)
+class CallToAction:
+    heading: str
+    text: str
+    label: str  # the link's words
+    url: str
+
+
+@dataclass(frozen=True)
+class RelatedArticle:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    website: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class GuideConfig:
+    slug: str  # the folder name
+    folder: Path
+    title: str
+    subtitle: str
+    audience: str
+    author: str
+    language: str
+    keywords: tuple[str, ...]
+    chapters: tuple[str, ...]  # Markdown files, relative to the folder, in order
+    disclaimer: str
+    version: str
+    date: str  # ISO date of this edition
+    call_to_action: CallToAction
+    related: tuple[RelatedArticle, ...]
+    contact: Contact
+    footer_note: str
+    source: Path  # the guide.toml itself

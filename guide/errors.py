@@ -1,0 +1,95 @@
+"""Diagnostics as data, and the one root exception that carries them.
+
+Every stage reports problems as :class:`Diagnostic` values with a :class:`Location`; the command
+line prints them once, sorted, as ``path:line:col: severity: message``. Imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; ``line`` and ``column`` are 1-based, 0 when unknown."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        text = self.path
+        if self.line:
+            text += f":{self.line}"
+            if self.column:
+                text += f":{self.column}"
+        return text
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    message: str
+    location: Location
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity.value}: {self.message}"
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.message)
+
+
+def error(message: str, location: Location) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, message, location)
+
+
+def warning(message: str, location: Location) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, message, location)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+@dataclass
+class Diagnostics:
+    """A collector that stages append to; cheap to pass around."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, message: str, location: Location) -> None:
+        self.items.append(error(message, location))
+
+    def warning(self, message: str, location: Location) -> None:
+        self.items.append(warning(message, location))
+
+    def extend(self, more: Iterable[Diagnostic]) -> None:
+        self.items.extend(more)
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.items)
+
+
+class GuideError(Exception):
+    """The root exception: a build that cannot go on, with every diagnostic found so far."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = tuple(sorted(diagnostics, key=lambda d: d.sort_key))
+        super().__init__("\n".join(str(d) for d in self.diagnostics))

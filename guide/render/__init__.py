@@ -1,0 +1,1 @@
+"""The render stage: document model + brand → PDF bytes. The only package that imports reportlab."""

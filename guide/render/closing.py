@@ -48,9 +48,9 @@ class QrCode(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        from reportlab.graphics import renderPDF
+        from guide.render.figures import draw_vector
 
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        draw_vector(self.drawing, self.canv)
         self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 

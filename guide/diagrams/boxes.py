@@ -36,10 +36,10 @@ def box_height(lines: list[str], typo: Typography) -> float:
 
 def make_box(rect: Rect, lines: list[str], measure: Measure, typo: Typography,
              bold: bool = False, align: str = "center", fill: str = "tint",
-             stroke: str = "accent", text_color: str = "ink") -> Box:
+             stroke: str = "accent", text_color: str = "ink", top: bool = False) -> Box:
     font = typo.bold if bold else typo.regular
     inner = Rect(rect.x + PAD_X, rect.y + PAD_Y, rect.w - 2 * PAD_X, rect.h - 2 * PAD_Y)
-    text = place_lines(lines, inner, measure, font, typo.size, typo.leading, align)
+    text = place_lines(lines, inner, measure, font, typo.size, typo.leading, align, top)
     return Box(rect, text, fill, stroke, text_color)
 
 

@@ -159,10 +159,13 @@ def wrap(text: str, width: float, measure: Measure, font: str, size: float) -> l
 
 
 def place_lines(lines: list[str], rect: Rect, measure: Measure, font: str, size: float,
-                leading: float, align: str = "center") -> tuple[TextLine, ...]:
-    """Lines centred vertically in ``rect``, aligned "center", "left" or "right"."""
+                leading: float, align: str = "center", top: bool = False
+                ) -> tuple[TextLine, ...]:
+    """Lines centred vertically in ``rect`` (or from its top), aligned "center", "left" or
+    "right"."""
     block = size + leading * (len(lines) - 1)
-    top_baseline = rect.cy + block / 2 - 0.78 * size  # optical centre: cap height ~0.7 em
+    upper = rect.top if top else rect.cy + block / 2
+    top_baseline = upper - 0.78 * size  # optical centre: cap height ~0.7 em
     out = []
     for index, line in enumerate(lines):
         w = measure(line, font, size)

@@ -8,12 +8,21 @@ Pure: no reportlab.
 from __future__ import annotations
 
 from guide.diagrams.boxes import PAD_X, box_height, box_lines, make_box
-from guide.diagrams.geometry import Box, Layout, Measure, Rect, Typography, place_lines
+from guide.diagrams.geometry import (
+    Box,
+    Layout,
+    Measure,
+    Rect,
+    Typography,
+    place_lines,
+    text_height,
+)
 from guide.diagrams.spec import Compare
 
 GUTTER = 6.0  # between cells
 MIN_COLUMN = 110.0  # narrower than this, row labels move to bands above the rows
-BAND_GAP = 4.0  # between a row label band and its cells
+BAND_GAP = 6.0  # between a row label band and its cells
+BAND_TOP = 8.0  # above a row label band
 
 
 def _label_width(rows: tuple[str, ...], width: float, measure: Measure,
@@ -40,8 +49,8 @@ def layout_compare(body: Compare, width: float, measure: Measure, typo: Typograp
     for lines, row in zip(labels, cells, strict=True):
         h = max(box_height(c, typo) for c in row)
         row_hs.append(max(h, box_height(lines, typo)) if side_labels else h)
-    band_hs = [0.0 if side_labels else box_height(lines, typo) - 2 * 6.0 + BAND_GAP + 8.0
-               for lines in labels]
+    band_hs = [0.0 if side_labels else text_height(len(lines), typo.size, typo.leading)
+               + BAND_GAP + BAND_TOP for lines in labels]
     height = head_h + sum(row_hs) + sum(band_hs) + GUTTER * len(row_hs)
 
     boxes: list[Box] = []
@@ -57,13 +66,13 @@ def layout_compare(body: Compare, width: float, measure: Measure, typo: Typograp
             label_boxes.append(make_box(rect, lines, measure, typo, bold=True, align="left",
                                         fill="", stroke="", text_color="primary"))
         else:
-            rect = Rect(0, top - band + BAND_GAP, width, band - BAND_GAP)
+            rect = Rect(0, top - band + BAND_GAP, width, band - BAND_GAP - BAND_TOP)
             text = place_lines(lines, rect, measure, typo.bold, typo.size, typo.leading,
                                "left")
             label_boxes.append(Box(rect, text, fill="", stroke="", text_color="primary"))
             top -= band
         for x, cell in zip(xs, row, strict=True):
             boxes.append(make_box(Rect(x, top - h, col_w, h), cell, measure, typo,
-                                  align="left", stroke=""))
+                                  align="left", stroke="", top=True))
         top -= h + GUTTER
     return Layout(width, height, tuple(boxes), labels=tuple(label_boxes))

@@ -60,10 +60,13 @@ class _Reader:
 
     def text(self, data: dict[str, Any], key: str, path: Path_ = (),
              required: bool = True) -> str:
-        name = ".".join(str(p) for p in (*path, key) if isinstance(p, str))
+        name = key
         if key not in data:
-            if required:
-                self.fail(f"diagram is missing the required key '{name}'", *path)
+            if required and len(path) == 2:
+                self.fail(f"[[{path[0]}]] {int(path[1]) + 1} is missing the required key "
+                          f"'{key}'", *path)
+            elif required:
+                self.fail(f"diagram is missing the required key '{key}'", *path)
             return ""
         value = data[key]
         if not isinstance(value, str):
@@ -98,10 +101,13 @@ class _Reader:
                           f"allowed: {', '.join(allowed)}", *path, key)
 
 
-def _syntax_error(exc: tomllib.TOMLDecodeError, location: Location) -> Diagnostic:
+def _syntax_error(exc: tomllib.TOMLDecodeError, body: str, location: Location) -> Diagnostic:
     match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-    line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 0)
-    message = re.sub(r"\s*\(at line.*\)$", "", str(exc)) or "invalid TOML"
+    if match:
+        line, col = int(match.group(1)), int(match.group(2))
+    else:  # "(at end of document)": the body's last line
+        line, col = max(body.count("\n") + (not body.endswith("\n")), 1), 0
+    message = re.sub(r"\s*\(at (line|end of).*\)$", "", str(exc)) or "invalid TOML"
     return error(f"invalid TOML in diagram: {message}",
                  Location(location.path, location.line + line, col))
 
@@ -170,8 +176,8 @@ def _compare(r: _Reader, data: dict[str, Any]) -> Body | None:
         if got is None:
             return None
         if len(got) != len(rows):
-            r.fail(f"[[column]] {index + 1} ('{names[-1]}') has {len(got)} cells but there "
-                   f"are {len(rows)} rows", *path, "cells")
+            r.fail(f"[[column]] {index + 1} ('{names[-1]}') has {len(got)} "
+                   f"cell{'s' * (len(got) != 1)} but there are {len(rows)} rows", *path, "cells")
             return None
         cells.append(got)
     by_row = tuple(tuple(col[i] for col in cells) for i in range(len(rows)))
@@ -229,7 +235,7 @@ def parse_diagram(body: str, location: Location, palette: Palette, assets: Path
     try:
         data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
-        return None, [_syntax_error(exc, location)]
+        return None, [_syntax_error(exc, body, location)]
     r = _Reader(body, location)
     kind = r.text(data, "kind")
     caption = r.text(data, "caption")

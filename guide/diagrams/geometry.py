@@ -71,8 +71,9 @@ class TextLine:
     size: float
 
     def rect(self) -> Rect:
-        """The line's ink box: baseline minus descent to baseline plus cap height, roughly."""
-        return Rect(self.x, self.y - 0.25 * self.size, self.w, self.size)
+        """The line's box: from the descender (0.22 em below the baseline) to the ascender
+        (0.78 em above it), as :func:`place_lines` reserves it."""
+        return Rect(self.x, self.y - 0.22 * self.size, self.w, self.size)
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def place_lines(lines: list[str], rect: Rect, measure: Measure, font: str, size:
     "right"."""
     block = size + leading * (len(lines) - 1)
     upper = rect.top if top else rect.cy + block / 2
-    top_baseline = upper - 0.78 * size  # optical centre: cap height ~0.7 em
+    top_baseline = upper - 0.78 * size  # see TextLine.rect
     out = []
     for index, line in enumerate(lines):
         w = measure(line, font, size)

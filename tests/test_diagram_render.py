@@ -103,7 +103,7 @@ def test_fonts_are_embedded_brand_fonts(pdf: Path) -> None:
 
 def test_never_splits(brand: Brand, fonts: FontSet, data_dir: Path) -> None:
     figure = figures(brand, fonts, data_dir)[1]
-    width, height = figure.wrap(brand.text_width, 100)
+    _, height = figure.wrap(brand.text_width, 100)
     assert figure.split(brand.text_width, 100) == []
     assert height == pytest.approx(100)  # outside a document the available height is the frame
     assert figure.scale == pytest.approx(100 / figure.natural_height)

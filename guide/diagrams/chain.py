@@ -13,9 +13,11 @@ from guide.diagrams.boxes import (
     ARROW_SPACE,
     CLEAR,
     GAP,
+    NARROW_PAD,
     arrow,
     box_height,
     box_lines,
+    longest_word,
     make_box,
 )
 from guide.diagrams.geometry import Arrow, Box, Layout, Measure, Rect, Typography
@@ -133,21 +135,37 @@ def layout_flow(body: Flow, width: float, measure: Measure, typo: Typography) ->
     return Layout(total_w, height, tuple(boxes), tuple(arrows))
 
 
+def column_widths(stages: tuple[tuple[str, ...], ...], room: float, measure: Measure,
+                  typo: Typography) -> list[float]:
+    """Widths that keep each column's longest word whole when they can, sharing the rest
+    of ``room`` equally."""
+    count = len(stages)
+    need = [longest_word(list(s), measure, typo.regular, typo.size) + 2 * NARROW_PAD + 1
+            for s in stages]
+    equal = room / count
+    if sum(need) > room or all(n <= equal for n in need):
+        return [equal] * count
+    spare = room - sum(need)
+    return [n + spare / count for n in need]
+
+
 def _flow_right(body: Flow, width: float, measure: Measure, typo: Typography) -> Layout:
     count = len(body.stages)
-    w = (width - (count - 1) * ARROW_SPACE) / count
-    wrapped = [[box_lines(t, w, measure, typo) for t in stage] for stage in body.stages]
+    widths = column_widths(body.stages, width - (count - 1) * ARROW_SPACE, measure, typo)
+    wrapped = [[box_lines(t, w, measure, typo) for t in stage]
+               for stage, w in zip(body.stages, widths, strict=True)]
     heights = [max(box_height(lines, typo) for lines in stage) for stage in wrapped]
     spans = [len(s) * h + (len(s) - 1) * GAP for s, h in zip(wrapped, heights, strict=True)]
     height = max(spans)
     boxes: list[Box] = []
     columns: list[list[Rect]] = []
-    for index, (stage, h, span) in enumerate(zip(wrapped, heights, spans, strict=True)):
-        x = index * (w + ARROW_SPACE)
+    x = 0.0
+    for stage, h, span, w in zip(wrapped, heights, spans, widths, strict=True):
         top = (height + span) / 2
         rects = [Rect(x, top - h - i * (h + GAP), w, h) for i in range(len(stage))]
         boxes += [make_box(r, lines, measure, typo) for r, lines in zip(rects, stage,
                                                                         strict=True)]
         columns.append(rects)
+        x += w + ARROW_SPACE
     arrows = [a for i in range(count - 1) for a in _bus(columns[i], columns[i + 1], False)]
     return Layout(width, height, tuple(boxes), tuple(arrows))

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from guide.cli import main
+from guide.config.load import load_brand
+from guide.config.schema import Brand
+from guide.errors import Diagnostics
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = "discogenic-back-pain"
@@ -91,3 +94,17 @@ def reference_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdfs = sorted(out.glob(f"{REFERENCE}-v*.pdf"))
     assert len(pdfs) == 1
     return pdfs[0]
+
+
+@pytest.fixture(scope="session")
+def brand() -> Brand:
+    """The repository's brand, loaded once."""
+    diagnostics = Diagnostics()
+    loaded = load_brand(ROOT / "assets" / "brand.toml", "assets/brand.toml", diagnostics)
+    assert loaded is not None, diagnostics.items
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return Path(__file__).parent / "data"

@@ -33,11 +33,12 @@ def test_every_seed_sentence_appears_in_order(reference_pdf: Path) -> None:
     position = 0
     missing = []
     for sentence in seed_sentences("all"):
-        found = text.find(sentence.replace("-", ""), position)
+        wanted = sentence.replace("-", "")
+        found = text.find(wanted, position)
         if found < 0:
             missing.append(sentence)
         else:
-            position = found + len(sentence)
+            position = found + len(wanted)
     assert not missing, f"{len(missing)} sentences missing or out of order: {missing[:3]}"
 
 

@@ -20,7 +20,7 @@ from guide.diagrams.geometry import (
 )
 from guide.diagrams.spec import AnatomyLabel, Label
 
-LEADER_SPACE = 28.0  # between the label columns and the drawing
+LEADER_SPACE = 20.0  # between the label columns and the drawing
 LABEL_GAP = 10.0  # between stacked labels
 MAX_IMAGE_H = 300.0
 ELBOW = 8.0  # the leader's first, horizontal run out of the label
@@ -54,7 +54,8 @@ def layout_anatomy(body: AnatomyLabel, width: float, measure: Measure,
                    typo: Typography) -> Layout:
     font, size, leading = typo.regular, typo.size, typo.leading
     natural = max(measure(label.text, font, size) for label in body.labels)
-    label_w = min(natural, width * 0.27)
+    # Labels wrap to a narrow column so that the drawing gets at least half the width.
+    label_w = min(natural, width * 0.21)
     image_w = width - 2 * (label_w + LEADER_SPACE)
     image_h = image_w * body.aspect
     if image_h > MAX_IMAGE_H:

@@ -90,9 +90,9 @@ def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Editi
     band = cover_band_height(brand)
     side = 56
     cover_frames = [
-        Frame(side, h - band + 30, w - 2 * side - 80, band - 30 - 48, id="band",
+        Frame(side, h - band + 36, w - 2 * side - 40, band - 36 - 48, id="band",
               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
-        Frame(side, 60, w - 2 * side, h - band - 6 - 60 - 40, id="lower",
+        Frame(side, 60, 280, h - band - 6 - 60 - 44, id="lower",
               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
     ]
     back_frame = Frame(side, side, w - 2 * side, h - 2 * side, id="back")

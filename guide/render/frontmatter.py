@@ -77,10 +77,11 @@ def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: S
     p, body = brand.palette, styles.body
     white, tint = HexColor(p.on_primary.hex), HexColor(p.tint.hex)
     eyebrow = ParagraphStyle("cover_eyebrow", parent=body, fontName=fonts.heading_bold,
-                             fontSize=11, leading=14, textColor=tint, spaceAfter=14,
+                             fontSize=12, leading=14, textColor=tint, spaceAfter=16,
+                             charSpace=1.5,
                              hyphenationLang="")
     title = ParagraphStyle("cover_title", parent=body, fontName=fonts.heading_bold,
-                           fontSize=34, leading=39, textColor=white, spaceAfter=16,
+                           fontSize=38, leading=43, textColor=white, spaceAfter=18,
                            hyphenationLang="")
     subtitle = ParagraphStyle("cover_subtitle", parent=body, fontName=fonts.heading,
                               fontSize=16, leading=21, textColor=tint, hyphenationLang="")
@@ -91,8 +92,9 @@ def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: S
     logo_path = brand.logo.with_name("logo-reversed.svg")
     out: list[Flowable] = []
     out.append(Logo(logo_path if logo_path.is_file() else brand.logo, 34))
-    out.append(Spacer(0, 56))
-    out.append(_role(Paragraph("FREE PATIENT GUIDE", eyebrow), "P"))
+    out.append(Spacer(0, 64))
+    out.append(_role(Paragraph("FREE PATIENT GUIDE", eyebrow),
+                     "P"))
     out.append(_role(Paragraph(escape(config.title), title), "Title"))
     if config.subtitle:
         out.append(_role(Paragraph(escape(config.subtitle), subtitle), "P"))

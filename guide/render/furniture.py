@@ -53,34 +53,31 @@ def draw_front_furniture(canv: Any, brand: Brand, fonts: FontSet, label: str) ->
 
 
 def cover_band_height(brand: Brand) -> float:
-    return brand.page_height * 0.6
+    return brand.page_height * 0.56
 
 
 def draw_cover_art(canv: Any, brand: Brand) -> None:
-    """A deep band with a stylised disc: concentric rings with one break (the brand's shape)."""
+    """A deep band for the words, and below it the brand's shape: a stylised disc of
+    concentric rings, each broken by the same gap (the tear), cropped by the page corner."""
     p = brand.palette
     w, h = brand.page_width, brand.page_height
     band = cover_band_height(brand)
     canv.saveState()
     canv.setFillColor(HexColor(p.primary.hex))
     canv.rect(0, h - band, w, band, stroke=0, fill=1)
-    path = canv.beginPath()
-    path.rect(0, h - band, w, band)
-    canv.clipPath(path, stroke=0, fill=0)
-    cx, cy = w * 0.86, h - band * 0.58
-    canv.setFillColor(HexColor(p.accent.hex))
-    for index, radius in enumerate(range(250, 60, -30)):
-        canv.setStrokeColor(HexColor(p.accent.hex if index % 2 == 0 else p.tint.hex))
-        canv.setLineWidth(9 if index % 2 == 0 else 1.2)
-        # Each ring is an arc with a gap facing the text: the "tear" of the disc motif.
-        canv.arc(cx - radius, cy - radius, cx + radius, cy + radius, startAng=200, extent=320)
-    canv.setFillColor(HexColor(p.tint.hex))
-    canv.circle(cx, cy, 44, stroke=0, fill=1)
-    canv.restoreState()
-    # A thin accent line where the band meets the page.
-    canv.saveState()
     canv.setFillColor(HexColor(p.accent.hex))
     canv.rect(0, h - band - 6, w, 6, stroke=0, fill=1)
+    path = canv.beginPath()
+    path.rect(0, 0, w, h - band - 6)
+    canv.clipPath(path, stroke=0, fill=0)
+    cx, cy = w * 0.86, h * 0.12
+    canv.setLineCap(1)
+    for index, radius in enumerate(range(232, 40, -24)):
+        canv.setStrokeColor(HexColor(p.accent.hex if index % 2 == 0 else p.tint.hex))
+        canv.setLineWidth(7 if index % 2 == 0 else 10)
+        canv.arc(cx - radius, cy - radius, cx + radius, cy + radius, startAng=128, extent=326)
+    canv.setFillColor(HexColor(p.tint.hex))
+    canv.circle(cx, cy, 30, stroke=0, fill=1)
     canv.restoreState()
 
 

@@ -58,7 +58,9 @@ def make_styles(brand: Brand, fonts: FontSet) -> Styles:
     body = ParagraphStyle(
         "body", fontName=fonts.body, fontSize=t.body_size, leading=t.leading, textColor=ink,
         spaceAfter=t.leading * 0.6, alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
-        hyphenationLang=brand.hyphenation, embeddedHyphenation=1, uriWasteReduce=0.3,
+        # Hyphenate only long words: a ragged right edge reads better than many broken words.
+        hyphenationLang=brand.hyphenation, hyphenationMinWordLength=9,
+        embeddedHyphenation=1, uriWasteReduce=0.3,
         splitLongWords=1,
     )
 

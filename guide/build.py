@@ -1,0 +1,116 @@
+"""Build guides: the list of steps, in order, and nothing else.
+
+load (brand, guide.toml, sources) → parse (Markdown → model) → check (all problems at once) →
+render (model → PDF) → finish (metadata) → publish (atomic writes, manifest). Nothing is written
+unless every guide asked for loads, parses and checks without an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from guide import model as m
+from guide.check import check_document
+from guide.config.load import load_brand, load_guide
+from guide.config.schema import Brand, GuideConfig
+from guide.edition import Edition
+from guide.errors import Diagnostic, Diagnostics, GuideError, Location
+from guide.publish import ManifestEntry, entry_for, publish
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    sources: Path = Path("sources")
+    out: Path = Path("dist")
+    assets: Path | None = None  # default: the folder "assets" beside the sources folder
+    slugs: tuple[str, ...] = ()  # empty: every guide
+
+    @property
+    def assets_dir(self) -> Path:
+        return self.assets if self.assets is not None else self.sources.parent / "assets"
+
+
+@dataclass
+class Prepared:
+    config: GuideConfig
+    document: m.Document
+    edition: Edition
+
+
+@dataclass
+class BuildResult:
+    built: list[ManifestEntry] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    manifest: Path | None = None
+
+
+def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
+    """The guide folders to build: every folder with a guide.toml, or the slugs asked for."""
+    root = options.sources
+    if not root.is_dir():
+        diagnostics.error("sources folder not found", Location(str(root)))
+        return []
+    folders = sorted(p.parent for p in root.glob("*/guide.toml"))
+    if not options.slugs:
+        if not folders:
+            diagnostics.error("no guides found (a guide is a folder with a guide.toml)",
+                              Location(str(root)))
+        return folders
+    known = {f.name: f for f in folders}
+    chosen = []
+    for slug in options.slugs:
+        if slug in known:
+            chosen.append(known[slug])
+        else:
+            from guide.errors import did_you_mean
+
+            diagnostics.error(f"no guide named '{slug}'{did_you_mean(slug, known)}",
+                              Location(str(root)))
+    return chosen
+
+
+def edition_for(config: GuideConfig) -> Edition:
+    return Edition(config.version, config.date, draft=False, fingerprint="")
+
+
+def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | None,
+                                                                       list[Prepared]]:
+    """Load, parse and check every guide asked for (no rendering)."""
+    from guide.parse import parse_guide
+
+    assets = options.assets_dir
+    brand = load_brand(assets / "brand.toml", f"{assets.as_posix()}/brand.toml", diagnostics)
+    prepared = []
+    for folder in discover(options, diagnostics):
+        config = load_guide(folder, folder.as_posix(), diagnostics)
+        if config is None or brand is None:
+            continue
+        document = parse_guide(config, assets, brand.palette, diagnostics)
+        check_document(document, config, diagnostics)
+        prepared.append(Prepared(config, document, edition_for(config)))
+    return brand, prepared
+
+
+def build(options: BuildOptions) -> BuildResult:
+    diagnostics = Diagnostics()
+    brand, prepared = prepare(options, diagnostics)
+    if diagnostics.has_errors or brand is None:
+        raise GuideError(diagnostics.items)
+    from guide.finish import finish_pdf
+    from guide.render import render_guide
+
+    outputs = []
+    for item in prepared:
+        rendered = render_guide(item.document, item.config, brand, item.edition, diagnostics)
+        if rendered is None:
+            continue
+        pdf = finish_pdf(rendered.pdf, item.config, item.edition)
+        entry = entry_for(item.config.slug, item.config.title, item.edition.version, pdf,
+                          rendered.pages, item.edition.draft, item.edition.fingerprint,
+                          item.edition.date)
+        outputs.append((entry, pdf))
+    if diagnostics.has_errors:
+        raise GuideError(diagnostics.items)
+    manifest = publish(options.out, outputs)
+    return BuildResult([e for e, _ in outputs], diagnostics.items, manifest)

@@ -1,0 +1,80 @@
+"""The check stage: every problem in the parsed guide, all at once, before anything renders.
+
+Takes the document model and configuration; hands on diagnostics with Markdown locations.
+Imports neither markdown nor reportlab (font coverage is checked by the render package).
+"""
+
+from __future__ import annotations
+
+from guide import model as m
+from guide.config.schema import GuideConfig
+from guide.errors import Diagnostics, Location
+
+SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#")
+
+
+def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagnostics) -> None:
+    for chapter in document.chapters:
+        _check_headings(chapter, diagnostics)
+        _check_blocks(chapter.blocks, diagnostics)
+    _check_blocks(document.disclaimer, diagnostics)
+
+
+def _check_headings(chapter: m.Chapter, diagnostics: Diagnostics) -> None:
+    first = chapter.blocks[0] if chapter.blocks else None
+    if not isinstance(first, m.Heading) or first.level != 1:
+        where = getattr(first, "location", None) or Location(chapter.source, 1)
+        diagnostics.error("a chapter must begin with a level-1 heading (# Title)", where)
+    previous = 0
+    for block in m.walk(chapter.blocks):
+        if not isinstance(block, m.Heading):
+            continue
+        if block.level == 1 and previous:
+            diagnostics.error("a chapter has one level-1 heading; start a new file for a new "
+                              "chapter, or use ## for a section", block.location)
+        if previous and block.level > previous + 1:
+            diagnostics.error(f"heading level skips from {previous} to {block.level} "
+                              f"(use {'#' * (previous + 1)})", block.location)
+        if not block.text.strip():
+            diagnostics.error("heading is empty", block.location)
+        previous = block.level
+
+
+def _links(inlines: tuple[m.Inline, ...]) -> list[m.Link]:
+    out: list[m.Link] = []
+    for item in inlines:
+        if isinstance(item, m.Link):
+            out.append(item)
+            out.extend(_links(item.children))
+        elif isinstance(item, (m.Strong, m.Emphasis)):
+            out.extend(_links(item.children))
+    return out
+
+
+def _inlines_of(block: m.Block) -> list[tuple[m.Inline, ...]]:
+    if isinstance(block, (m.Paragraph, m.Heading)):
+        return [block.inlines]
+    if isinstance(block, m.Table):
+        return [c.inlines for row in (block.header, *block.rows) for c in row]
+    return []
+
+
+def _check_blocks(blocks: tuple[m.Block, ...], diagnostics: Diagnostics) -> None:
+    last_location: Location | None = None
+    for block in m.walk(blocks):
+        location = getattr(block, "location", None) or last_location
+        last_location = location
+        if isinstance(block, m.Image):
+            if not block.alt.strip():
+                diagnostics.error(f"image '{block.source}' needs alt text: ![what it shows]"
+                                  f"({block.source})", block.location)
+            elif block.caption and block.alt.strip() == block.caption.strip():
+                diagnostics.error("alt text must describe the picture, not repeat its caption",
+                                  block.location)
+        for inlines in _inlines_of(block):
+            for link in _links(inlines):
+                if not link.href.lower().startswith(SAFE_LINK_PREFIXES) or link.href == "#":
+                    assert location is not None
+                    diagnostics.error(
+                        f"link '{link.href[:80]}' must be an https://, http:// or mailto: "
+                        f"address (no file:, javascript: or relative links)", location)

@@ -1,0 +1,112 @@
+"""The command line: argv → options → the library → diagnostics on stderr → an exit code.
+
+Exit codes: 0 success; 1 content or configuration errors (each printed as
+``path:line: error: message``, sorted, then a summary line); 2 usage errors. Nothing here
+calls ``sys.exit``: :func:`main` returns the code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from guide import __version__
+from guide.errors import Diagnostic, GuideError, Severity
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("build",)
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: error: {message}")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="build_guide.py",
+                     description="Build Valor Spine Free Guide PDFs from Markdown and TOML.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show a Python traceback for internal errors")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    build = commands.add_parser("build", help="build guides into the output folder (default)")
+    build.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
+    _common(build)
+    build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (dist)")
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sources", type=Path, default=Path("sources"),
+                        help="folder holding one folder per guide (sources)")
+    parser.add_argument("--assets", type=Path, default=None,
+                        help="brand and illustrations folder (default: assets beside sources)")
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show a Python traceback for internal errors")
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
+    items = sorted(diagnostics, key=lambda d: d.sort_key)
+    for item in items:
+        print(item, file=stream)
+    errors = sum(1 for d in items if d.severity is Severity.ERROR)
+    warnings = len(items) - errors
+    if items:
+        parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+        if warnings:
+            parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+        print(", ".join(parts), file=stream)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from guide.build import BuildOptions, build
+
+    options = BuildOptions(sources=args.sources, out=args.out, assets=args.assets,
+                           slugs=tuple(args.slugs))
+    result = build(options)
+    print_diagnostics(result.warnings, err)
+    for entry in result.built:
+        size = entry.bytes / 1024
+        label = " (draft)" if entry.draft else ""
+        print(f"built {(options.out / entry.pdf).as_posix()}{label}: {entry.pages} pages, "
+              f"{size:.0f} KB", file=out)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not any(a in COMMANDS for a in argv if not a.startswith("-")) and not any(
+            a in ("-h", "--help", "--version") for a in argv):
+        argv = ["build", *argv]  # "python build_guide.py" builds every guide
+    debug = "--debug" in argv
+    try:
+        args = make_parser().parse_args(argv)
+        return _run(args, out, err)
+    except UsageError as exc:
+        print(exc, file=err)
+        return EXIT_USAGE
+    except GuideError as exc:
+        print_diagnostics(exc.diagnostics, err)
+        return EXIT_CONTENT
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=err)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        if debug:
+            traceback.print_exc(file=err)
+        print(f"build_guide.py: internal error: {type(exc).__name__}: {exc} "
+              f"(run with --debug for details)", file=err)
+        return EXIT_CONTENT

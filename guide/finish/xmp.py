@@ -1,0 +1,44 @@
+"""The XMP metadata packet (Dublin Core, XMP basic, PDF, and the guide's version fields)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from guide.config.schema import GuideConfig
+from guide.edition import Edition
+
+
+def xmp_packet(config: GuideConfig, edition: Edition, builder_version: str) -> bytes:
+    date = f"{edition.date}T00:00:00Z"
+    keywords = escape(", ".join(config.keywords))
+    subject_items = "".join(f"<rdf:li>{escape(k)}</rdf:li>" for k in config.keywords)
+    text = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
+    xmlns:guide="https://example.com/ns/guide-builder/1.0/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(config.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{escape(config.author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(config.subtitle)}</rdf:li></rdf:Alt></dc:description>
+   <dc:subject><rdf:Bag>{subject_items}</rdf:Bag></dc:subject>
+   <dc:language><rdf:Bag><rdf:li>{escape(config.language)}</rdf:li></rdf:Bag></dc:language>
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:MetadataDate>{date}</xmp:MetadataDate>
+   <xmp:CreatorTool>Valor Spine guide builder {escape(builder_version)}</xmp:CreatorTool>
+   <pdf:Keywords>{keywords}</pdf:Keywords>
+   <pdf:Producer>Valor Spine guide builder {escape(builder_version)} (reportlab, pypdf)</pdf:Producer>
+   <pdfuaid:part>1</pdfuaid:part>
+   <guide:version>{escape(edition.version)}</guide:version>
+   <guide:fingerprint>{escape(edition.fingerprint)}</guide:fingerprint>
+   <guide:draft>{str(edition.draft).lower()}</guide:draft>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""
+    return text.encode("utf-8")

@@ -1,0 +1,133 @@
+"""The parse stage: a guide's Markdown files → the document model.
+
+Takes the validated :class:`~guide.config.schema.GuideConfig` and the assets folder; hands on a
+:class:`~guide.model.Document` (figures numbered in reading order) and diagnostics. The only
+module family that imports ``markdown``; it imports nothing of reportlab.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+from guide import model as m
+from guide.config.load import inside
+from guide.config.schema import GuideConfig, Palette
+from guide.errors import Diagnostics, Location
+from guide.parse.convert import Converter
+from guide.parse.fences import Lifted, lift
+from guide.sources import SourceFile, read_source
+
+EXTENSIONS = ["tables", "footnotes", "admonition", "sane_lists", "attr_list", "def_list"]
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg"}
+
+
+class _Capture(Treeprocessor):
+    """Keeps the finished element tree (after inline processing and unescaping)."""
+
+    root: ET.Element | None = None
+
+    def run(self, root: ET.Element) -> None:
+        self.root = root
+
+
+def _markdown_tree(text: str) -> tuple[ET.Element, list[str]]:
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    capture = _Capture(md)
+    md.treeprocessors.register(capture, "guide-capture", -100)
+    md.convert(text)
+    assert capture.root is not None
+    return capture.root, list(md.htmlStash.rawHtmlBlocks)
+
+
+class _Parser:
+    def __init__(self, config: GuideConfig, assets: Path, palette: Palette,
+                 diagnostics: Diagnostics) -> None:
+        self.config = config
+        self.assets = assets
+        self.palette = palette
+        self.diagnostics = diagnostics
+
+    def resolve_image(self, src: str, alt: str, caption: str, location: Location) -> m.Image:
+        path = None
+        if ":" in src.split("/")[0] or src.startswith(("/", "\\")):
+            self.diagnostics.error(
+                f"image '{src}' must be a file in the guide's folder or assets/ "
+                f"(no URLs or absolute paths)", location)
+        else:
+            for folder in (self.config.folder, self.assets):
+                found = inside(folder, src)
+                if found is not None and found.is_file():
+                    path = found
+                    break
+            if path is None:
+                self.diagnostics.error(f"image '{src}' not found in the guide's folder or "
+                                       f"assets/", location)
+            elif path.suffix.lower() not in IMAGE_SUFFIXES:
+                self.diagnostics.error(f"image '{src}' must be PNG, JPEG or SVG", location)
+                path = None
+        return m.Image(src, path, alt, caption, location)
+
+    def lifted_block(self, source: SourceFile, item: Lifted) -> m.Block | None:
+        location = source.location(item.line)
+        if item.kind == "pagebreak":
+            return m.PageBreak(location)
+        if item.language == "diagram":
+            from guide.diagrams import parse_diagram
+
+            spec, found = parse_diagram(item.body, location, self.palette, self.assets)
+            self.diagnostics.extend(found)
+            return m.Diagram(spec, location) if spec is not None else None
+        return m.CodeBlock(item.body, item.language, location)
+
+    def chapter(self, relative: str) -> m.Chapter | None:
+        display = f"{self.config.source.parent.as_posix()}/{relative}"
+        source = read_source(self.config.folder / relative, display, self.diagnostics)
+        if source is None:
+            return None
+        text, lifted, unclosed = lift(source.text)
+        for line in unclosed:
+            self.diagnostics.error("code fence is never closed", source.location(line))
+        root, stash = _markdown_tree(text)
+
+        def block_for(index: int) -> m.Block | None:
+            return self.lifted_block(source, lifted[index]) if index < len(lifted) else None
+
+        converter = Converter(source, stash, self.diagnostics, block_for, self.resolve_image)
+        return m.Chapter(relative, converter.blocks(root))
+
+
+def number_figures(chapters: tuple[m.Chapter, ...]) -> tuple[tuple[m.Chapter, ...],
+                                                              tuple[m.Image | m.Diagram, ...]]:
+    """Give every diagram, and every image with a caption, its figure number."""
+    figures: list[m.Image | m.Diagram] = []
+
+    def renumber(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
+        out: list[m.Block] = []
+        for block in blocks:
+            if isinstance(block, (m.Diagram, m.Image)) and block.caption:
+                block = dataclasses.replace(block, number=len(figures) + 1)
+                figures.append(block)
+            elif isinstance(block, (m.BlockQuote, m.Callout)):
+                block = dataclasses.replace(block, blocks=renumber(block.blocks))
+            elif isinstance(block, m.ListBlock):
+                items = tuple(m.ListItem(renumber(i.blocks)) for i in block.items)
+                block = dataclasses.replace(block, items=items)
+            out.append(block)
+        return tuple(out)
+
+    numbered = tuple(m.Chapter(c.source, renumber(c.blocks)) for c in chapters)
+    return numbered, tuple(figures)
+
+
+def parse_guide(config: GuideConfig, assets: Path, palette: Palette,
+                diagnostics: Diagnostics) -> m.Document:
+    parser = _Parser(config, assets, palette, diagnostics)
+    chapters = tuple(c for c in (parser.chapter(r) for r in config.chapters) if c is not None)
+    disclaimer = parser.chapter(config.disclaimer) if config.disclaimer else None
+    chapters, figures = number_figures(chapters)
+    return m.Document(chapters, disclaimer.blocks if disclaimer else (), figures)

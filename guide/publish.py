@@ -1,0 +1,89 @@
+"""The publish stage: write PDFs and ``manifest.json`` atomically.
+
+Takes finished PDF bytes and what the manifest says of them; writes each file to a temporary
+name in the output folder, flushes it to disk and renames it into place, so a reader (or a
+build killed mid-way) sees the old file or the new one, never a partial one. Imports nothing
+of reportlab, markdown or pypdf.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from guide import __version__
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    slug: str
+    title: str
+    version: str
+    pdf: str  # relative to the output folder
+    sha256: str
+    bytes: int
+    pages: int
+    draft: bool
+    fingerprint: str
+    revision_date: str
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def pdf_name(slug: str, version: str) -> str:
+    return f"{slug}-v{version}.pdf"
+
+
+def entry_for(slug: str, title: str, version: str, pdf: bytes, pages: int, draft: bool,
+              fingerprint: str, revision_date: str) -> ManifestEntry:
+    return ManifestEntry(slug, title, version, pdf_name(slug, version),
+                         hashlib.sha256(pdf).hexdigest(), len(pdf), pages, draft, fingerprint,
+                         revision_date)
+
+
+def _read_manifest(path: Path) -> list[dict[str, object]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        guides = data.get("guides", [])
+        return [g for g in guides if isinstance(g, dict)]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+def publish(out_dir: Path, outputs: list[tuple[ManifestEntry, bytes]]) -> Path:
+    """Write every PDF, then the manifest (entries for other guides already there are kept
+    while their PDF still exists). Returns the manifest's path."""
+    for entry, pdf in outputs:
+        write_atomic(out_dir / entry.pdf, pdf)
+    manifest_path = out_dir / MANIFEST
+    built = {entry.slug for entry, _ in outputs}
+    kept = [g for g in _read_manifest(manifest_path)
+            if g.get("slug") not in built and (out_dir / str(g.get("pdf", ""))).is_file()]
+    guides = kept + [asdict(entry) for entry, _ in outputs]
+    guides.sort(key=lambda g: str(g.get("slug")))
+    manifest = {"builder": {"name": "valor-guide-builder", "version": __version__},
+                "guides": guides}
+    text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
+    write_atomic(manifest_path, text.encode("utf-8"))
+    return manifest_path

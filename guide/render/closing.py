@@ -1,0 +1,128 @@
+"""The closing pages: the call to action (a link and a QR code), related articles, and the
+back cover's words. Takes the guide's configuration; hands on flowables. All of the words come
+from configuration; the builder adds only labels such as "Related articles".
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from guide import model as m
+from guide.config.schema import Brand, GuideConfig
+from guide.edition import Edition
+from guide.errors import Location
+from guide.render.blocks import BlockRenderer, tag
+from guide.render.fonts import FontSet
+from guide.render.frontmatter import Logo, human_date
+from guide.render.markup import escape
+from guide.render.styles import Styles
+
+CTA_ANCHOR = "next-steps"
+RELATED_ANCHOR = "related-articles"
+
+
+class QrCode(Flowable):  # type: ignore[misc]
+    """A QR code for a URL, in the brand's primary colour, with its URL as alt text."""
+
+    role = "Figure"
+
+    def __init__(self, url: str, size: float, color: str) -> None:
+        super().__init__()
+        widget = QrCodeWidget(url, barLevel="M")
+        widget.barFillColor = HexColor(color)
+        widget.barStrokeColor = HexColor(color)
+        x0, y0, x1, y1 = widget.getBounds()
+        self.drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0,
+                                                      size / (y1 - y0), 0, 0])
+        self.drawing.add(widget)
+        self.width = self.height = size
+        self.alt_text = f"QR code linking to {url}"
+        self.url = url
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+def closing_headings(config: GuideConfig) -> list[m.Heading]:
+    where = Location(str(config.source), 1)
+    cta = m.Heading(1, (m.Text(config.call_to_action.heading),), CTA_ANCHOR, where)
+    related = m.Heading(2, (m.Text("Related articles"),), RELATED_ANCHOR, where)
+    return [cta, related] if config.related else [cta]
+
+
+def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: Styles,
+                      blocks: BlockRenderer) -> list[Flowable]:
+    cta = config.call_to_action
+    p = brand.palette
+    headings = closing_headings(config)
+    out: list[Flowable] = blocks.heading(headings[0])
+    text = tag(Paragraph(escape(cta.text), styles.body), "P")
+    button_style = ParagraphStyle("button", parent=styles.body, fontName=fonts.heading_bold,
+                                  textColor=HexColor(p.on_primary.hex), alignment=TA_CENTER,
+                                  hyphenationLang="", spaceAfter=0)
+    link = (f'<a href="{escape(cta.url)}" color="{p.on_primary.hex}">{escape(cta.label)}</a>')
+    button = Table([[tag(Paragraph(link, button_style), "P")]], colWidths=[200])
+    button.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), HexColor(p.primary.hex)),
+        ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+        ("ROUNDEDCORNERS", [6, 6, 6, 6]),
+    ]))
+    button.hAlign = "LEFT"
+    url_line = tag(Paragraph(escape(cta.url), styles.small), "P")
+    qr = QrCode(cta.url, 104, p.primary.hex)
+    left = [text, Spacer(0, 6), tag(button, "Div"), Spacer(0, 8), url_line]
+    width = brand.text_width
+    panel = Table([[left, qr]], colWidths=[width - 130, 130])
+    panel.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    out.append(tag(panel, "Div"))
+    if config.related:
+        out.append(Spacer(0, 24))
+        out.extend(blocks.heading(headings[1]))
+        for article in config.related:
+            item = (f'<a href="{escape(article.url)}" color="{p.accent.hex}" underline="1">'
+                    f"{escape(article.title)}</a>")
+            out.append(tag(Paragraph(item, styles.body), "P"))
+            out.append(tag(Paragraph(escape(article.url), styles.small), "P"))
+            out.append(Spacer(0, 8))
+    return out
+
+
+def back_cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: Styles,
+                         edition: Edition) -> list[Flowable]:
+    p = brand.palette
+    style = ParagraphStyle("back", parent=styles.body, fontName=fonts.heading, fontSize=13,
+                           leading=18, textColor=HexColor(p.on_primary.hex),
+                           alignment=TA_CENTER, hyphenationLang="")
+    quiet = ParagraphStyle("back_quiet", parent=style, fontSize=11, leading=15,
+                           textColor=HexColor(p.tint.hex))
+    logo = brand.logo.with_name("logo-reversed.svg")
+    out: list[Flowable] = [Spacer(0, 150), Logo(logo if logo.is_file() else brand.logo, 48,
+                                                 "CENTER"), Spacer(0, 36)]
+    contact = config.contact
+    lines = [escape(config.author), escape(contact.website)]
+    if contact.email:
+        lines.append(escape(contact.email))
+    if contact.phone:
+        lines.append(escape(contact.phone))
+    for line in lines:
+        out.append(tag(Paragraph(line, style), "P"))
+    out.append(Spacer(0, 40))
+    out.append(tag(Paragraph(escape(config.title), quiet), "P"))
+    out.append(tag(Paragraph(f"Version {escape(edition.version)}  ·  "
+                             f"{escape(human_date(edition.date))}", quiet), "P"))
+    out.append(tag(Paragraph(escape(config.footer_note), quiet), "P"))
+    return out

@@ -1,0 +1,24 @@
+"""Connects diagram blocks to the diagram renderer (guide.render.diagram), when present."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.platypus import Flowable
+
+from guide import model as m
+from guide.config.schema import Brand
+from guide.render.fonts import register_fonts
+
+
+def diagram_renderer(brand: Brand) -> Callable[[m.Diagram, float], Flowable] | None:
+    try:
+        from guide.render.diagram import diagram_flowable
+    except ImportError:
+        return None
+    fonts = register_fonts(brand)
+
+    def render(block: m.Diagram, width: float) -> Flowable:
+        return diagram_flowable(block.spec, brand, fonts, width, block.number)
+
+    return render

@@ -1,0 +1,212 @@
+"""Lay the guide out in one pass: cover, contents, chapters, closing, disclaimer, back cover.
+
+Takes the document model, configuration, brand and edition; hands on :class:`Rendered` (the PDF
+bytes and where each heading landed). Numbers that depend on the finished layout (contents page
+numbers, "page X of Y") are form XObjects used while laying out and defined after it, so the
+layout runs once.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+
+from guide import model as m
+from guide.config.schema import Brand, GuideConfig
+from guide.edition import Edition
+from guide.render.blocks import BlockRenderer
+from guide.render.closing import back_cover_flowables, closing_flowables, closing_headings
+from guide.render.fonts import FontSet, register_fonts
+from guide.render.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
+from guide.render.furniture import (
+    cover_band_height,
+    draw_back_cover_art,
+    draw_body_furniture,
+    draw_cover_art,
+    draw_front_furniture,
+    page_of_form,
+)
+from guide.render.styles import make_styles
+
+
+@dataclass
+class Rendered:
+    pdf: bytes
+    pages: int
+    heading_pages: dict[str, int] = field(default_factory=dict)  # anchor → physical page
+    marks: dict[str, int] = field(default_factory=dict)  # part name → first physical page
+
+
+class Mark(Flowable):  # type: ignore[misc]
+    """Zero-size flowable that records the page on which a part of the guide begins."""
+
+    role = "Artifact"
+
+    def __init__(self, name: str, marks: dict[str, int]) -> None:
+        super().__init__()
+        self.name, self.marks = name, marks
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.marks.setdefault(self.name, self.canv.getPageNumber())
+
+
+class GuideDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """Saving is left to :func:`render_pdf`, which must first define the late forms."""
+
+    _doSave = 0
+
+
+def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
+    entries = []
+    for heading in document.headings():
+        if heading.level <= 2:
+            entries.append(TocEntry(heading.text, heading.anchor, heading.level))
+    for heading in closing_headings(config)[:1]:
+        entries.append(TocEntry(heading.text, heading.anchor, 1))
+    for block in document.disclaimer:
+        if isinstance(block, m.Heading) and block.level == 1:
+            entries.append(TocEntry(block.text, block.anchor, 1))
+    return entries
+
+
+def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Edition,
+               marks: dict[str, int]) -> list[PageTemplate]:
+    w, h, mg = brand.page_width, brand.page_height, brand.margins
+    body_frame = Frame(mg.inner, mg.bottom, brand.text_width, h - mg.top - mg.bottom,
+                       id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    band = cover_band_height(brand)
+    side = 56
+    cover_frames = [
+        Frame(side, h - band + 30, w - 2 * side - 80, band - 30 - 48, id="band",
+              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
+        Frame(side, 60, w - 2 * side, h - band - 6 - 60 - 40, id="lower",
+              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
+    ]
+    back_frame = Frame(side, side, w - 2 * side, h - 2 * side, id="back")
+
+    def front(canv: Any, doc: Any) -> None:
+        start = marks.get("front", canv.getPageNumber())
+        draw_front_furniture(canv, brand, fonts, _roman(canv.getPageNumber() - start + 1))
+
+    def body(canv: Any, doc: Any) -> None:
+        draw_body_furniture(canv, brand, fonts, config, edition)
+
+    def cover(canv: Any, doc: Any) -> None:
+        draw_cover_art(canv, brand)
+
+    def back(canv: Any, doc: Any) -> None:
+        draw_back_cover_art(canv, brand)
+
+    return [
+        PageTemplate("cover", cover_frames, onPage=cover, pagesize=(w, h)),
+        PageTemplate("front", [body_frame], onPageEnd=front, pagesize=(w, h)),
+        PageTemplate("body", [body_frame], onPageEnd=body, pagesize=(w, h)),
+        PageTemplate("back", [back_frame], onPage=back, pagesize=(w, h)),
+    ]
+
+
+def _roman(number: int) -> str:
+    numerals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, letters in numerals:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSet,
+          edition: Edition, marks: dict[str, int],
+          on_heading: Callable[[m.Heading, int], None],
+          diagram: Callable[[m.Diagram, float], Flowable] | None) -> list[Flowable]:
+    styles = make_styles(brand, fonts)
+    blocks = BlockRenderer(brand, fonts, styles, on_heading, diagram)
+    out: list[Flowable] = [Mark("cover", marks)]
+    out += cover_flowables(config, brand, fonts, styles, edition)
+    out += [NextPageTemplate("front"), PageBreak(), Mark("front", marks)]
+    out += toc_flowables(toc_entries(document, config), styles, brand)
+    out += [NextPageTemplate("body"), PageBreak(), Mark("body", marks)]
+    for index, chapter in enumerate(document.chapters):
+        if index:
+            out.append(PageBreak())
+        out += blocks.render(chapter.blocks)
+    out += [PageBreak(), Mark("closing", marks)]
+    out += closing_flowables(config, brand, fonts, styles, blocks)
+    if document.disclaimer:
+        out += [PageBreak(), Mark("disclaimer", marks)]
+        blocks.numbered = False  # the disclaimer is no numbered chapter
+        out += blocks.render(document.disclaimer)
+    out += [NextPageTemplate("back"), PageBreak(), Mark("back", marks)]
+    out += back_cover_flowables(config, brand, fonts, styles, edition)
+    return out
+
+
+def _define_late_forms(canv: Any, brand: Brand, fonts: FontSet, rendered: Rendered,
+                       entries: list[TocEntry]) -> None:
+    body_start = rendered.marks.get("body", 1)
+    last = rendered.pages - body_start + 1
+    size = brand.type_scale.furniture
+    for page in range(body_start, rendered.pages + 1):
+        canv.beginForm(page_of_form(page), lowerx=-200, lowery=-5, upperx=0, uppery=20)
+        canv.setFont(fonts.heading, size)
+        canv.setFillColor(HexColor(brand.palette.muted.hex))
+        canv.drawRightString(0, 0, f"Page {page - body_start + 1} of {last}")
+        canv.endForm()
+    for entry in entries:
+        page = rendered.heading_pages.get(entry.anchor)
+        label = str(page - body_start + 1) if page else ""
+        canv.beginForm(toc_form(entry.anchor), lowerx=-60, lowery=-5, upperx=0, uppery=30)
+        font = fonts.heading_bold if entry.level == 1 else fonts.heading
+        canv.setFont(font, brand.type_scale.body_size)
+        canv.setFillColor(HexColor(brand.palette.ink.hex))
+        canv.drawRightString(0, 0, label)
+        canv.endForm()
+
+
+def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
+               diagram: Callable[[m.Diagram, float], Flowable] | None = None) -> Rendered:
+    fonts = register_fonts(brand)
+    buffer = io.BytesIO()
+    rendered = Rendered(b"", 0)
+
+    def on_heading(heading: m.Heading, page: int) -> None:
+        rendered.heading_pages.setdefault(heading.anchor, page)
+
+    doc = GuideDocTemplate(
+        buffer, pagesize=(brand.page_width, brand.page_height), title=config.title,
+        author=config.author, subject=config.subtitle, keywords=list(config.keywords),
+        creator="Valor Spine guide builder", invariant=1, lang=config.language,
+        initialFontName=fonts.body,
+    )
+    doc.addPageTemplates(_templates(brand, fonts, config, edition, rendered.marks))
+    doc.build(story(document, config, brand, fonts, edition, rendered.marks, on_heading,
+                    diagram))
+    canv = doc.canv
+    rendered.pages = canv.getPageNumber() - 1
+    _define_late_forms(canv, brand, fonts, rendered, toc_entries(document, config))
+    _page_labels(canv, rendered)
+    canv.showOutline()
+    canv.save()
+    rendered.pdf = buffer.getvalue()
+    return rendered
+
+
+def _page_labels(canv: Any, rendered: Rendered) -> None:
+    marks = rendered.marks
+    canv.addPageLabel(0, prefix="Cover")
+    if "front" in marks:
+        canv.addPageLabel(marks["front"] - 1, style="ROMAN_LOWER", start=1)
+    if "body" in marks:
+        canv.addPageLabel(marks["body"] - 1, style="ARABIC", start=1)

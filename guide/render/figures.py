@@ -1,0 +1,115 @@
+"""Pictures as figures: PNG/JPEG through reportlab, SVG as vectors through svglib.
+
+Takes a model Image; hands on one flowable that draws the picture (scaled to the text width, or
+smaller) and its caption, never splits across pages, and shrinks to fit a frame if it must.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Paragraph
+
+from guide import model as m
+from guide.render.markup import escape
+
+MAX_HEIGHT_SHARE = 0.62  # of the frame: a picture leaves room for its caption and some text
+
+
+@cache
+def load_svg(path: Path, mtime: float) -> Drawing | None:
+    """Parse an SVG once per process (keyed by modification time)."""
+    from svglib.svglib import svg2rlg
+
+    try:
+        return svg2rlg(str(path))
+    except Exception:  # svglib raises many kinds; the check stage reports unreadable files
+        return None
+
+
+class Figure(Flowable):  # type: ignore[misc]
+    """A picture of natural size ``(w, h)`` drawn by ``paint`` plus an optional caption."""
+
+    role = "Figure"
+
+    def __init__(self, natural: tuple[float, float], paint: Any, caption: Paragraph | None,
+                 alt: str, width: float) -> None:
+        super().__init__()
+        self.natural = natural
+        self.paint = paint
+        self.caption = caption
+        self.alt_text = alt
+        self.max_width = width
+        self.hAlign = "CENTER"
+        self.spaceBefore = 6
+        self.spaceAfter = 14
+        self.scale = 1.0
+
+    def _size(self, avail_width: float, avail_height: float) -> tuple[float, float, float]:
+        w, h = self.natural
+        scale = min(1.0, avail_width / w) if w else 1.0
+        cap_h = 0.0
+        if self.caption is not None:
+            _, cap_h = self.caption.wrap(avail_width, avail_height)
+        limit = max(avail_height * MAX_HEIGHT_SHARE, avail_height - cap_h - 12)
+        if h * scale > limit and h:
+            scale = limit / h
+        return scale, w * scale, h * scale + (cap_h + 4 if self.caption is not None else 0)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.scale, _, height = self._size(avail_width, avail_height)
+        self.width = avail_width
+        self.height = height
+        return avail_width, height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        w, h = self.natural
+        pic_w, pic_h = w * self.scale, h * self.scale
+        x = (self.width - pic_w) / 2
+        y = self.height - pic_h
+        self.paint(self.canv, x, y, pic_w, pic_h)
+        if self.caption is not None:
+            self.caption.wrap(self.width, self.height)
+            self.caption.drawOn(self.canv, 0, 0)
+
+
+def caption_paragraph(number: int, caption: str, style: Any) -> Paragraph | None:
+    if not caption:
+        return None
+    label = f"<b>Figure {number}.</b> " if number else ""
+    para = Paragraph(label + escape(caption), style)
+    para.role = "Caption"
+    return para
+
+
+def image_figure(block: m.Image, width: float, caption_style: Any) -> Flowable:
+    caption = caption_paragraph(block.number, block.caption, caption_style)
+    path = block.path
+    if path is not None and path.suffix.lower() == ".svg":
+        drawing = load_svg(path, path.stat().st_mtime)
+        if drawing is not None and drawing.width and drawing.height:
+            def paint_svg(canv: Any, x: float, y: float, w: float, h: float) -> None:
+                canv.saveState()
+                canv.translate(x, y)
+                canv.scale(w / drawing.width, h / drawing.height)
+                renderPDF.draw(drawing, canv, 0, 0)
+                canv.restoreState()
+            return Figure((drawing.width, drawing.height), paint_svg, caption, block.alt, width)
+    if path is not None:
+        reader = ImageReader(str(path))
+        iw, ih = reader.getSize()
+        # 1 pixel = 0.75 pt (96 dpi) unless that is wider than the text.
+        natural = (iw * 0.75, ih * 0.75)
+
+        def paint_raster(canv: Any, x: float, y: float, w: float, h: float) -> None:
+            canv.drawImage(reader, x, y, w, h, mask="auto")
+        return Figure(natural, paint_raster, caption, block.alt, width)
+    return Figure((1, 1), lambda *args: None, caption, block.alt, width)

@@ -1,0 +1,167 @@
+"""The cover's words and the table of contents.
+
+Takes the guide's configuration, its TOC entries and styles; hands on flowables. TOC page
+numbers are form XObjects (``toc-<anchor>``) filled in after layout, so the contents are laid out
+once: their size is known from the model, their numbers are not needed until the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, FrameBreak, Paragraph, Spacer
+
+from guide.config.schema import Brand, GuideConfig
+from guide.edition import Edition
+from guide.render.figures import load_svg
+from guide.render.fonts import FontSet
+from guide.render.markup import escape
+from guide.render.styles import Styles
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    title: str
+    anchor: str
+    level: int  # 1 chapter, 2 section
+
+
+def toc_form(anchor: str) -> str:
+    return "toc" + "".join(ch if ch.isalnum() else "_" for ch in anchor)
+
+
+def human_date(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+class Logo(Flowable):  # type: ignore[misc]
+    """The brand's SVG logo at a given height (vector, via svglib)."""
+
+    role = "Artifact"
+
+    def __init__(self, path: Path, height: float, align: str = "LEFT") -> None:
+        super().__init__()
+        self.drawing = load_svg(path, path.stat().st_mtime)
+        self.target_h = height
+        self.hAlign = align
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        d = self.drawing
+        if d is None or not d.height:
+            return 0, 0
+        self.width = d.width * self.target_h / d.height
+        self.height = self.target_h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        if self.drawing is None or not self.drawing.height:
+            return
+        k = self.target_h / self.drawing.height
+        self.canv.saveState()
+        self.canv.scale(k, k)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: Styles,
+                    edition: Edition) -> list[Flowable]:
+    """Words on the cover: the band frame first, then (after a FrameBreak) the lower frame."""
+    p, body = brand.palette, styles.body
+    white, tint = HexColor(p.on_primary.hex), HexColor(p.tint.hex)
+    eyebrow = ParagraphStyle("cover_eyebrow", parent=body, fontName=fonts.heading_bold,
+                             fontSize=11, leading=14, textColor=tint, spaceAfter=14,
+                             hyphenationLang="")
+    title = ParagraphStyle("cover_title", parent=body, fontName=fonts.heading_bold,
+                           fontSize=34, leading=39, textColor=white, spaceAfter=16,
+                           hyphenationLang="")
+    subtitle = ParagraphStyle("cover_subtitle", parent=body, fontName=fonts.heading,
+                              fontSize=16, leading=21, textColor=tint, hyphenationLang="")
+    audience = ParagraphStyle("cover_audience", parent=body, fontName=fonts.heading,
+                              fontSize=15, leading=20, textColor=HexColor(p.ink.hex),
+                              spaceAfter=10, hyphenationLang="")
+    meta = ParagraphStyle("cover_meta", parent=styles.small, fontSize=11, leading=15)
+    logo_path = brand.logo.with_name("logo-reversed.svg")
+    out: list[Flowable] = []
+    out.append(Logo(logo_path if logo_path.is_file() else brand.logo, 34))
+    out.append(Spacer(0, 56))
+    out.append(_role(Paragraph("FREE PATIENT GUIDE", eyebrow), "P"))
+    out.append(_role(Paragraph(escape(config.title), title), "Title"))
+    if config.subtitle:
+        out.append(_role(Paragraph(escape(config.subtitle), subtitle), "P"))
+    out.append(FrameBreak())
+    if config.audience:
+        out.append(_role(Paragraph(escape(config.audience), audience), "P"))
+    out.append(_role(Paragraph(
+        f"Version {escape(edition.version)}  ·  {escape(human_date(edition.date))}", meta), "P"))
+    out.append(Spacer(0, 8))
+    out.append(_role(Paragraph(f"{escape(config.author)}  ·  "
+                               f"{escape(config.contact.website)}", meta), "P"))
+    return out
+
+
+def _role(flowable: Flowable, role: str) -> Flowable:
+    flowable.role = role
+    return flowable
+
+
+class TocLine(Flowable):  # type: ignore[misc]
+    """One contents line: title, dotted leader, page number (a form filled in later), link."""
+
+    role = "TOCI"
+
+    def __init__(self, entry: TocEntry, style: Any, color: str) -> None:
+        super().__init__()
+        self.entry = entry
+        self.indent = 0 if entry.level == 1 else 18
+        self.para = Paragraph(escape(entry.title), style)
+        self.style = style
+        self.color = color
+        self.number_room = 34
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        _, h = self.para.wrap(avail_width - self.indent - self.number_room - 24, avail_height)
+        self.height = h + (10 if self.entry.level == 1 else 4)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        top_gap = 10 if self.entry.level == 1 else 4
+        self.para.drawOn(canv, self.indent, 0)
+        line_widths = self.para.getActualLineWidths0()
+        last = line_widths[-1] if line_widths else 0
+        baseline = self.style.leading - self.style.fontSize
+        baseline = max(baseline, 2)
+        canv.saveState()
+        canv.setStrokeColor(HexColor(self.color))
+        canv.setLineWidth(1)
+        canv.setLineCap(1)
+        canv.setDash([0.1, 4])
+        start = self.indent + last + 6
+        end = self.width - self.number_room
+        if end > start:
+            canv.line(start, baseline, end, baseline)
+        canv.restoreState()
+        canv.saveState()
+        canv.translate(self.width, baseline)
+        canv.doForm(toc_form(self.entry.anchor))
+        canv.restoreState()
+        canv.linkRect("", self.entry.anchor, (0, 0, self.width, self.height - top_gap),
+                      relative=1, thickness=0)
+
+
+def toc_flowables(entries: list[TocEntry], styles: Styles, brand: Brand) -> list[Flowable]:
+    heading = ParagraphStyle("toc_title", parent=styles.h1)
+    out: list[Flowable] = [_role(Paragraph("Contents", heading), "H1")]
+    for entry in entries:
+        style = styles.toc_chapter if entry.level == 1 else styles.toc_section
+        out.append(TocLine(entry, style, brand.palette.muted.hex))
+    return out

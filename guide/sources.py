@@ -1,0 +1,93 @@
+"""The sources stage: read a guide's Markdown files safely and remember where things are.
+
+Takes file paths; hands on :class:`SourceFile` values whose text is clean Unicode with ``\\n``
+line ends. Reading refuses oversize files and invalid UTF-8 with a located diagnostic; control
+characters other than tab and newline are removed (a warning names the first). Imports nothing
+but the diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide.errors import Diagnostics, Location
+
+MAX_SOURCE_BYTES = 2_000_000  # a guide chapter is a few kilobytes; this stops accidents
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def squash(text: str) -> str:
+    """Lower-case letters and digits only: the key for finding a block's line."""
+    return _ALNUM.sub("", unicodedata.normalize("NFKD", text).lower())
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    display: str  # how diagnostics name it, e.g. sources/slug/01-intro.md
+    text: str
+
+    def location(self, line: int, column: int = 0) -> Location:
+        return Location(self.display, line, column)
+
+
+class LineFinder:
+    """Finds the line where a block starts, searching forward from the previous block.
+
+    Python-Markdown does not report source lines, so the parse stage asks this index for the
+    first line at or after a cursor whose letters contain the block's first words.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._keys = [squash(line) for line in text.split("\n")]
+        self._raw = text.split("\n")
+        self.cursor = 0
+
+    def find(self, words: str, raw: str | None = None, consume: bool = False) -> int:
+        """1-based line of the first line from the cursor containing ``raw`` (exact) or the
+        squashed first words of ``words``; the cursor line when nothing matches. ``consume``
+        moves the cursor past the found line (a heading owns its line)."""
+        key = squash(" ".join(words.split()[:4]))[:40]
+        for index in range(self.cursor, len(self._keys)):
+            if (raw is not None and raw in self._raw[index]) or (
+                raw is None and key and key in self._keys[index]
+            ):
+                self.cursor = index + 1 if consume else index
+                return index + 1
+        return min(self.cursor + 1, max(len(self._keys), 1))
+
+
+def read_source(path: Path, display: str, diagnostics: Diagnostics,
+                max_bytes: int = MAX_SOURCE_BYTES) -> SourceFile | None:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            diagnostics.error(f"file is {size:,} bytes; the limit is {max_bytes:,}",
+                              Location(display, 1))
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        diagnostics.error(f"cannot read file: {exc.strerror}", Location(display, 1))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        diagnostics.error(
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            Location(display, line, column))
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    found = _CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        diagnostics.warning(
+            f"control character U+{ord(found.group()):04X} removed (and any others)",
+            Location(display, line))
+        text = _CONTROL.sub("", text)
+    return SourceFile(path, display, text)

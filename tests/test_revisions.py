@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 from dataclasses import replace
@@ -9,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from guide.build import BuildOptions
+from guide.build import check as build_check
 from guide.config import load_brand, load_guide
 from guide.config.schema import Brand, GuideConfig
 from guide.errors import Diagnostics
@@ -16,7 +19,6 @@ from guide.revisions import (
     LEDGER_NAME,
     Version,
     append_revision,
-    check,
     fingerprint,
     load_ledger,
     release,
@@ -116,7 +118,7 @@ def test_versions_parse_bump_and_order() -> None:
     assert str(v.bump("major")) == "2.0.0"
     assert str(v.bump("minor")) == "1.3.0"
     assert str(v.bump("patch")) == "1.2.4"
-    assert v.draft("0123456789abcdef") == "1.3.0-draft+01234567"
+    assert v.draft("0123456789abcdef") == "1.2.3-draft+01234567"
     assert Version(1, 10, 0) > Version(1, 9, 9)
     for bad in ("1.2", "01.2.3", "1.2.3-rc1", "v1.2.3", ""):
         assert Version.parse(bad) is None
@@ -300,7 +302,7 @@ def test_append_creates_ledger_with_header(tmp_path: Path) -> None:
 # --- edition resolution --------------------------------------------------------------------
 
 
-def test_no_ledger_is_a_draft_after_guide_toml_version(tmp_path: Path) -> None:
+def test_no_ledger_is_a_draft_of_guide_toml_version(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     config, brand = load(root)
     diagnostics = Diagnostics()
@@ -308,7 +310,7 @@ def test_no_ledger_is_a_draft_after_guide_toml_version(tmp_path: Path) -> None:
     digest = fp_of(root)
     assert not diagnostics.items
     assert edition.draft and edition.fingerprint == digest
-    assert edition.version == f"1.1.0-draft+{digest[:8]}"
+    assert edition.version == f"1.0.0-draft+{digest[:8]}"
     assert edition.date == "2026-01-10" and edition.history == ()
 
 
@@ -368,22 +370,23 @@ def do_release(root: Path, bump: str = "patch", summary: str = "Edits.",
 
 
 def run_check(root: Path) -> list[str]:
-    result = check(root / "sources", root / "assets", sources_display="sources",
-                   assets_display="assets", environ=NO_EPOCH)
-    return [str(d) for d in result.diagnostics]
+    """The build's check (load, parse, check, drafts), run from the project folder."""
+    with contextlib.chdir(root):
+        result = build_check(BuildOptions(sources=Path("sources")))
+    return [str(d) for d in sorted(result.diagnostics, key=lambda d: d.sort_key)]
 
 
-def test_first_release_bumps_guide_toml_version_then_check_passes(tmp_path: Path) -> None:
+def test_first_release_adopts_guide_toml_version_then_check_passes(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     errors = run_check(root)
     assert len(errors) == 1 and errors[0].startswith(
-        "sources/test-guide/guide.toml:1: error: guide 'test-guide' is a draft (1.1.0-draft+")
+        "sources/test-guide/guide.toml:1: error: guide 'test-guide' is a draft (1.0.0-draft+")
     assert "python build_guide.py release test-guide --bump" in errors[0]
     revision, errors = do_release(root, "minor", "First edition.", reviewed_by="Dr. Q")
     assert not errors
     assert revision is not None
     assert (revision.version, revision.date, revision.reviewed_by, revision.reviewed_on) == (
-        "1.1.0", "2026-04-01", "Dr. Q", "2026-04-01")
+        "1.0.0", "2026-04-01", "Dr. Q", "2026-04-01")
     assert run_check(root) == []
 
 
@@ -394,26 +397,26 @@ def test_release_refuses_unchanged_content(tmp_path: Path) -> None:
     revision, errors = do_release(root)
     assert revision is None
     assert errors == ["sources/test-guide/revisions.toml:8: error: nothing to release: the "
-                      "content of 'test-guide' is unchanged since 1.0.1 (same fingerprint)"]
+                      "content of 'test-guide' is unchanged since 1.0.0 (same fingerprint)"]
     assert (root / "sources/test-guide" / LEDGER_NAME).read_bytes() == before
 
 
 def test_one_word_edit_makes_a_draft_until_released(tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    do_release(root, "major")  # 2.0.0 (guide.toml says 1.0.0)
+    do_release(root, "major")  # 1.0.0: the first release adopts guide.toml's version
     chapter = root / "sources/test-guide/01-intro.md"
     chapter.write_text(chapter.read_text().replace("common", "frequent"), encoding="utf-8")
     errors = run_check(root)
     assert len(errors) == 1
     assert errors[0].startswith("sources/test-guide/revisions.toml:8: error: guide 'test-guide' "
-                                "is a draft (2.1.0-draft+")
-    assert "changed since 2.0.0" in errors[0]
+                                "is a draft (1.1.0-draft+")
+    assert "changed since 1.0.0" in errors[0]
     revision, errors = do_release(root, "patch", "One word.")
-    assert not errors and revision is not None and revision.version == "2.0.1"
+    assert not errors and revision is not None and revision.version == "1.0.1"
     assert run_check(root) == []
     config, brand = load(root)
     edition = resolve_edition(config, brand, root / "assets", Diagnostics(), environ=NO_EPOCH)
-    assert (edition.version, edition.draft) == ("2.0.1", False)
+    assert (edition.version, edition.draft) == ("1.0.1", False)
     assert [r.summary for r in edition.history][:1] == ["One word."]
 
 
@@ -447,5 +450,4 @@ def test_check_reports_ledger_errors_and_missing_guides(tmp_path: Path) -> None:
     assert errors[0] == ("sources/test-guide/revisions.toml:4: error: 'fingerprint' must be 64 "
                          "lowercase hex digits (a sha256), not 'xyz'")
     shutil.rmtree(root / "sources")
-    assert run_check(root) == [
-        "sources: error: no guides found (expected <slug>/guide.toml folders)"]
+    assert run_check(root) == ["sources: error: sources folder not found"]

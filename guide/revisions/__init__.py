@@ -4,7 +4,7 @@ Takes loaded configuration (:mod:`guide.config`); hands on :class:`~guide.editio
 to render, finish and publish. Imports neither reportlab nor pypdf.
 """
 
-from guide.revisions.check import CheckResult, check, guide_folders
+from guide.revisions.check import CheckResult, draft_diagnostic
 from guide.revisions.fingerprint import fingerprint
 from guide.revisions.ledger import LEDGER_NAME, append_revision, load_ledger, write_atomic
 from guide.revisions.release import ReleaseResult, release
@@ -19,9 +19,8 @@ __all__ = [
     "ReleaseResult",
     "Version",
     "append_revision",
-    "check",
+    "draft_diagnostic",
     "fingerprint",
-    "guide_folders",
     "load_ledger",
     "release",
     "resolve_edition",

@@ -20,8 +20,8 @@ from guide.edition import Revision
 from guide.errors import Diagnostic, Diagnostics, Location
 from guide.revisions.fingerprint import fingerprint
 from guide.revisions.ledger import LEDGER_NAME, append_revision, load_ledger
-from guide.revisions.resolve import base_version, source_date
-from guide.revisions.semver import BUMPS, Bump
+from guide.revisions.resolve import next_version, source_date
+from guide.revisions.semver import BUMPS, Bump, Version
 
 Validate = Callable[[GuideConfig, Brand, Diagnostics], None]
 
@@ -31,6 +31,7 @@ class ReleaseResult:
     revision: Revision | None  # None when nothing was recorded
     ledger: Path
     diagnostics: tuple[Diagnostic, ...]
+    adopted: bool = False  # the first release took guide.toml's version; --bump not applied
 
 
 def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by: str = "",
@@ -41,7 +42,8 @@ def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by
 
     Refuses (diagnostics, nothing written) when the guide, brand or ledger has errors, when
     ``validate`` (the build's content checks) reports errors, or when the content is unchanged
-    since the newest revision. The date is ``SOURCE_DATE_EPOCH``'s when set, else ``today``.
+    since the newest revision. The date is ``SOURCE_DATE_EPOCH``'s when set, else ``today``. The
+    first release adopts guide.toml's ``version`` when it has one (see :mod:`.resolve`).
     """
     diagnostics = Diagnostics()
     display = display_folder or str(folder)
@@ -73,11 +75,12 @@ def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by
                           f"{latest.date}", Location(where, newest_line))
     if diagnostics.has_errors:
         return ReleaseResult(None, path, tuple(diagnostics.items))
-    version = str(base_version(config, revisions).bump(bump))
+    version = str(next_version(config, revisions, bump))
     revision = Revision(version, date, digest, summary.strip(), reviewed_by.strip(),
                         date if reviewed_by.strip() else "")
     append_revision(path, revision)
-    return ReleaseResult(revision, path, tuple(diagnostics.items))
+    adopted = not revisions and Version.parse(config.version) is not None
+    return ReleaseResult(revision, path, tuple(diagnostics.items), adopted)
 
 
 def _check_arguments(bump: str, summary: str, reviewed_by: str,

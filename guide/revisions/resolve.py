@@ -6,9 +6,12 @@ that entry's version and date. Any other content is a draft versioned like
 ``1.3.0-draft+1a2b3c4d`` (the minor after the newest release, plus the fingerprint's first eight
 hex digits).
 
-The version a draft follows, and that ``release --bump`` bumps, is the ledger's newest entry; with
-an empty ledger it is guide.toml's ``version`` (the last edition released before the ledger existed)
-or, without one, 0.0.0, so the first draft reads ``0.1.0-draft+...``.
+``release --bump`` bumps the ledger's newest version. The first release (empty ledger) records
+guide.toml's ``version`` as it stands when there is one: that is the edition already published
+before the ledger existed, so the ledger adopts it and ``--bump`` is not applied; without one it
+bumps 0.0.0 (``--bump major`` gives 1.0.0). A draft is a pre-release of the version the next
+release would most likely get: the next minor after the newest entry, guide.toml's ``version``
+with an empty ledger, or ``0.1.0-draft+...`` with neither.
 
 Dates never come from the clock, so two builds of the same content give the same bytes: a release
 is dated by its ledger entry; a draft by ``SOURCE_DATE_EPOCH`` when set, else the newest entry's
@@ -27,7 +30,7 @@ from guide.edition import Edition, Revision
 from guide.errors import Diagnostics, Location
 from guide.revisions.fingerprint import fingerprint
 from guide.revisions.ledger import LEDGER_NAME, load_ledger
-from guide.revisions.semver import ZERO, Version
+from guide.revisions.semver import ZERO, Bump, Version
 
 FALLBACK_DATE = "1980-01-01"  # the earliest date a ZIP file can hold; a common reproducible epoch
 
@@ -47,18 +50,23 @@ def resolve_edition(config: GuideConfig, brand: Brand, assets: Path, diagnostics
     if revisions and revisions[-1].fingerprint == digest:
         latest = revisions[-1]
         return Edition(latest.version, latest.date, False, digest, history)
-    version = base_version(config, revisions).draft(digest)
+    version = draft_version(config, revisions, digest)
     date = source_date(os.environ if environ is None else environ, diagnostics)
     if date is None:
         date = revisions[-1].date if revisions else config.date or FALLBACK_DATE
     return Edition(version, date, True, digest, history)
 
 
-def base_version(config: GuideConfig, revisions: tuple[Revision, ...]) -> Version:
-    """The release that the next one follows (see the module doc)."""
+def next_version(config: GuideConfig, revisions: tuple[Revision, ...], bump: Bump) -> Version:
+    """The version the next release gets (see the module doc)."""
     if revisions:
-        return Version.parse(revisions[-1].version) or ZERO
-    return Version.parse(config.version) or ZERO
+        return (Version.parse(revisions[-1].version) or ZERO).bump(bump)
+    return Version.parse(config.version) or ZERO.bump(bump)
+
+
+def draft_version(config: GuideConfig, revisions: tuple[Revision, ...], digest: str) -> str:
+    """``1.3.0-draft+1a2b3c4d``: a pre-release of the next (minor) release."""
+    return next_version(config, revisions, "minor").draft(digest)
 
 
 def source_date(environ: Mapping[str, str], diagnostics: Diagnostics) -> str | None:

@@ -37,8 +37,8 @@ class Version:
         return Version(self.major, self.minor, self.patch + 1)
 
     def draft(self, fingerprint: str) -> str:
-        """The draft that follows this release: ``1.3.0-draft+1a2b3c4d`` after ``1.2.x``."""
-        return f"{self.bump('minor')}-draft+{fingerprint[:8]}"
+        """A draft (pre-release) of this version: ``1.3.0-draft+1a2b3c4d``."""
+        return f"{self}-draft+{fingerprint[:8]}"
 
     def __str__(self) -> str:
         return f"{self.major}.{self.minor}.{self.patch}"

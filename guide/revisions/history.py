@@ -1,7 +1,7 @@
 """The "Revision history" page as document-model blocks, built from an edition and its ledger.
 
 Takes an :class:`~guide.edition.Edition`; hands on :mod:`guide.model` blocks that the renderer
-lays out like any chapter (headings reach the outline and contents, the table is tagged).
+lays out like any chapter (headings reach the outline and contents).
 Imports neither markdown nor reportlab.
 """
 
@@ -53,7 +53,7 @@ def history_blocks(edition: Edition) -> tuple[m.Block, ...]:
     if earlier:
         label = "Released editions" if edition.draft else "Earlier editions"
         blocks.append(m.Heading(2, (m.Text(label),), f"{ANCHOR}-earlier", _HERE))
-        blocks.append(_table(earlier))
+        blocks.append(_list(earlier))
     blocks.append(_para(m.Text(f"Content fingerprint (SHA-256): {_grouped(edition.fingerprint)}")))
     return tuple(blocks)
 
@@ -62,19 +62,15 @@ def _para(*inlines: m.Inline) -> m.Paragraph:
     return m.Paragraph(tuple(inlines), _HERE)
 
 
-def _cell(text: str) -> m.TableCell:
-    return m.TableCell((m.Text(text),))
-
-
-def _table(revisions: tuple[Revision, ...]) -> m.Table:
-    rows = []
+def _list(revisions: tuple[Revision, ...]) -> m.ListBlock:
+    """One item per edition: version and date in bold, then what changed."""
+    items = []
     for revision in revisions:
-        summary = revision.summary
-        if revision.reviewed_by:
-            summary += f" (reviewed by {revision.reviewed_by})"
-        rows.append((_cell(revision.version), _cell(human_date(revision.date)), _cell(summary)))
-    header = (_cell("Version"), _cell("Date"), _cell("What changed"))
-    return m.Table(header, tuple(rows), _HERE)
+        reviewed = f" Reviewed by {revision.reviewed_by}." if revision.reviewed_by else ""
+        items.append(m.ListItem((_para(
+            m.Strong((m.Text(f"{revision.version} · {human_date(revision.date)}"),)),
+            m.Text(f" — {revision.summary}{reviewed}")),)))
+    return m.ListBlock(False, tuple(items), _HERE)
 
 
 def _grouped(digest: str) -> str:

@@ -23,7 +23,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from guide import model as m
@@ -31,7 +30,7 @@ from guide.config.schema import Brand
 from guide.render.figures import image_figure
 from guide.render.fonts import FontSet
 from guide.render.markup import escape, to_markup
-from guide.render.styles import Styles
+from guide.render.styles import Styles, table_style
 
 
 def tag(flowable: Flowable, role: str, **info: Any) -> Flowable:
@@ -170,7 +169,7 @@ class BlockRenderer:
         ]
         if background:
             commands.append(("BACKGROUND", (0, 0), (-1, -1), HexColor(background)))
-        table.setStyle(TableStyle(commands))
+        table.setStyle(table_style(self.fonts.body, commands))
         return tag(table, role, spaceAfter=self.styles.body.spaceAfter)
 
     def table(self, block: m.Table) -> Flowable:
@@ -185,7 +184,7 @@ class BlockRenderer:
         table = Table(rows, colWidths=widths, repeatRows=1 if block.header else 0,
                       splitInRow=1, hAlign="LEFT")
         tint, accent = HexColor(self.brand.palette.tint.hex), HexColor(self.link_color)
-        table.setStyle(TableStyle([
+        table.setStyle(table_style(self.fonts.body, [
             ("BACKGROUND", (0, 0), (-1, 0), tint),
             ("LINEBELOW", (0, 0), (-1, 0), 1.2, accent),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, HexColor(self.brand.palette.muted.hex)),

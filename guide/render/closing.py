@@ -10,7 +10,7 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from guide import model as m
 from guide.config.schema import Brand, GuideConfig
@@ -20,7 +20,7 @@ from guide.render.blocks import BlockRenderer, tag
 from guide.render.fonts import FontSet
 from guide.render.frontmatter import Logo, human_date
 from guide.render.markup import escape
-from guide.render.styles import Styles
+from guide.render.styles import Styles, table_style
 
 CTA_ANCHOR = "next-steps"
 RELATED_ANCHOR = "related-articles"
@@ -48,9 +48,9 @@ class QrCode(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        from reportlab.graphics import renderPDF
+        from guide.render.figures import draw_vector
 
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        draw_vector(self.drawing, self.canv)
         self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
@@ -73,7 +73,7 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
                                   hyphenationLang="", spaceAfter=0)
     link = (f'<a href="{escape(cta.url)}" color="{p.on_primary.hex}">{escape(cta.label)}</a>')
     button = Table([[tag(Paragraph(link, button_style), "P")]], colWidths=[200])
-    button.setStyle(TableStyle([
+    button.setStyle(table_style(fonts.body, [
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(p.primary.hex)),
         ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
         ("ROUNDEDCORNERS", [6, 6, 6, 6]),
@@ -84,7 +84,7 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
     left = [text, Spacer(0, 6), tag(button, "Div"), Spacer(0, 8), url_line]
     width = brand.text_width
     panel = Table([[left, qr]], colWidths=[width - 130, 130])
-    panel.setStyle(TableStyle([
+    panel.setStyle(table_style(fonts.body, [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))

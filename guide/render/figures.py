@@ -32,6 +32,18 @@ def load_svg(path: Path, mtime: float) -> Drawing | None:
         return None
 
 
+def draw_vector(drawing: Drawing, canv: Any, x: float = 0, y: float = 0) -> None:
+    """Draw a reportlab Drawing without letting it select Helvetica.
+
+    reportlab's renderer starts every drawing by selecting its default font (Helvetica, a
+    standard-14 font that is never embedded) even when the drawing has no text; a drawing's
+    ``initialFontName`` replaces that default, so the page keeps only embedded fonts.
+    """
+    drawing.initialFontName = canv._fontname if canv._fontname != "Helvetica" else \
+        getattr(canv, "_initialFontName", "Helvetica")
+    renderPDF.draw(drawing, canv, x, y)
+
+
 class Figure(Flowable):  # type: ignore[misc]
     """A picture of natural size ``(w, h)`` drawn by ``paint`` plus an optional caption."""
 
@@ -100,7 +112,7 @@ def image_figure(block: m.Image, width: float, caption_style: Any) -> Flowable:
                 canv.saveState()
                 canv.translate(x, y)
                 canv.scale(w / drawing.width, h / drawing.height)
-                renderPDF.draw(drawing, canv, 0, 0)
+                draw_vector(drawing, canv)
                 canv.restoreState()
             return Figure((drawing.width, drawing.height), paint_svg, caption, block.alt, width)
     if path is not None:

@@ -60,14 +60,14 @@ class Logo(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        from reportlab.graphics import renderPDF
+        from guide.render.figures import draw_vector
 
         if self.drawing is None or not self.drawing.height:
             return
         k = self.target_h / self.drawing.height
         self.canv.saveState()
         self.canv.scale(k, k)
-        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        draw_vector(self.drawing, self.canv)
         self.canv.restoreState()
 
 

@@ -6,10 +6,12 @@ Takes a Brand and a FontSet; hands on a :class:`Styles` of reportlab ``Paragraph
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import TableStyle
 
 from guide.config.schema import Brand
 from guide.render.fonts import FontSet
@@ -17,6 +19,12 @@ from guide.render.fonts import FontSet
 
 def color(hex_value: str) -> Color:
     return HexColor(hex_value)
+
+
+def table_style(font: str, commands: list[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle whose cells select ``font``: reportlab's default cell font is Helvetica,
+    a standard-14 font that would be referenced (never embedded) by every table."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), font), *commands])
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,110 @@
+"""Shared fixtures: a throwaway project written from a dict, and the reference guide built once."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guide.cli import main
+from guide.config.load import load_brand
+from guide.config.schema import Brand
+from guide.errors import Diagnostics
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = "discogenic-back-pain"
+
+MINIMAL_TOML = """\
+title = "A Test Guide"
+subtitle = "Subtitle words"
+audience = "For testers"
+author = "Valor Spine"
+language = "en-US"
+keywords = ["test"]
+chapters = ["01-intro.md"]
+disclaimer = "disclaimer.md"
+version = "1.0.0"
+date = "2026-11-25"
+
+[call_to_action]
+heading = "Schedule an Appointment"
+text = "Book a visit."
+label = "Book now"
+url = "https://example.com/schedule"
+
+[[related]]
+title = "Another Article"
+url = "https://example.com/another"
+
+[contact]
+website = "https://example.com"
+email = "info@example.com"
+"""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the golden snapshots from the current build")
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    """Write a project (assets copied from the repository) with one guide ``test-guide``
+    made of ``files`` (relative to the guide folder); returns the project root."""
+
+    def make(files: dict[str, str | bytes] | None = None, slug: str = "test-guide",
+             toml: str | None = MINIMAL_TOML) -> Path:
+        root = tmp_path / "project"
+        if not (root / "assets").exists():
+            shutil.copytree(ROOT / "assets", root / "assets")
+        folder = root / "sources" / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        defaults: dict[str, str | bytes] = {
+            "01-intro.md": "# Introduction\n\nHello patients.\n",
+            "disclaimer.md": "# Disclaimer\n\nThis is not medical advice.\n",
+        }
+        if toml is not None:
+            defaults["guide.toml"] = toml
+        for name, content in {**defaults, **(files or {})}.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return root
+
+    return make
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="session")
+def reference_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference guide, built once per test session from the repository's sources."""
+    out = tmp_path_factory.mktemp("dist")
+    code = main(["build", REFERENCE, "--sources", str(ROOT / "sources"), "--out", str(out)])
+    assert code == 0
+    pdfs = sorted(out.glob(f"{REFERENCE}-v*.pdf"))
+    assert len(pdfs) == 1
+    return pdfs[0]
+
+
+@pytest.fixture(scope="session")
+def brand() -> Brand:
+    """The repository's brand, loaded once."""
+    diagnostics = Diagnostics()
+    loaded = load_brand(ROOT / "assets" / "brand.toml", "assets/brand.toml", diagnostics)
+    assert loaded is not None, diagnostics.items
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return Path(__file__).parent / "data"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import shutil
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -315,11 +314,13 @@ def test_no_ledger_is_a_draft_of_guide_toml_version(tmp_path: Path) -> None:
 
 
 def test_no_ledger_and_no_version_drafts_0_1_0(tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    config, brand = load(root)
-    config = replace(config, version="")  # guide.toml without 'version': the ledger owns it
+    toml = GUIDE_TOML.replace('version = "1.0.0"\n', "").replace('date = "2026-01-10"\n', "")
+    root = make_project(tmp_path, {"sources/test-guide/guide.toml": toml})
+    config, brand = load(root)  # guide.toml may leave version and date to the ledger
     edition = resolve_edition(config, brand, root / "assets", Diagnostics(), environ=NO_EPOCH)
-    assert edition.version.startswith("0.1.0-draft+")
+    assert edition.version.startswith("0.1.0-draft+") and edition.date == "1980-01-01"
+    revision, errors = do_release(root, "major", "First.")
+    assert not errors and revision is not None and revision.version == "1.0.0"
 
 
 def test_matching_ledger_gives_release_edition(tmp_path: Path) -> None:
@@ -451,3 +452,32 @@ def test_check_reports_ledger_errors_and_missing_guides(tmp_path: Path) -> None:
                          "lowercase hex digits (a sha256), not 'xyz'")
     shutil.rmtree(root / "sources")
     assert run_check(root) == ["sources: error: sources folder not found"]
+
+
+# --- revision-history page -----------------------------------------------------------------
+
+
+def test_history_blocks_for_a_release_and_a_draft() -> None:
+    from guide import model as m
+    from guide.edition import Edition, Revision
+    from guide.revisions.history import history_blocks
+
+    def text(blocks: tuple[m.Block, ...]) -> str:
+        out = []
+        for block in m.walk(blocks):
+            if isinstance(block, m.Heading | m.Paragraph):
+                out.append(m.plain_text(block.inlines))
+        return " | ".join(out)
+
+    old = Revision("1.0.0", "2026-01-10", FP, "First.")
+    new = Revision("1.1.0", "2026-03-02", FP2, "Second.", "Dr. Q", "2026-03-01")
+    released = text(history_blocks(Edition("1.1.0", "2026-03-02", False, FP2, (new, old))))
+    assert released.startswith("Revision history | What changed in this edition | "
+                               "Version 1.1.0 · March 2, 2026 | Second. | "
+                               "Reviewed by Dr. Q on March 1, 2026. | Earlier editions | "
+                               "1.0.0 · January 10, 2026 — First.")
+    assert released.endswith("bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb "
+                             "bbbbbbbb")
+    draft = text(history_blocks(Edition("0.1.0-draft+aaaaaaaa", "1980-01-01", True, FP)))
+    assert "Draft 0.1.0-draft+aaaaaaaa." in draft and "No edition" in draft
+    assert "Earlier editions" not in draft and "Released editions" not in draft

@@ -7,7 +7,7 @@ unless every guide asked for loads, parses and checks without an error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from guide import model as m
@@ -15,8 +15,10 @@ from guide.check import check_document
 from guide.config.load import load_brand, load_guide
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
-from guide.errors import Diagnostic, Diagnostics, GuideError, Location
+from guide.errors import Diagnostic, Diagnostics, GuideError, Location, has_errors
 from guide.publish import ManifestEntry, entry_for, publish
+from guide.revisions import LEDGER_NAME, resolve_edition
+from guide.revisions.check import CheckResult, draft_diagnostic
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class BuildOptions:
     out: Path = Path("dist")
     assets: Path | None = None  # default: the folder "assets" beside the sources folder
     slugs: tuple[str, ...] = ()  # empty: every guide
+    release: bool = False  # refuse drafts: content not recorded in its revision ledger
 
     @property
     def assets_dir(self) -> Path:
@@ -70,15 +73,19 @@ def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
     return chosen
 
 
-def edition_for(config: GuideConfig) -> Edition:
-    return Edition(config.version, config.date, draft=False, fingerprint="")
+def validate_content(config: GuideConfig, brand: Brand, assets: Path,
+                     diagnostics: Diagnostics) -> m.Document:
+    """Parse and check one guide's Markdown (no rendering)."""
+    from guide.parse import parse_guide
+
+    document = parse_guide(config, assets, brand.palette, diagnostics)
+    check_document(document, config, diagnostics)
+    return document
 
 
 def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | None,
                                                                        list[Prepared]]:
-    """Load, parse and check every guide asked for (no rendering)."""
-    from guide.parse import parse_guide
-
+    """Load, parse and check every guide asked for and resolve its edition (no rendering)."""
     assets = options.assets_dir
     brand = load_brand(assets / "brand.toml", f"{assets.as_posix()}/brand.toml", diagnostics)
     prepared = []
@@ -86,10 +93,23 @@ def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | No
         config = load_guide(folder, folder.as_posix(), diagnostics)
         if config is None or brand is None:
             continue
-        document = parse_guide(config, assets, brand.palette, diagnostics)
-        check_document(document, config, diagnostics)
-        prepared.append(Prepared(config, document, edition_for(config)))
+        document = validate_content(config, brand, assets, diagnostics)
+        before = len(diagnostics.items)
+        edition = resolve_edition(config, brand, assets, diagnostics,
+                                  ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}")
+        ledger_ok = not has_errors(diagnostics.items[before:])
+        if options.release and edition.draft and ledger_ok:
+            diagnostics.extend([draft_diagnostic(config, folder.as_posix(), edition)])
+        prepared.append(Prepared(config, document, edition))
     return brand, prepared
+
+
+def check(options: BuildOptions) -> CheckResult:
+    """What CI runs: every guide loads, parses and checks, and none is a draft."""
+    diagnostics = Diagnostics()
+    _, prepared = prepare(replace(options, release=True), diagnostics)
+    editions = tuple((item.config.slug, item.edition) for item in prepared)
+    return CheckResult(editions, tuple(diagnostics.items))
 
 
 def build(options: BuildOptions) -> BuildResult:

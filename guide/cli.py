@@ -12,13 +12,18 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from guide import __version__
 from guide.errors import Diagnostic, GuideError, Severity
 
+if TYPE_CHECKING:
+    from guide.build import BuildOptions
+    from guide.config.schema import Brand, GuideConfig
+    from guide.errors import Diagnostics
+
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("build",)
+COMMANDS = ("build", "check", "release")
 
 
 class UsageError(Exception):
@@ -41,6 +46,19 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
     _common(build)
     build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (dist)")
+    build.add_argument("--release", action="store_true",
+                       help="refuse drafts: every guide must match its newest revision")
+    check = commands.add_parser("check", help="validate every guide and fail on drafts (for CI)")
+    _common(check)
+    release = commands.add_parser(
+        "release", help="record a guide's current content as a new revision in its ledger")
+    release.add_argument("slug", metavar="SLUG", help="the guide to release")
+    release.add_argument("--bump", required=True, choices=("major", "minor", "patch"),
+                         help="which part of the version to raise")
+    release.add_argument("--summary", required=True, help="one line: what changed")
+    release.add_argument("--reviewed-by", default="", metavar="NAME",
+                         help="who reviewed this edition (recorded with today's date)")
+    _common(release)
     return parser
 
 
@@ -69,8 +87,12 @@ def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from guide.build import BuildOptions, build
 
+    if args.command == "check":
+        return _check(BuildOptions(sources=args.sources, assets=args.assets), out, err)
+    if args.command == "release":
+        return _release(args, out, err)
     options = BuildOptions(sources=args.sources, out=args.out, assets=args.assets,
-                           slugs=tuple(args.slugs))
+                           slugs=tuple(args.slugs), release=args.release)
     result = build(options)
     print_diagnostics(result.warnings, err)
     for entry in result.built:
@@ -78,6 +100,46 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         label = " (draft)" if entry.draft else ""
         print(f"built {(options.out / entry.pdf).as_posix()}{label}: {entry.pages} pages, "
               f"{size:.0f} KB", file=out)
+    return EXIT_OK
+
+
+def _check(options: BuildOptions, out: TextIO, err: TextIO) -> int:
+    from guide.build import check
+
+    result = check(options)
+    print_diagnostics(result.diagnostics, err)
+    if not result.ok:
+        return EXIT_CONTENT
+    for slug, edition in result.editions:
+        print(f"ok {slug} {edition.version} ({edition.date})", file=out)
+    return EXIT_OK
+
+
+def _release(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from guide.build import BuildOptions, discover, validate_content
+    from guide.errors import Diagnostics
+    from guide.revisions import release
+
+    options = BuildOptions(sources=args.sources, assets=args.assets, slugs=(args.slug,))
+    found = Diagnostics()
+    folders = discover(options, found)
+    if found.has_errors:
+        raise GuideError(found.items)
+    assets = options.assets_dir
+
+    def validate(config: GuideConfig, brand: Brand, diagnostics: Diagnostics) -> None:
+        validate_content(config, brand, assets, diagnostics)
+
+    result = release(folders[0], assets, args.bump, args.summary,
+                     reviewed_by=args.reviewed_by, display_folder=folders[0].as_posix(),
+                     assets_display=assets.as_posix(),
+                     validate=validate)
+    print_diagnostics(result.diagnostics, err)
+    if result.revision is None:
+        return EXIT_CONTENT
+    note = " (first revision: guide.toml's version, --bump not applied)" if result.adopted else ""
+    print(f"released {args.slug} {result.revision.version} ({result.revision.date}){note}: "
+          f"recorded in {result.ledger.as_posix()}", file=out)
     return EXIT_OK
 
 

@@ -189,11 +189,11 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     disclaimer = root.text("disclaimer")
     if disclaimer:
         _markdown_file(root, "disclaimer", disclaimer, folder)
-    version = root.text("version")
+    version = root.text("version", required=False)  # the ledger (revisions.toml) owns it
     if version and not VERSION.match(version):
         diagnostics.error(f"'version' must be major.minor.patch, like \"1.0.0\", not {version!r}",
                           root.where("version"))
-    date = root.text("date")
+    date = root.text("date", required=False)  # likewise; the first draft is dated by it
     if date:
         try:
             dt.date.fromisoformat(date)

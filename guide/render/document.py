@@ -39,6 +39,10 @@ from guide.render.furniture import (
     page_of_form,
 )
 from guide.render.styles import make_styles
+from guide.render.watermark import draw_draft_watermark
+from guide.revisions.history import ANCHOR as HISTORY_ANCHOR
+from guide.revisions.history import TITLE as HISTORY_TITLE
+from guide.revisions.history import history_blocks
 
 
 @dataclass
@@ -79,6 +83,7 @@ def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
     for block in document.disclaimer:
         if isinstance(block, m.Heading) and block.level == 1:
             entries.append(TocEntry(block.text, block.anchor, 1))
+    entries.append(TocEntry(HISTORY_TITLE, HISTORY_ANCHOR, 1))
     return entries
 
 
@@ -100,9 +105,14 @@ def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Editi
     def front(canv: Any, doc: Any) -> None:
         start = marks.get("front", canv.getPageNumber())
         draw_front_furniture(canv, brand, fonts, _roman(canv.getPageNumber() - start + 1))
+        draw_draft_watermark(canv, brand, fonts, edition)
 
     def body(canv: Any, doc: Any) -> None:
         draw_body_furniture(canv, brand, fonts, config, edition)
+        draw_draft_watermark(canv, brand, fonts, edition)
+
+    def watermark(canv: Any, doc: Any) -> None:
+        draw_draft_watermark(canv, brand, fonts, edition)
 
     def cover(canv: Any, doc: Any) -> None:
         draw_cover_art(canv, brand)
@@ -111,10 +121,10 @@ def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Editi
         draw_back_cover_art(canv, brand)
 
     return [
-        PageTemplate("cover", cover_frames, onPage=cover, pagesize=(w, h)),
+        PageTemplate("cover", cover_frames, onPage=cover, onPageEnd=watermark, pagesize=(w, h)),
         PageTemplate("front", [body_frame], onPageEnd=front, pagesize=(w, h)),
         PageTemplate("body", [body_frame], onPageEnd=body, pagesize=(w, h)),
-        PageTemplate("back", [back_frame], onPage=back, pagesize=(w, h)),
+        PageTemplate("back", [back_frame], onPage=back, onPageEnd=watermark, pagesize=(w, h)),
     ]
 
 
@@ -148,6 +158,9 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
         out += [PageBreak(), Mark("disclaimer", marks)]
         blocks.numbered = False  # the disclaimer is no numbered chapter
         out += blocks.render(document.disclaimer)
+    out += [PageBreak(), Mark("history", marks)]
+    blocks.numbered = False
+    out += blocks.render(history_blocks(edition))
     out += [NextPageTemplate("back"), PageBreak(), Mark("back", marks)]
     out += back_cover_flowables(config, brand, fonts, styles, edition)
     return out

@@ -1,0 +1,39 @@
+"""The DRAFT watermark: a large diagonal word across every page of a draft edition.
+
+Takes the canvas, brand, fonts and edition; draws nothing for a released edition. Drawn last on
+each page (over the content and the cover band), translucent, outlined so that it shows on both
+the paper and the brand's deep colour. Page furniture, never content.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+
+from guide.config.schema import Brand
+from guide.edition import Edition
+from guide.render.fonts import FontSet
+
+WORD = "DRAFT"
+
+
+def draw_draft_watermark(canv: Any, brand: Brand, fonts: FontSet, edition: Edition) -> None:
+    if not edition.draft:
+        return
+    w, h = brand.page_width, brand.page_height
+    size = min(w, h) * 0.26
+    canv.saveState()
+    canv.translate(w / 2, h / 2)
+    canv.rotate(45)
+    canv.setFont(fonts.heading_bold, size)
+    canv.setFillColor(HexColor(brand.palette.muted.hex), alpha=0.16)
+    canv.setStrokeColor(HexColor(brand.palette.paper.hex), alpha=0.45)
+    canv.setLineWidth(1.5)
+    text = canv.beginText()
+    text.setTextRenderMode(2)  # fill, then stroke the outline
+    text.setFont(fonts.heading_bold, size)
+    text.setTextOrigin(-canv.stringWidth(WORD, fonts.heading_bold, size) / 2, -size * 0.35)
+    text.textOut(WORD)
+    canv.drawText(text)
+    canv.restoreState()

@@ -1,0 +1,47 @@
+"""What the CI check says about a draft: an error naming the guide and the release command.
+
+Takes a guide's configuration and edition; hands on a :class:`~guide.errors.Diagnostic` located at
+the ledger's newest entry (or guide.toml when there is no ledger yet), and the
+:class:`CheckResult` that :func:`guide.build.check` returns. Prints nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from guide.config.schema import GuideConfig
+from guide.config.toml_lines import KeyLines
+from guide.edition import Edition
+from guide.errors import Diagnostic, Location, error, has_errors
+from guide.revisions.ledger import LEDGER_NAME
+
+RELEASE_COMMAND = ('python build_guide.py release {slug} --bump patch|minor|major '
+                   '--summary "what changed"')
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    editions: tuple[tuple[str, Edition], ...]  # (slug, edition) for every guide that loaded
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def draft_diagnostic(config: GuideConfig, display_folder: str, edition: Edition) -> Diagnostic:
+    since = (f"changed since {edition.history[0].version}" if edition.history
+             else "never been released")
+    return error(f"guide '{config.slug}' is a draft ({edition.version}): its content has "
+                 f"{since}; record it with: {RELEASE_COMMAND.format(slug=config.slug)}",
+                 _location(config, display_folder, len(edition.history)))
+
+
+def _location(config: GuideConfig, display_folder: str, count: int) -> Location:
+    """The newest entry's fingerprint line, or guide.toml when there is no ledger yet."""
+    ledger = config.folder / LEDGER_NAME
+    if not ledger.exists() or not count:
+        return Location(f"{display_folder}/guide.toml", 1)
+    lines = KeyLines(ledger.read_text("utf-8-sig"))
+    return Location(f"{display_folder}/{LEDGER_NAME}",
+                    lines.line_of("revision", count - 1, "fingerprint"))

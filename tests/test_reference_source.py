@@ -63,9 +63,18 @@ def strip_markup(source: str) -> str:
     return "\n".join(lines)
 
 
+DIAGRAM = re.compile(r"^```diagram\n.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def prose(path: Path) -> str:
+    """A Markdown file without its diagram blocks: figures are structure, drawn from the text
+    around them (their captions and labels are checked in tests/test_reference_figures.py)."""
+    return DIAGRAM.sub("", path.read_text(encoding="utf-8"))
+
+
 def guide_text() -> str:
     """The whole guide's Markdown, markup stripped, normalised."""
-    parts = [strip_markup(path.read_text(encoding="utf-8")) for path in markdown_files()]
+    parts = [strip_markup(prose(path)) for path in markdown_files()]
     return normalize("\n\n".join(parts))
 
 
@@ -73,8 +82,7 @@ def rendered_text() -> str:
     """The whole guide rendered by Python-Markdown as the builder does, tags removed."""
     parts = []
     for path in markdown_files():
-        body = markdown.markdown(path.read_text(encoding="utf-8"),
-                                 extensions=["extra", "admonition", "sane_lists"])
+        body = markdown.markdown(prose(path), extensions=["extra", "admonition", "sane_lists"])
         parts.append(html.unescape(re.sub(r"<[^>]+>", " ", body)))
     return normalize("\n\n".join(parts))
 
@@ -164,7 +172,7 @@ def test_rendered_markdown_keeps_every_sentence_and_the_structure() -> None:
     missing, residue = match_in_order(seed_sentences(), rendered_text())
     assert missing == []
     assert set(residue) <= ALLOWED_EXTRAS
-    bodies = [path.read_text(encoding="utf-8") for path in markdown_files()]
+    bodies = [prose(path) for path in markdown_files()]
     rendered = [markdown.markdown(b, extensions=["extra", "admonition", "sane_lists"])
                 for b in bodies]
     seed_bullets = sum(line.lstrip().startswith("•")

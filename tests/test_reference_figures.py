@@ -1,0 +1,87 @@
+"""The reference guide's figures: at least five, numbered, captioned, vector, extractable, and
+drawn only from what the article says."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from guide.config.load import load_brand, load_guide
+from guide.errors import Diagnostics
+from guide.model import Diagram
+from guide.parse import parse_guide
+from tests.conftest import ROOT
+from tests.pdftools import page_texts
+from tests.seedtext import SEED
+
+FOLDER = ROOT / "sources" / "discogenic-back-pain"
+
+
+def diagrams() -> list[Diagram]:
+    diagnostics = Diagnostics()
+    brand = load_brand(ROOT / "assets" / "brand.toml", "assets/brand.toml", diagnostics)
+    config = load_guide(FOLDER, "sources/discogenic-back-pain", diagnostics)
+    assert brand is not None and config is not None, diagnostics.items
+    document = parse_guide(config, ROOT / "assets", brand.palette, diagnostics)
+    assert not diagnostics.has_errors, diagnostics.items
+    return [f for f in document.figures if isinstance(f, Diagram)]
+
+
+def test_at_least_five_numbered_figures_with_captions(reference_pdf: Path) -> None:
+    figures = diagrams()
+    assert len(figures) >= 5
+    assert [f.number for f in figures] == list(range(1, len(figures) + 1))
+    assert {f.spec.kind for f in figures} >= {"cycle", "flow", "compare", "anatomy-label"}
+    text = " ".join(" ".join(page_texts(reference_pdf)).split())
+    for figure in figures:
+        assert f"Figure {figure.number}." in text
+        assert " ".join(figure.caption.split()[:4]) in text
+
+
+def test_figure_text_is_extractable(reference_pdf: Path) -> None:
+    text = " ".join(" ".join(page_texts(reference_pdf)).split()).replace("- ", "")
+    for figure in diagrams():
+        for label in figure.spec.texts:
+            for word in re.findall(r"[A-Za-z]{4,}", label):
+                assert word in text.replace("-", ""), (figure.caption, word)
+
+
+def test_figures_are_vector_drawings(reference_pdf: Path) -> None:
+    if shutil.which("pdfimages"):
+        listing = subprocess.run(["pdfimages", "-list", str(reference_pdf)],
+                                 capture_output=True, text=True, check=True).stdout
+        assert len(listing.strip().splitlines()) == 2, listing  # the header lines only
+    from pypdf import PdfReader
+
+    for page in PdfReader(str(reference_pdf)).pages:
+        for xobject in (page["/Resources"].get("/XObject") or {}).values():
+            assert xobject.get_object()["/Subtype"] == "/Form"
+
+
+def test_figures_say_only_what_the_article_says() -> None:
+    """Every content word of every caption, label and alt text is a word of the article (or
+    of a small list of structural words): a figure may rephrase, never add a claim."""
+    article = SEED.read_text(encoding="utf-8").lower()
+    vocabulary = set(re.findall(r"[a-z]+", article))
+    structural = {"what", "does", "not", "may", "how", "works", "seen", "from", "above",
+                  "with", "each", "and", "the", "loop", "flow", "chart", "steps", "step",
+                  "comparison", "comparing", "table", "column", "row", "leads", "leading",
+                  "next", "back", "first", "four", "three", "two", "cross", "section",
+                  "concentric", "rings", "ring", "form", "centre", "center", "runs",
+                  "toward", "towards", "out", "through", "nearby", "afterwards", "injected",
+                  "inside", "their", "mechanisms", "notes", "article", "ensure", "help",
+                  "key", "distinction", "mechanism", "primarily", "is"}
+    for figure in diagrams():
+        words = re.findall(r"[a-z]+", " ".join(
+            [figure.caption, figure.alt, *figure.spec.texts]).lower())
+        known = vocabulary | structural
+
+        def stems(word: str) -> set[str]:
+            return {word, word + "s", word.removesuffix("s"), word.removesuffix("ing"),
+                    word.removesuffix("ing") + "e", word.removesuffix("d") + "ing",
+                    word.removesuffix("ed") + "ing"}
+
+        unknown = {w for w in words if len(w) > 3 and not stems(w) & known}
+        assert not unknown, (figure.caption, unknown)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,16 +50,26 @@ class LineFinder:
 
     def find(self, words: str, raw: str | None = None, consume: bool = False) -> int:
         """1-based line of the first line from the cursor containing ``raw`` (exact) or the
-        squashed first words of ``words``; the cursor line when nothing matches. ``consume``
-        moves the cursor past the found line (a heading owns its line)."""
-        key = squash(" ".join(words.split()[:4]))[:40]
+        squashed first words of ``words`` (trying four words, then fewer); the cursor line
+        when nothing matches. ``consume`` moves the cursor past the found line (a heading or
+        an image owns its line)."""
+        if raw is not None:
+            return self._found(lambda i: raw in self._raw[i], consume)
+        parts = words.split()[:4]
+        for count in range(len(parts), 0, -1):
+            key = squash(" ".join(parts[:count]))[:40]
+            if key:
+                line = self._found(lambda i, key=key: key in self._keys[i], consume)
+                if line:
+                    return line
+        return min(self.cursor + 1, max(len(self._keys), 1))
+
+    def _found(self, test: Callable[[int], bool], consume: bool) -> int:
         for index in range(self.cursor, len(self._keys)):
-            if (raw is not None and raw in self._raw[index]) or (
-                raw is None and key and key in self._keys[index]
-            ):
+            if test(index):
                 self.cursor = index + 1 if consume else index
                 return index + 1
-        return min(self.cursor + 1, max(len(self._keys), 1))
+        return 0
 
 
 def read_source(path: Path, display: str, diagnostics: Diagnostics,

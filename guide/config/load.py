@@ -220,6 +220,7 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
         author=author, language=language, keywords=keywords, chapters=chapters,
         disclaimer=disclaimer, version=version, date=date, call_to_action=cta,
         related=tuple(related), contact=contact, footer_note=footer_note, source=path,
+        display=display_folder,
     )
 
 
@@ -228,4 +229,4 @@ def location_of(config: GuideConfig, *key: str | int) -> Location:
     from guide.config.toml_lines import KeyLines
 
     text = config.source.read_text(encoding="utf-8-sig")
-    return Location(str(config.source), KeyLines(text).line_of(*key))
+    return Location(f"{config.display}/guide.toml", KeyLines(text).line_of(*key))

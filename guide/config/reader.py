@@ -45,7 +45,9 @@ class TomlFile:
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
             line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 0)
-            message = re.sub(r"\s*\(at line.*\)$", "", str(exc)) or "invalid TOML"
+            if "end of document" in str(exc):
+                line, col = len(text.rstrip().split("\n")), 0
+            message = re.sub(r"\s*\(at (line|end of document).*\)$", "", str(exc))
             diagnostics.error(f"invalid TOML: {message}", Location(display, line, col))
 
     def root(self) -> Table:
@@ -88,7 +90,7 @@ class Table:
 
     def text(self, key: str, default: str = "", required: bool = True) -> str:
         value: str = self._get(key, str, "a string", default, required)
-        if required and key in self.data and isinstance(value, str) and not value.strip():
+        if required and isinstance(self.data.get(key), str) and not value.strip():
             self._error(f"'{self._name(key)}' must not be empty", key)
         return value
 

@@ -138,3 +138,4 @@ class GuideConfig:
     contact: Contact
     footer_note: str
     source: Path  # the guide.toml itself
+    display: str = ""  # how diagnostics name the guide's folder, e.g. "sources/slug"

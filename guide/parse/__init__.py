@@ -85,7 +85,7 @@ class _Parser:
         return m.CodeBlock(item.body, item.language, location)
 
     def chapter(self, relative: str) -> m.Chapter | None:
-        display = f"{self.config.source.parent.as_posix()}/{relative}"
+        display = f"{self.config.display}/{relative}"
         source = read_source(self.config.folder / relative, display, self.diagnostics)
         if source is None:
             return None

@@ -225,7 +225,8 @@ class Converter:
                 and not (children[0].tail or "").strip():
             img = children[0]
             src = img.get("src", "")
-            location = self.source.location(self.finder.find("", raw=src) if src else 1)
+            location = self.source.location(self.finder.find("", raw=src, consume=True)
+                                            if src else 1)
             return self.resolve_image(src, img.get("alt", ""), img.get("title", ""), location)
         inlines = self.inlines(el)
         if not m.plain_text(inlines).strip() and not any(

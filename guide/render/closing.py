@@ -55,7 +55,7 @@ class QrCode(Flowable):  # type: ignore[misc]
 
 
 def closing_headings(config: GuideConfig) -> list[m.Heading]:
-    where = Location(str(config.source), 1)
+    where = Location(f"{config.display}/guide.toml", 1)
     cta = m.Heading(1, (m.Text(config.call_to_action.heading),), CTA_ANCHOR, where)
     related = m.Heading(2, (m.Text("Related articles"),), RELATED_ANCHOR, where)
     return [cta, related] if config.related else [cta]

@@ -1,0 +1,58 @@
+"""The check stage: content problems found before rendering, all at once, with their lines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+def build_errors(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    return code, [ln.replace(str(root) + "/", "") for ln in err.strip().splitlines()]
+
+
+def test_heading_levels_never_skip(make_project: Callable[..., Path],
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = build_errors(make_project({"01-intro.md": "# T\n\n### Too deep\n\nText.\n"}),
+                               capsys)
+    assert code == 1
+    assert lines[0] == ("sources/test-guide/01-intro.md:3: error: heading level skips from 1 "
+                        "to 3 (use ##)")
+
+
+def test_chapter_starts_with_a_title(make_project: Callable[..., Path],
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines = build_errors(make_project({"01-intro.md": "Just text.\n"}), capsys)
+    assert code == 1
+    assert lines[0] == ("sources/test-guide/01-intro.md:1: error: a chapter must begin with a "
+                        "level-1 heading (# Title)")
+
+
+def test_image_needs_alt_text_and_alt_is_not_the_caption(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    text = ("# T\n\n![](illustrations/disc-cross-section.svg)\n\n"
+            '![Same](illustrations/disc-cross-section.svg "Same")\n')
+    code, lines = build_errors(make_project({"01-intro.md": text}), capsys)
+    assert code == 1
+    assert lines[:2] == [
+        "sources/test-guide/01-intro.md:3: error: image 'illustrations/disc-cross-section.svg' "
+        "needs alt text: ![what it shows](illustrations/disc-cross-section.svg)",
+        "sources/test-guide/01-intro.md:5: error: alt text must describe the picture, not "
+        "repeat its caption",
+    ]
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "file:///etc/passwd",
+                                  "data:text/html,hi", "../other.md"])
+def test_unsafe_links_are_refused(make_project: Callable[..., Path],
+                                  capsys: pytest.CaptureFixture[str], href: str) -> None:
+    code, lines = build_errors(make_project({"01-intro.md": f"# T\n\nSee [this]({href}).\n"}),
+                               capsys)
+    assert code == 1
+    assert lines[0].startswith(f"sources/test-guide/01-intro.md:3: error: link '{href}' must "
+                               f"be an https://, http:// or mailto: address")

@@ -1,0 +1,98 @@
+"""The parse stage: Markdown → the document model, with the lines of what it found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guide import model as m
+from guide.config.load import load_guide
+from guide.errors import Diagnostics
+from guide.parse import parse_guide
+from tests.conftest import ROOT
+
+
+def parse(make_project, text: str) -> tuple[m.Chapter, Diagnostics]:  # type: ignore[no-untyped-def]
+    root = make_project({"01-intro.md": text})
+    diagnostics = Diagnostics()
+    config = load_guide(root / "sources" / "test-guide", "sources/test-guide", diagnostics)
+    assert config is not None, diagnostics.items
+    from guide.config.load import load_brand
+
+    brand = load_brand(ROOT / "assets" / "brand.toml", "assets/brand.toml", diagnostics)
+    assert brand is not None
+    document = parse_guide(config, root / "assets", brand.palette, diagnostics)
+    return document.chapters[0], diagnostics
+
+
+def kinds(blocks: tuple[m.Block, ...]) -> list[str]:
+    return [type(b).__name__ for b in blocks]
+
+
+def test_blocks_and_their_lines(make_project) -> None:  # type: ignore[no-untyped-def]
+    chapter, diagnostics = parse(make_project, (
+        "# Title\n\nFirst *para* with **bold** and [a link](https://example.com).\n\n"
+        "## Section\n\n- one\n- two\n    1. nested\n\n> quoted\n\n---\n\n\\newpage\n\n"
+        "| a | b |\n|:--|--:|\n| 1 | 2 |\n"))
+    assert not diagnostics.items
+    assert kinds(chapter.blocks) == ["Heading", "Paragraph", "Heading", "ListBlock",
+                                     "BlockQuote", "Rule", "PageBreak", "Table"]
+    lines = [b.location.line for b in chapter.blocks]  # type: ignore[union-attr]
+    assert lines == [1, 3, 5, 7, 11, 13, 15, 17]
+    para = chapter.blocks[1]
+    assert isinstance(para, m.Paragraph)
+    assert m.Emphasis((m.Text("para"),)) in para.inlines
+    assert m.Link("https://example.com", (m.Text("a link"),)) in para.inlines
+    nested = chapter.blocks[3].items[1].blocks  # type: ignore[union-attr]
+    assert kinds(nested) == ["Paragraph", "ListBlock"]
+    table = chapter.blocks[7]
+    assert isinstance(table, m.Table) and [c.align for c in table.header] == ["left", "right"]
+
+
+def test_callout_footnote_and_code(make_project) -> None:  # type: ignore[no-untyped-def]
+    chapter, _ = parse(make_project, (
+        '# T\n\n!!! expert "Expert Take"\n    Body text.\n\nA claim.[^1]\n\n'
+        "```python\nprint('<b>')\n```\n\n[^1]: The note.\n"))
+    callout = chapter.blocks[1]
+    assert isinstance(callout, m.Callout)
+    assert (callout.kind, callout.title) == ("expert", "Expert Take")
+    paragraph = chapter.blocks[2]
+    assert isinstance(paragraph, m.Paragraph)
+    assert any(isinstance(i, m.FootnoteRef) and i.number == 1 for i in paragraph.inlines)
+    code = chapter.blocks[3]
+    assert isinstance(code, m.CodeBlock) and code.text == "print('<b>')"
+    assert code.location.line == 8
+    notes = chapter.blocks[-1]
+    assert isinstance(notes, m.Footnotes)
+    assert m.plain_text(notes.notes[0].blocks[0].inlines).strip() == "The note."  # type: ignore
+
+
+def test_raw_html_keeps_its_text_not_its_tags(make_project) -> None:  # type: ignore[no-untyped-def]
+    chapter, diagnostics = parse(make_project, (
+        '# T\n\nA <font color="red">red</font> word &amp; <b>bold</b> &copy;.\n\n'
+        '<div onclick="x()">block <img src="/etc/passwd"></div>\n'))
+    text = " ".join(m.plain_text(b.inlines) for b in chapter.blocks  # type: ignore[union-attr]
+                    if isinstance(b, m.Paragraph))
+    assert "red word & bold ©." in text
+    assert "block" in text and "passwd" not in text
+    assert any("raw HTML is not rendered" in d.message for d in diagnostics.items)
+
+
+def test_image_must_stay_inside_the_guide(make_project) -> None:  # type: ignore[no-untyped-def]
+    _, diagnostics = parse(make_project, "# T\n\n![x](../../../etc/passwd)\n\n![y](/etc/hosts)\n")
+    messages = [str(d) for d in diagnostics.items]
+    assert messages == [
+        "sources/test-guide/01-intro.md:3: error: image '../../../etc/passwd' not found in the "
+        "guide's folder or assets/",
+        "sources/test-guide/01-intro.md:5: error: image '/etc/hosts' must be a file in the "
+        "guide's folder or assets/ (no URLs or absolute paths)",
+    ]
+
+
+def test_svg_image_from_assets(make_project) -> None:  # type: ignore[no-untyped-def]
+    chapter, diagnostics = parse(make_project, (
+        '# T\n\n![A disc seen from above](illustrations/disc-cross-section.svg "A disc")\n'))
+    assert not diagnostics.items
+    image = chapter.blocks[1]
+    assert isinstance(image, m.Image) and image.path is not None
+    assert image.number == 1 and image.caption == "A disc"
+    assert Path(image.path).name == "disc-cross-section.svg"

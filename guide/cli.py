@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=err)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+    except Exception as exc:
         if debug:
             traceback.print_exc(file=err)
         print(f"build_guide.py: internal error: {type(exc).__name__}: {exc} "

@@ -59,7 +59,7 @@ class LineBreak:
     pass
 
 
-Inline = Union[Text, Emphasis, Strong, Code, Link, FootnoteRef, LineBreak]
+Inline = Union[Text, Emphasis, Strong, Code, Link, FootnoteRef, LineBreak]  # noqa: UP007
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
@@ -201,7 +201,8 @@ class Footnotes:
     location: Location
 
 
-Block = Union[
+# A Union of forward references (the classes are defined above, the model is recursive).
+Block = Union[  # noqa: UP007
     Heading,
     Paragraph,
     ListBlock,

@@ -59,10 +59,13 @@ class LineFinder:
         for count in range(len(parts), 0, -1):
             key = squash(" ".join(parts[:count]))[:40]
             if key:
-                line = self._found(lambda i, key=key: key in self._keys[i], consume)
+                line = self._found(self._contains(key), consume)
                 if line:
                     return line
         return min(self.cursor + 1, max(len(self._keys), 1))
+
+    def _contains(self, key: str) -> Callable[[int], bool]:
+        return lambda index: key in self._keys[index]
 
     def _found(self, test: Callable[[int], bool], consume: bool) -> int:
         for index in range(self.cursor, len(self._keys)):

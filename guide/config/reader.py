@@ -97,7 +97,7 @@ class Table:
     def number(self, key: str, default: float = 0.0, required: bool = True,
                minimum: float | None = None, maximum: float | None = None) -> float:
         value = self._get(key, (int, float), "a number", default, required)
-        if minimum is not None and value < minimum or maximum is not None and value > maximum:
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             self._error(f"'{self._name(key)}' must be between {minimum} and {maximum}, "
                         f"not {value}", key)
             return default

@@ -22,9 +22,11 @@ def xmp_packet(config: GuideConfig, edition: Edition, builder_version: str) -> b
     xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
     xmlns:guide="https://example.com/ns/guide-builder/1.0/">
    <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(config.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(config.title)}</rdf:li>
+     </rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{escape(config.author)}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(config.subtitle)}</rdf:li></rdf:Alt></dc:description>
+   <dc:description><rdf:Alt>
+     <rdf:li xml:lang="x-default">{escape(config.subtitle)}</rdf:li></rdf:Alt></dc:description>
    <dc:subject><rdf:Bag>{subject_items}</rdf:Bag></dc:subject>
    <dc:language><rdf:Bag><rdf:li>{escape(config.language)}</rdf:li></rdf:Bag></dc:language>
    <xmp:CreateDate>{date}</xmp:CreateDate>
@@ -32,7 +34,8 @@ def xmp_packet(config: GuideConfig, edition: Edition, builder_version: str) -> b
    <xmp:MetadataDate>{date}</xmp:MetadataDate>
    <xmp:CreatorTool>Valor Spine guide builder {escape(builder_version)}</xmp:CreatorTool>
    <pdf:Keywords>{keywords}</pdf:Keywords>
-   <pdf:Producer>Valor Spine guide builder {escape(builder_version)} (reportlab, pypdf)</pdf:Producer>
+   <pdf:Producer>Valor Spine guide builder {escape(builder_version)} (reportlab, pypdf)
+   </pdf:Producer>
    <pdfuaid:part>1</pdfuaid:part>
    <guide:version>{escape(edition.version)}</guide:version>
    <guide:fingerprint>{escape(edition.fingerprint)}</guide:fingerprint>

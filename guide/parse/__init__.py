@@ -26,7 +26,7 @@ EXTENSIONS = ["tables", "footnotes", "admonition", "sane_lists", "attr_list", "d
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg"}
 
 
-class _Capture(Treeprocessor):
+class _Capture(Treeprocessor):  # type: ignore[misc]
     """Keeps the finished element tree (after inline processing and unescaping)."""
 
     root: ET.Element | None = None

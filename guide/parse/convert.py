@@ -170,7 +170,7 @@ class Converter:
                 out.append(block)
         return tuple(out)
 
-    def _loc(self, words: str, consume: bool = False) -> m.Location:
+    def _loc(self, words: str, consume: bool = False) -> Location:
         return self.source.location(self.finder.find(words, consume=consume))
 
     def block(self, el: ET.Element) -> m.Block | list[m.Block] | None:

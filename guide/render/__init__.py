@@ -27,5 +27,6 @@ def render_guide(document: m.Document, config: GuideConfig, brand: Brand, editio
     try:
         return render_pdf(document, config, brand, edition, diagram_renderer(brand))
     except LayoutError as exc:
-        diagnostics.error(f"cannot lay out the guide: {exc}", Location(f"{config.display}/guide.toml", 1))
+        where = Location(f"{config.display}/guide.toml", 1)
+        diagnostics.error(f"cannot lay out the guide: {exc}", where)
         return None

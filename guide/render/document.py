@@ -178,8 +178,8 @@ def _define_late_forms(canv: Any, brand: Brand, fonts: FontSet, rendered: Render
         canv.drawRightString(0, 0, f"Page {page - body_start + 1} of {last}")
         canv.endForm()
     for entry in entries:
-        page = rendered.heading_pages.get(entry.anchor)
-        label = str(page - body_start + 1) if page else ""
+        target = rendered.heading_pages.get(entry.anchor)
+        label = str(target - body_start + 1) if target else ""
         canv.beginForm(toc_form(entry.anchor), lowerx=-60, lowery=-5, upperx=0, uppery=30)
         font = fonts.heading_bold if entry.level == 1 else fonts.heading
         canv.setFont(font, brand.type_scale.body_size)

@@ -218,5 +218,9 @@ class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
 
 def diagram_flowable(spec: DiagramSpec, brand: Brand, fonts: FontSet, width: float,
                      number: int) -> Flowable:
-    """One Flowable drawing ``spec`` as "Figure ``number``" within ``width`` points."""
-    return DiagramFlowable(spec, brand, fonts, width, number)
+    """One Flowable drawing ``spec`` as "Figure ``number``" within ``width`` points, with
+    room above it and a wider gap below its caption than between paragraphs."""
+    flowable = DiagramFlowable(spec, brand, fonts, width, number)
+    flowable.spaceBefore = brand.type_scale.leading * 0.5
+    flowable.spaceAfter = brand.type_scale.leading * 1.4
+    return flowable

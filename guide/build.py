@@ -28,6 +28,7 @@ class BuildOptions:
     assets: Path | None = None  # default: the folder "assets" beside the sources folder
     slugs: tuple[str, ...] = ()  # empty: every guide
     release: bool = False  # refuse drafts: content not recorded in its revision ledger
+    force: bool = False  # rebuild even when the published outputs are up to date
 
     @property
     def assets_dir(self) -> Path:
@@ -46,6 +47,7 @@ class BuildResult:
     built: list[ManifestEntry] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     manifest: Path | None = None
+    current: list[ManifestEntry] = field(default_factory=list)  # up to date, not rebuilt
 
 
 def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
@@ -113,6 +115,13 @@ def check(options: BuildOptions) -> CheckResult:
 
 
 def build(options: BuildOptions) -> BuildResult:
+    if not options.force:
+        from guide.freshness import current_outputs
+
+        found = Diagnostics()
+        current = current_outputs(options, discover(options, found))
+        if current is not None and not found.has_errors:
+            return BuildResult(current=current)
     diagnostics = Diagnostics()
     brand, prepared = prepare(options, diagnostics)
     if diagnostics.has_errors or brand is None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from guide.errors import Diagnostics
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("build", "check", "release")
+COMMANDS = ("build", "watch", "check", "release")
 
 
 class UsageError(Exception):
@@ -46,8 +46,15 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
     _common(build)
     build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (dist)")
+    build.add_argument("--force", action="store_true",
+                       help="rebuild even when the outputs are up to date")
     build.add_argument("--release", action="store_true",
                        help="refuse drafts: every guide must match its newest revision")
+    watch = commands.add_parser("watch", help="rebuild whenever a source or asset changes")
+    watch.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
+    _common(watch)
+    watch.add_argument("--out", type=Path, default=Path("dist"), help="output folder (dist)")
+    watch.add_argument("--interval", type=float, default=0.3, help="seconds between looks")
     check = commands.add_parser("check", help="validate every guide and fail on drafts (for CI)")
     _common(check)
     release = commands.add_parser(
@@ -91,9 +98,20 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _check(BuildOptions(sources=args.sources, assets=args.assets), out, err)
     if args.command == "release":
         return _release(args, out, err)
+    if args.command == "watch":
+        from guide.watch import watch
+
+        options = BuildOptions(sources=args.sources, out=args.out, assets=args.assets,
+                               slugs=tuple(args.slugs))
+        print(f"watching {options.sources.as_posix()} and {options.assets_dir.as_posix()} "
+              f"(Ctrl-C to stop)", file=out, flush=True)
+        return watch(options, out, err, print_diagnostics, interval=args.interval)
     options = BuildOptions(sources=args.sources, out=args.out, assets=args.assets,
-                           slugs=tuple(args.slugs), release=args.release)
+                           slugs=tuple(args.slugs), release=args.release, force=args.force)
     result = build(options)
+    for entry in result.current:
+        print(f"up to date {(options.out / entry.pdf).as_posix()} (use --force to rebuild)",
+              file=out)
     print_diagnostics(result.warnings, err)
     for entry in result.built:
         size = entry.bytes / 1024
@@ -164,6 +182,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     except KeyboardInterrupt:
+        if "watch" in argv:
+            return EXIT_OK
         print("interrupted; nothing was written", file=err)
         return 130
     except Exception as exc:

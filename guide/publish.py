@@ -76,13 +76,22 @@ def publish(out_dir: Path, outputs: list[tuple[ManifestEntry, bytes]]) -> Path:
     while their PDF still exists). Returns the manifest's path."""
     for entry, pdf in outputs:
         write_atomic(out_dir / entry.pdf, pdf)
+        # Drafts pile up while marketing edits: keep only the newest draft of each guide
+        # (released editions are never removed).
+        for stale in out_dir.glob(f"{entry.slug}-v*-draft+*.pdf"):
+            if stale.name != entry.pdf:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
     manifest_path = out_dir / MANIFEST
     built = {entry.slug for entry, _ in outputs}
     kept = [g for g in _read_manifest(manifest_path)
             if g.get("slug") not in built and (out_dir / str(g.get("pdf", ""))).is_file()]
     guides = kept + [asdict(entry) for entry, _ in outputs]
     guides.sort(key=lambda g: str(g.get("slug")))
-    manifest = {"builder": {"name": "valor-guide-builder", "version": __version__},
+    from guide.freshness import builder_digest
+
+    manifest = {"builder": {"name": "valor-guide-builder", "version": __version__,
+                            "source": builder_digest()},
                 "guides": guides}
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     write_atomic(manifest_path, text.encode("utf-8"))

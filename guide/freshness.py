@@ -1,0 +1,87 @@
+"""Decide, before anything heavy is imported, whether the published outputs are up to date.
+
+Takes build options; hands on the manifest entries that are still current, or None when any
+guide asked for must be built. Reads only TOML, the files the fingerprint covers, the manifest
+and the PDFs' bytes: no markdown, reportlab or pypdf. A PDF is current when the manifest's
+entry has the same version, fingerprint and draft state as the content would give now, it was
+made by this builder (same version and same source code), and the file still has the recorded
+SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from guide import __version__
+from guide.config.load import load_brand, load_guide
+from guide.errors import Diagnostics
+from guide.publish import MANIFEST, ManifestEntry
+from guide.revisions import LEDGER_NAME, resolve_edition
+
+if TYPE_CHECKING:
+    from guide.build import BuildOptions
+
+
+@cache
+def builder_digest() -> str:
+    """SHA-256 of the builder's own source files: a code change makes every output stale."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _manifest(out: Path) -> tuple[dict[str, object], dict[str, dict[str, object]]]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, {}
+    if not isinstance(data, dict):
+        return {}, {}
+    builder = data.get("builder") if isinstance(data.get("builder"), dict) else {}
+    guides = data.get("guides") if isinstance(data.get("guides"), list) else []
+    return builder or {}, {str(g.get("slug")): g for g in guides or [] if isinstance(g, dict)}
+
+
+def current_outputs(options: BuildOptions, folders: list[Path]) -> list[ManifestEntry] | None:
+    """The entries for ``folders`` if every one is current, else None."""
+    builder, entries = _manifest(options.out)
+    if builder.get("version") != __version__ or builder.get("source") != builder_digest():
+        return None
+    diagnostics = Diagnostics()
+    assets = options.assets_dir
+    brand = load_brand(assets / "brand.toml", "brand.toml", diagnostics)
+    if brand is None or not folders:
+        return None
+    current = []
+    for folder in folders:
+        config = load_guide(folder, folder.as_posix(), diagnostics)
+        entry = entries.get(folder.name)
+        if config is None or entry is None:
+            return None
+        edition = resolve_edition(config, brand, assets, diagnostics,
+                                  ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}")
+        if diagnostics.has_errors or (options.release and edition.draft):
+            return None
+        if (entry.get("version"), entry.get("fingerprint"), entry.get("draft")) != (
+                edition.version, edition.fingerprint, edition.draft):
+            return None
+        pdf = options.out / str(entry.get("pdf", ""))
+        try:
+            data = pdf.read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+            return None
+        try:
+            current.append(ManifestEntry(**{k: entry[k] for k in
+                                            ManifestEntry.__dataclass_fields__}))  # type: ignore[arg-type]
+        except (KeyError, TypeError):
+            return None
+    return current

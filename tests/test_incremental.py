@@ -1,0 +1,82 @@
+"""No-op builds, --force, and watch: marketing's edit-rebuild loop."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guide.build import BuildOptions
+from guide.cli import print_diagnostics
+from guide.watch import watch
+from tests.conftest import ROOT, run_cli
+
+
+def args(root: Path, *more: str) -> list[str]:
+    return ["build", "--sources", str(root / "sources"), "--out", str(root / "dist"), *more]
+
+
+def test_unchanged_content_is_not_rebuilt(make_project: Callable[..., Path],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    assert run_cli(args(root), capsys)[0] == 0
+    [pdf] = (root / "dist").glob("*.pdf")
+    stamp = pdf.stat().st_mtime_ns
+    code, out, _ = run_cli(args(root), capsys)
+    assert code == 0 and out.startswith("up to date ")
+    assert pdf.stat().st_mtime_ns == stamp
+    code, out, _ = run_cli(args(root, "--force"), capsys)
+    assert code == 0 and out.startswith("built ")
+
+
+def test_a_content_change_or_a_damaged_pdf_rebuilds(make_project: Callable[..., Path],
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    assert run_cli(args(root), capsys)[0] == 0
+    chapter = root / "sources" / "test-guide" / "01-intro.md"
+    chapter.write_text("# Introduction\n\nHello again, patients.\n", encoding="utf-8")
+    code, out, _ = run_cli(args(root), capsys)
+    assert code == 0 and out.startswith("built ")
+    [pdf] = (root / "dist").glob("*-draft*.pdf")  # the earlier draft was removed
+    pdf.write_bytes(pdf.read_bytes()[:-10])
+    code, out, _ = run_cli(args(root), capsys)
+    assert out.startswith("built ")
+
+
+def test_no_op_build_imports_no_layout_library(make_project: Callable[..., Path],
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    assert run_cli(args(root), capsys)[0] == 0
+    code = ("import sys; from guide.cli import main; "
+            f"rc = main({args(root)!r}); "
+            "print(rc, sorted(m for m in ('reportlab', 'markdown', 'pypdf') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout.strip().splitlines()[-1]
+    assert out == "0 []"
+
+
+def test_watch_rebuilds_after_a_change(make_project: Callable[..., Path]) -> None:
+    root = make_project()
+    options = BuildOptions(sources=root / "sources", out=root / "dist")
+    chapter = root / "sources" / "test-guide" / "01-intro.md"
+    out, err = io.StringIO(), io.StringIO()
+    looks = []
+
+    def edit_then_wait(seconds: float) -> None:
+        looks.append(seconds)
+        if len(looks) == 1:
+            chapter.write_text("# Introduction\n\n![](missing.png)\n", encoding="utf-8")
+        elif len(looks) == 3:
+            chapter.write_text("# Introduction\n\nFixed.\n", encoding="utf-8")
+
+    assert watch(options, out, err, print_diagnostics, interval=0.01, max_builds=3,
+                 sleep=edit_then_wait) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("rebuilt test-guide-v") and "watching for changes" in lines[0]
+    assert lines[1].startswith("build failed") and "previous PDF kept" in lines[1]
+    assert lines[2].startswith("rebuilt ")
+    assert "01-intro.md:3: error: image 'missing.png' not found" in err.getvalue()

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Benchmark the guide builder against its floor and its peers; exit 1 when a target is missed.
+
+Every figure is the median of several runs in fresh processes (or, for the warm rebuild, in one
+long-lived process), and every target is a ratio of figures measured in this same run, because
+machines here are noisy. Usage:
+
+    python benchmarks/run.py                 # all measurements, peers when installed
+    python benchmarks/run.py --runs 3 --no-peers
+    python benchmarks/run.py --write-readme  # also rewrite the results in benchmarks/README.md
+
+Peers (WeasyPrint, Typst) come from the ``bench`` extra: ``pip install -e '.[bench]'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.scale import make_scaled_project  # noqa: E402
+from benchmarks.peers import peer_commands  # noqa: E402
+
+PY = sys.executable
+REFERENCE = "discogenic-back-pain"
+
+CHILD_BUILD = """
+import json, resource, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from guide.build import BuildOptions, build
+result = build(BuildOptions(sources=Path(sys.argv[1]), out=Path(sys.argv[2]), force=True))
+elapsed = time.perf_counter() - started
+entry = result.built[0]
+print(json.dumps({"seconds": elapsed, "pages": entry.pages, "bytes": entry.bytes,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+CHILD_WARM = """
+import json, statistics, sys, time
+from pathlib import Path
+from guide.build import BuildOptions, build
+options = BuildOptions(sources=Path(sys.argv[1]), out=Path(sys.argv[2]), force=True)
+build(options)  # the first build loads libraries, fonts and illustrations
+times = []
+for _ in range(int(sys.argv[3])):
+    started = time.perf_counter()
+    build(options)
+    times.append(time.perf_counter() - started)
+print(json.dumps({"seconds": statistics.median(times)}))
+"""
+
+
+def wall(command: list[str], runs: int, cwd: Path = ROOT) -> float:
+    """Median wall time of ``command`` in fresh processes (one warm-up run first)."""
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def child_json(code: str, *args: str) -> dict[str, float]:
+    out = subprocess.run([PY, "-c", code, *args], cwd=ROOT, check=True, capture_output=True,
+                         text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def measure(runs: int, peers: bool, work: Path) -> dict[str, object]:
+    results: dict[str, object] = {}
+    sources, out = ROOT / "sources", work / "dist"
+    build_cmd = [PY, str(ROOT / "build_guide.py"), "build", REFERENCE, "--sources",
+                 str(sources), "--out", str(out)]
+    results["floor"] = wall([PY, "-c", "import reportlab.platypus, markdown, pypdf"], runs)
+    results["cold"] = wall([*build_cmd, "--force"], runs)
+    subprocess.run(build_cmd, cwd=ROOT, check=True, capture_output=True)
+    results["noop"] = wall(build_cmd, runs)
+    results["warm"] = child_json(CHILD_WARM, str(sources), str(work / "warm"),
+                                 str(max(runs, 5)))["seconds"]
+    pdf = next(out.glob(f"{REFERENCE}-v*.pdf"))
+    results["size_kb"] = pdf.stat().st_size / 1024
+    scale = {}
+    for target in (40, 100, 400):
+        project = make_scaled_project(work / f"scale-{target}", target)
+        samples = [child_json(CHILD_BUILD, str(project / "sources"), str(work / f"o{target}"))
+                   for _ in range(max(1, runs // 2))]
+        best = sorted(samples, key=lambda s: s["seconds"])[len(samples) // 2]
+        scale[target] = best
+    results["scale"] = scale
+    if peers:
+        results["peers"] = {name: wall(command, runs, cwd=folder)
+                            for name, (command, folder) in peer_commands(work).items()}
+    return results
+
+
+def targets(r: dict[str, object]) -> list[tuple[str, str, bool]]:
+    floor, cold, noop, warm = (float(r[k]) for k in ("floor", "cold", "noop", "warm"))  # type: ignore[arg-type]
+    scale: dict[int, dict[str, float]] = r["scale"]  # type: ignore[assignment]
+    big, small = scale[400], scale[40]
+    per_page = big["seconds"] / big["pages"] * 1000
+    growth = (big["seconds"] / big["pages"]) / (small["seconds"] / small["pages"]) * 10
+    peers: dict[str, float] = r.get("peers", {})  # type: ignore[assignment]
+    typst = peers.get("Typst")
+    rows = [
+        ("cold build ≤ 1.5 × import floor", f"{cold / floor:.2f} ×", cold <= 1.5 * floor),
+        ("no-op build ≤ 0.5 × import floor", f"{noop / floor:.2f} ×", noop <= 0.5 * floor),
+        ("warm rebuild < 0.1 s", f"{warm:.3f} s", warm < 0.1),
+        ("400-page time ≤ 11 × 40-page time (per page scaled)",
+         f"{big['seconds'] / small['seconds']:.1f} × for {big['pages'] / small['pages']:.1f} × "
+         f"the pages", growth <= 11),
+        ("≤ 20 ms per page at 400 pages", f"{per_page:.1f} ms", per_page <= 20),
+        ("peak memory ≤ 120 MB at 400 pages", f"{big['peak_mb']:.0f} MB",
+         big["peak_mb"] <= 120),
+        ("reference guide ≤ 250 KB", f"{float(r['size_kb']):.0f} KB",  # type: ignore[arg-type]
+         float(r["size_kb"]) <= 250),  # type: ignore[arg-type]
+    ]
+    if typst is not None:
+        rows.insert(3, ("warm rebuild faster than Typst's cold compile",
+                        f"{warm:.3f} s vs {typst:.3f} s", warm < typst))
+    return rows
+
+
+def report(r: dict[str, object], runs: int) -> str:
+    floor = float(r["floor"])  # type: ignore[arg-type]
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.system()}; median of {runs} runs each.",
+        "",
+        "| measurement | seconds | × import floor |",
+        "|---|---|---|",
+    ]
+    for key, label in (("floor", "import floor (`import reportlab.platypus, markdown, pypdf`)"),
+                       ("cold", "cold build of the reference guide (new process, --force)"),
+                       ("warm", "warm rebuild in a long-lived process (the `watch` path)"),
+                       ("noop", "no-op build (content and output unchanged)")):
+        value = float(r[key])  # type: ignore[arg-type]
+        lines.append(f"| {label} | {value:.3f} | {value / floor:.2f} |")
+    for name, value in (r.get("peers") or {}).items():  # type: ignore[union-attr]
+        lines.append(f"| peer: {name}, same article, cold | {value:.3f} | {value / floor:.2f} |")
+    lines += ["", "| scale | pages | seconds | ms per page | peak memory |", "|---|---|---|---|---|"]
+    for target, s in r["scale"].items():  # type: ignore[union-attr]
+        lines.append(f"| ~{target} pages | {s['pages']:.0f} | {s['seconds']:.2f} | "
+                     f"{s['seconds'] / s['pages'] * 1000:.1f} | {s['peak_mb']:.0f} MB |")
+    lines += ["", "| target | measured | met |", "|---|---|---|"]
+    for name, value, ok in targets(r):
+        lines.append(f"| {name} | {value} | {'yes' if ok else '**no**'} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--write-readme", action="store_true")
+    args = parser.parse_args()
+    peers = not args.no_peers
+    with tempfile.TemporaryDirectory(prefix="guide-bench-") as tmp:
+        results = measure(args.runs, peers, Path(tmp))
+    text = report(results, args.runs)
+    print(text)
+    if args.write_readme:
+        readme = ROOT / "benchmarks" / "README.md"
+        current = readme.read_text(encoding="utf-8")
+        start, end = "<!-- results -->", "<!-- /results -->"
+        before, _, rest = current.partition(start)
+        _, _, after = rest.partition(end)
+        readme.write_text(f"{before}{start}\n{text}\n{end}{after}", encoding="utf-8")
+    missed = [name for name, _, ok in targets(results) if not ok]
+    if missed:
+        print(f"\n{len(missed)} target(s) missed: {'; '.join(missed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    shutil.rmtree(ROOT / "benchmarks" / "out", ignore_errors=True)
+    sys.exit(main())

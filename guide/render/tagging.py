@@ -20,9 +20,10 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib.utils import asNative
-from reportlab.platypus import Flowable, ListFlowable, Table
+from reportlab.platypus import Flowable, ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import LIIndenter
 
+from guide.render.lineends import fix_line_ends, hyphenated_words
 from guide.tags import AnnotRef, Content, Element, StructTree
 
 
@@ -45,7 +46,7 @@ class Tagger:
         self.next_mcid[page] = mcid + 1
         canv._code.append(f"/{element.text_type()} <</MCID {mcid}>> BDC")
         element.kids.append(Content(page, mcid))
-        if rect is not None and element.bbox is None:
+        if rect is not None and element.bbox is None and element.type == "Figure":
             element.bbox = page_rect(canv, rect)
         self.open.append("mcid")
 
@@ -146,10 +147,12 @@ class TagMixin:
     """Draws the flowable as marked content of ``_struct``; split pieces share the element."""
 
     _struct: Element | None = None
+    _real_hyphens: frozenset[str] = frozenset()
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
-        w, h = getattr(self, "width", 0) or 0, getattr(self, "height", 0) or 0
-        with marked(canv, self._struct, (x, y, x + w, y + h)):
+        if isinstance(self, Paragraph):
+            fix_line_ends(self, self._real_hyphens)
+        with marked(canv, self._struct):
             super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
@@ -157,6 +160,7 @@ class TagMixin:
         for piece in pieces:
             if self._struct is not None:
                 tag_content(piece, self._struct)
+                piece._real_hyphens = self._real_hyphens
         return list(pieces)
 
 
@@ -178,6 +182,8 @@ def _subclass(mixin: type, cls: type) -> type:
 def tag_content(flowable: Flowable, element: Element) -> Flowable:
     flowable.__class__ = _subclass(TagMixin, type(flowable))
     flowable._struct = element
+    if isinstance(flowable, Paragraph) and getattr(flowable, "text", None):
+        flowable._real_hyphens = hyphenated_words(flowable.text)
     return flowable
 
 

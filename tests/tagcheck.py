@@ -52,9 +52,8 @@ def page_marks(reader: PdfReader, page: Any) -> PageMarks:
                 out.problems.append("EMC without BDC")
             else:
                 stack.pop()
-        elif op in TEXT_OPS or op in PAINT_OPS:
-            if "mcid" not in stack and "artifact" not in stack:
-                out.loose.append(op.decode("latin-1"))
+        elif (op in TEXT_OPS or op in PAINT_OPS) and not {"mcid", "artifact"} & set(stack):
+            out.loose.append(op.decode("latin-1"))
     if stack:
         out.problems.append(f"{len(stack)} BDC never closed")
     return out

@@ -3,7 +3,8 @@
 Takes the rendered PDF bytes, configuration and edition; hands on the final bytes with the
 Info dictionary and XMP metadata (title, author, subject, keywords, language, version,
 fingerprint, dates from the edition, never the clock), ``DisplayDocTitle``, a file identifier
-derived from the content, and the tagged-PDF structure tree (:mod:`guide.finish.structure`). The only stage that imports pypdf.
+derived from the content, and the tagged-PDF structure tree (:mod:`guide.finish.structure`).
+The only stage that imports pypdf.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Works on the writer it is given: the PDF is parsed once, by :func:`guide.finish.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from pypdf import PdfWriter
 from pypdf.generic import (
@@ -82,7 +82,8 @@ class _Builder:
 
     def annotation(self, kid: AnnotRef, ref: IndirectObject) -> DictionaryObject:
         page = self.writer.pages[kid.page]
-        annot_ref = page["/Annots"][kid.index]
+        annots = cast(ArrayObject, page["/Annots"])
+        annot_ref = annots[kid.index]
         annot = annot_ref.get_object()
         key = self.next_key
         self.next_key += 1

@@ -41,7 +41,7 @@ def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
     lines = bl.lines
     if bl.kind == 0:
         font = para.style.fontName
-        for index, (extra, words) in enumerate(lines[:-1]):
+        for index, (_extra, words) in enumerate(lines[:-1]):
             if not words:
                 continue
             last = words[-1]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import Any
 
 from reportlab.lib.utils import asNative
@@ -87,7 +86,8 @@ def tagger_of(canv: Any) -> Tagger | None:
     return getattr(getattr(canv, "_doctemplate", None), "tagger", None)
 
 
-def page_rect(canv: Any, rect: tuple[float, float, float, float]) -> tuple[float, ...]:
+def page_rect(canv: Any, rect: tuple[float, float, float, float]
+              ) -> tuple[float, float, float, float]:
     """``rect`` (x0, y0, x1, y1 in the current user space) in page coordinates."""
     a, b, c, d, e, f = canv._currentMatrix
     xs, ys = [], []
@@ -172,11 +172,18 @@ class ArtifactMixin:
             super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
 
 
-@cache
+_SUBCLASSES: dict[tuple[type, type], type] = {}
+
+
 def _subclass(mixin: type, cls: type) -> type:
+    """``cls`` with ``mixin`` in front, made once per pair (a cache, not global behaviour)."""
     if issubclass(cls, mixin):
         return cls
-    return type(f"{mixin.__name__[:-5]}{cls.__name__}", (mixin, cls), {})
+    key = (mixin, cls)
+    if key not in _SUBCLASSES:
+        _SUBCLASSES[key] = type(f"{mixin.__name__.removesuffix('Mixin')}{cls.__name__}",
+                                (mixin, cls), {})
+    return _SUBCLASSES[key]
 
 
 def tag_content(flowable: Flowable, element: Element) -> Flowable:

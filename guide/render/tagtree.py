@@ -79,8 +79,8 @@ class _Walker:
             parent = parent.add("Link")
         flowable.struct = parent.add("Figure", alt=getattr(flowable, "alt_text", "") or "")
         flowable.struct.attributes["Placement"] = "Block"
-        has_caption = getattr(flowable, "caption", None) is not None or getattr(
-            flowable, "caption_text", "")
+        has_caption = getattr(flowable, "caption", None) is not None or bool(
+            getattr(flowable, "caption_text", ""))
         flowable.caption_struct = parent.add("Caption") if has_caption else None
 
     def table(self, table: Table, role: str, parent: Element) -> None:
@@ -96,8 +96,8 @@ class _Walker:
             tr = element.add("TR")
             for cell in row:
                 cells = cell if isinstance(cell, (list, tuple)) else [cell]
-                cell_role = next((getattr(c, "role", None) for c in cells
-                                  if getattr(c, "role", None) in ("TH", "TD")), "TD")
+                cell_role = str(next((getattr(c, "role", None) for c in cells
+                                      if getattr(c, "role", None) in ("TH", "TD")), "TD"))
                 td = tr.add(cell_role, keep_empty=True)
                 if cell_role == "TH":
                     td.attributes["Scope"] = "Column"

@@ -179,7 +179,9 @@ def _define_late_forms(canv: Any, brand: Brand, fonts: FontSet, rendered: Render
         canv.endForm()
     for entry in entries:
         page = rendered.heading_pages.get(entry.anchor)
-        label = str(page - body_start + 1) if page else ""
+        # The leading space (right-aligned, so invisible) keeps title and number apart when
+        # the entry is read as text ("Why … Chronic 4", not "Chronic4").
+        label = f" {page - body_start + 1}" if page else ""
         canv.beginForm(toc_form(entry.anchor), lowerx=-60, lowery=-5, upperx=0, uppery=30)
         font = fonts.heading_bold if entry.level == 1 else fonts.heading
         canv.setFont(font, brand.type_scale.body_size)

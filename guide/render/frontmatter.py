@@ -22,6 +22,7 @@ from guide.render.figures import load_svg
 from guide.render.fonts import FontSet
 from guide.render.markup import escape
 from guide.render.styles import Styles
+from guide.render.lineends import fix_line_ends
 from guide.render.tagging import artifact, marked
 
 
@@ -153,6 +154,7 @@ class TocLine(Flowable):  # type: ignore[misc]
             canv.restoreState()
         # Title, page number and link are the content of the entry's TOCI (guide.render.tagtree).
         with marked(canv, getattr(self, "struct", None)):
+            fix_line_ends(self.para, frozenset())
             self.para.drawOn(canv, self.indent, 0)
             canv.saveState()
             canv.translate(self.width, baseline)

@@ -20,9 +20,9 @@ from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
 from guide.render.figures import load_svg
 from guide.render.fonts import FontSet
+from guide.render.lineends import fix_line_ends
 from guide.render.markup import escape
 from guide.render.styles import Styles
-from guide.render.lineends import fix_line_ends
 from guide.render.tagging import artifact, marked
 
 

@@ -134,7 +134,7 @@ def build(options: BuildOptions) -> BuildResult:
         rendered = render_guide(item.document, item.config, brand, item.edition, diagnostics)
         if rendered is None:
             continue
-        pdf = finish_pdf(rendered.pdf, item.config, item.edition)
+        pdf = finish_pdf(rendered.pdf, item.config, item.edition, rendered.structure)
         entry = entry_for(item.config.slug, item.config.title, item.edition.version, pdf,
                           rendered.pages, item.edition.draft, item.edition.fingerprint,
                           item.edition.date)

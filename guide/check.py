@@ -7,6 +7,7 @@ Imports neither markdown nor reportlab (font coverage is checked by the render p
 from __future__ import annotations
 
 from guide import model as m
+from guide.check_a11y import check_accessibility
 from guide.config.schema import GuideConfig
 from guide.errors import Diagnostics, Location
 
@@ -18,6 +19,7 @@ def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagn
         _check_headings(chapter, diagnostics)
         _check_blocks(chapter.blocks, diagnostics)
     _check_blocks(document.disclaimer, diagnostics)
+    check_accessibility(document, diagnostics)
 
 
 def _check_headings(chapter: m.Chapter, diagnostics: Diagnostics) -> None:

@@ -61,6 +61,8 @@ def join_lines(text: str, keep: set[str] | None = None) -> str:
         whole = f"{left}-{right}"
         return whole if any(w.startswith(whole) or whole in w for w in keep) else left + right
 
+    # A hyphen that line breaking inserted is a soft hyphen (U+00AD): extraction drops it.
+    text = re.sub(r"\xad[ \t]*\n[ \t]*", "", text).replace("\xad", "")
     text = re.sub(r"(\w+)-[ \t]*\n[ \t]*(\w+)", fix, text)
     return re.sub(r"\s+", " ", text).strip()
 

@@ -12,6 +12,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+from guide.config.contrast import check_contrast
 from guide.config.reader import Table, TomlFile
 from guide.config.schema import (
     PAGE_SIZES,
@@ -107,6 +108,8 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
     p = root.table("palette")
     palette = Palette(*(Color(p.color(k)) for k in Palette.__dataclass_fields__))
     p.reject_unknown()
+    if not has_errors(diagnostics.items[before:]):
+        check_contrast(palette, p)
     fonts = root.table("fonts")
     body = _family(fonts.table("body"), assets)
     heading = _family(fonts.table("heading"), assets)

@@ -2,8 +2,9 @@
 
 Takes the rendered PDF bytes, configuration and edition; hands on the final bytes with the
 Info dictionary and XMP metadata (title, author, subject, keywords, language, version,
-fingerprint, dates from the edition, never the clock), ``DisplayDocTitle`` and a file identifier
-derived from the content. The only stage that imports pypdf.
+fingerprint, dates from the edition, never the clock), ``DisplayDocTitle``, a file identifier
+derived from the content, and the tagged-PDF structure tree (:mod:`guide.finish.structure`).
+The only stage that imports pypdf.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, NameO
 from guide import __version__
 from guide.config.schema import GuideConfig
 from guide.edition import Edition
+from guide.finish.structure import add_structure
 from guide.finish.xmp import xmp_packet
+from guide.tags import StructTree
 
 
 def pdf_date(iso_date: str) -> str:
@@ -26,7 +29,8 @@ def pdf_date(iso_date: str) -> str:
     return f"D:{day:%Y%m%d}000000Z"
 
 
-def finish_pdf(pdf: bytes, config: GuideConfig, edition: Edition) -> bytes:
+def finish_pdf(pdf: bytes, config: GuideConfig, edition: Edition,
+               structure: StructTree | None = None) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     date = pdf_date(edition.date)
     writer.add_metadata({
@@ -49,6 +53,8 @@ def finish_pdf(pdf: bytes, config: GuideConfig, edition: Edition) -> bytes:
     root[NameObject("/ViewerPreferences")] = prefs
     metadata = writer._add_object(_stream(xmp_packet(config, edition, __version__)))
     root[NameObject("/Metadata")] = metadata
+    if structure is not None:
+        add_structure(writer, structure)
     # A file identifier from the content, so equal content gives equal bytes.
     ident = hashlib.md5(pdf + edition.version.encode() + edition.fingerprint.encode()).digest()
     writer._ID = ArrayObject([ByteStringObject(ident), ByteStringObject(ident)])

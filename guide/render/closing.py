@@ -21,6 +21,7 @@ from guide.render.fonts import FontSet
 from guide.render.frontmatter import Logo, human_date
 from guide.render.markup import escape
 from guide.render.styles import Styles, table_style
+from guide.render.tagging import marked
 
 CTA_ANCHOR = "next-steps"
 RELATED_ANCHOR = "related-articles"
@@ -50,8 +51,10 @@ class QrCode(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         from guide.render.figures import draw_vector
 
-        draw_vector(self.drawing, self.canv)
-        self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
+        with marked(self.canv, getattr(self, "struct", None), (0, 0, self.width, self.height)):
+            draw_vector(self.drawing, self.canv)
+            self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1,
+                              thickness=0)
 
 
 def closing_headings(config: GuideConfig) -> list[m.Heading]:

@@ -24,6 +24,7 @@ from guide.diagrams.layout import layout
 from guide.diagrams.spec import AnatomyLabel, DiagramSpec
 from guide.errors import GuideError, Location, error
 from guide.render.fonts import FontSet
+from guide.render.tagging import marked
 
 FIGURE_SIZE = 10.5  # text inside figures
 CAPTION_SIZE = 10.5
@@ -116,10 +117,15 @@ class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
         canv = self.canv
         canv.saveState()
         canv.scale(self.scale, self.scale)
-        self._draw_caption()
+        # The caption is drawn first but read after the figure: each part is marked as its
+        # own element's content (set by guide.render.tagtree), so the order is the tree's.
+        with marked(canv, getattr(self, "caption_struct", None)):
+            self._draw_caption()
         canv.translate((self.full_width - self.layout.width) / 2,
                        self.natural_height - self.layout.height)
-        self._draw_layout(self.layout)
+        with marked(canv, getattr(self, "struct", None),
+                    (0, 0, self.layout.width, self.layout.height)):
+            self._draw_layout(self.layout)
         canv.restoreState()
 
     def _draw_caption(self) -> None:

@@ -39,10 +39,13 @@ from guide.render.furniture import (
     page_of_form,
 )
 from guide.render.styles import make_styles
+from guide.render.tagging import Tagger, artifact
+from guide.render.tagtree import tag_story
 from guide.render.watermark import draw_draft_watermark
 from guide.revisions.history import ANCHOR as HISTORY_ANCHOR
 from guide.revisions.history import TITLE as HISTORY_TITLE
 from guide.revisions.history import history_blocks
+from guide.tags import StructTree
 
 
 @dataclass
@@ -51,6 +54,7 @@ class Rendered:
     pages: int
     heading_pages: dict[str, int] = field(default_factory=dict)  # anchor → physical page
     marks: dict[str, int] = field(default_factory=dict)  # part name → first physical page
+    structure: StructTree | None = None  # the tagged-PDF structure, for the finish stage
 
 
 class Mark(Flowable):  # type: ignore[misc]
@@ -68,9 +72,14 @@ class Mark(Flowable):  # type: ignore[misc]
 
 
 class GuideDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    """Saving is left to :func:`render_pdf`, which must first define the late forms."""
+    """Saving is left to :func:`render_pdf`, which must first define the late forms.
+    ``tagger`` numbers the marked content of every page (see guide.render.tagging)."""
 
     _doSave = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tagger = Tagger()
 
 
 def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
@@ -104,21 +113,27 @@ def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Editi
 
     def front(canv: Any, doc: Any) -> None:
         start = marks.get("front", canv.getPageNumber())
-        draw_front_furniture(canv, brand, fonts, _roman(canv.getPageNumber() - start + 1))
-        draw_draft_watermark(canv, brand, fonts, edition)
+        with artifact(canv, "Pagination"):
+            draw_front_furniture(canv, brand, fonts, _roman(canv.getPageNumber() - start + 1))
+        watermark(canv, doc)
 
     def body(canv: Any, doc: Any) -> None:
-        draw_body_furniture(canv, brand, fonts, config, edition)
-        draw_draft_watermark(canv, brand, fonts, edition)
+        with artifact(canv, "Pagination"):
+            draw_body_furniture(canv, brand, fonts, config, edition)
+        watermark(canv, doc)
 
     def watermark(canv: Any, doc: Any) -> None:
-        draw_draft_watermark(canv, brand, fonts, edition)
+        if edition.draft:
+            with artifact(canv, "Pagination"):
+                draw_draft_watermark(canv, brand, fonts, edition)
 
     def cover(canv: Any, doc: Any) -> None:
-        draw_cover_art(canv, brand)
+        with artifact(canv, "Layout"):
+            draw_cover_art(canv, brand)
 
     def back(canv: Any, doc: Any) -> None:
-        draw_back_cover_art(canv, brand)
+        with artifact(canv, "Layout"):
+            draw_back_cover_art(canv, brand)
 
     return [
         PageTemplate("cover", cover_frames, onPage=cover, onPageEnd=watermark, pagesize=(w, h)),
@@ -179,7 +194,9 @@ def _define_late_forms(canv: Any, brand: Brand, fonts: FontSet, rendered: Render
         canv.endForm()
     for entry in entries:
         target = rendered.heading_pages.get(entry.anchor)
-        label = str(target - body_start + 1) if target else ""
+        # The leading space (right-aligned, so invisible) keeps title and number apart when
+        # the entry is read as text ("Why … Chronic 4", not "Chronic4").
+        label = f" {target - body_start + 1}" if target else ""
         canv.beginForm(toc_form(entry.anchor), lowerx=-60, lowery=-5, upperx=0, uppery=30)
         font = fonts.heading_bold if entry.level == 1 else fonts.heading
         canv.setFont(font, brand.type_scale.body_size)
@@ -204,10 +221,13 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         initialFontName=fonts.body,
     )
     doc.addPageTemplates(_templates(brand, fonts, config, edition, rendered.marks))
-    doc.build(story(document, config, brand, fonts, edition, rendered.marks, on_heading,
-                    diagram))
+    doc.build(tag_story(story(document, config, brand, fonts, edition, rendered.marks,
+                              on_heading, diagram), doc.tagger))
     canv = doc.canv
     rendered.pages = canv.getPageNumber() - 1
+    rendered.structure = doc.tagger.tree
+    rendered.structure.pages = rendered.pages
+    rendered.structure.root.prune()
     _define_late_forms(canv, brand, fonts, rendered, toc_entries(document, config))
     _page_labels(canv, rendered)
     canv.showOutline()

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from guide import model as m
 from guide.render.markup import escape
+from guide.render.tagging import marked
 
 MAX_HEIGHT_SHARE = 0.62  # of the frame: a picture leaves room for its caption and some text
 
@@ -87,10 +88,13 @@ class Figure(Flowable):  # type: ignore[misc]
         pic_w, pic_h = w * self.scale, h * self.scale
         x = (self.width - pic_w) / 2
         y = self.height - pic_h
-        self.paint(self.canv, x, y, pic_w, pic_h)
+        # The picture is the Figure's content, the caption its Caption's (guide.render.tagtree).
+        with marked(self.canv, getattr(self, "struct", None), (x, y, x + pic_w, y + pic_h)):
+            self.paint(self.canv, x, y, pic_w, pic_h)
         if self.caption is not None:
             self.caption.wrap(self.width, self.height)
-            self.caption.drawOn(self.canv, 0, 0)
+            with marked(self.canv, getattr(self, "caption_struct", None)):
+                self.caption.drawOn(self.canv, 0, 0)
 
 
 def caption_paragraph(number: int, caption: str, style: Any) -> Paragraph | None:

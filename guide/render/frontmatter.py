@@ -20,8 +20,10 @@ from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
 from guide.render.figures import load_svg
 from guide.render.fonts import FontSet
+from guide.render.lineends import fix_line_ends
 from guide.render.markup import escape
 from guide.render.styles import Styles
+from guide.render.tagging import artifact, marked
 
 
 @dataclass(frozen=True)
@@ -137,27 +139,31 @@ class TocLine(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canv = self.canv
         top_gap = 10 if self.entry.level == 1 else 4
-        self.para.drawOn(canv, self.indent, 0)
         line_widths = self.para.getActualLineWidths0()
         last = line_widths[-1] if line_widths else 0
         baseline = self.style.leading - self.style.fontSize
         baseline = max(baseline, 2)
-        canv.saveState()
-        canv.setStrokeColor(HexColor(self.color))
-        canv.setLineWidth(1)
-        canv.setLineCap(1)
-        canv.setDash([0.1, 4])
-        start = self.indent + last + 6
-        end = self.width - self.number_room
-        if end > start:
-            canv.line(start, baseline, end, baseline)
-        canv.restoreState()
-        canv.saveState()
-        canv.translate(self.width, baseline)
-        canv.doForm(toc_form(self.entry.anchor))
-        canv.restoreState()
-        canv.linkRect("", self.entry.anchor, (0, 0, self.width, self.height - top_gap),
-                      relative=1, thickness=0)
+        with artifact(canv, "Layout"):  # the dotted leader is decoration
+            canv.saveState()
+            canv.setStrokeColor(HexColor(self.color))
+            canv.setLineWidth(1)
+            canv.setLineCap(1)
+            canv.setDash([0.1, 4])
+            start = self.indent + last + 6
+            end = self.width - self.number_room
+            if end > start:
+                canv.line(start, baseline, end, baseline)
+            canv.restoreState()
+        # Title, page number and link are the content of the entry's TOCI (guide.render.tagtree).
+        with marked(canv, getattr(self, "struct", None)):
+            fix_line_ends(self.para, frozenset())
+            self.para.drawOn(canv, self.indent, 0)
+            canv.saveState()
+            canv.translate(self.width, baseline)
+            canv.doForm(toc_form(self.entry.anchor))
+            canv.restoreState()
+            canv.linkRect("", self.entry.anchor, (0, 0, self.width, self.height - top_gap),
+                          relative=1, thickness=0)
 
 
 def toc_flowables(entries: list[TocEntry], styles: Styles, brand: Brand) -> list[Flowable]:

@@ -1,0 +1,78 @@
+"""Line ends that read right: a real space where a line breaks between words, and a soft
+hyphen (U+00AD) where hyphenation broke a word.
+
+Screen readers and structure-based text extraction (``pdfinfo -struct-text``) read the marked
+content as one string: without a space at each line end the last word of a line runs into the
+first of the next ("BackPain"). The PDF specification (14.8.2.2.3) asks for the hyphens that
+line breaking inserts to be soft hyphens, which extraction removes. Takes a wrapped reportlab
+Paragraph; changes only the words of its laid-out lines, after layout, so nothing moves: a
+trailing space is invisible and the soft hyphen draws the hyphen's glyph.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.platypus.paragraph import _SplitWordH, _SplitWordHY
+
+SOFT_HYPHEN = "\xad"
+
+
+def hyphenated_words(markup: str) -> frozenset[str]:
+    """Words of a paragraph's own text that contain a hyphen (their hyphens are real)."""
+    text = unescape(re.sub(r"<[^>]*>", "", markup or ""))
+    return frozenset(re.findall(r"\w+(?:-\w+)+", text))
+
+
+def _has_soft_hyphen(font_name: str) -> bool:
+    face = getattr(getFont(font_name), "face", None)
+    return face is not None and 0xAD in getattr(face, "charToGlyph", {})
+
+
+def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
+    """Give every line but the last a trailing space or a soft hyphen (once per layout)."""
+    bl = getattr(para, "blPara", None)
+    if bl is None or getattr(bl, "_line_ends_fixed", False):
+        return
+    bl._line_ends_fixed = True
+    lines = bl.lines
+    if bl.kind == 0:
+        font = para.style.fontName
+        for index, (_extra, words) in enumerate(lines[:-1]):
+            if not words:
+                continue
+            last = words[-1]
+            if isinstance(last, _SplitWordHY) and last.endswith("-"):
+                nxt = lines[index + 1][1][0] if lines[index + 1][1] else ""
+                if _soft(last, nxt, real_hyphens) and _has_soft_hyphen(font):
+                    words[-1] = type(last)(last[:-1] + SOFT_HYPHEN)
+            elif not isinstance(last, _SplitWordH):
+                words[-1] = last + " "
+        return
+    for index, line in enumerate(lines[:-1]):
+        frags = [f for f in line.words if getattr(f, "text", "")]
+        if not frags or hasattr(frags[-1], "cbDefn"):
+            continue
+        last = frags[-1]
+        if last.text.endswith("-") and len(line.words) > len(frags):
+            nxt_frags = [f for f in lines[index + 1].words if getattr(f, "text", "")]
+            nxt = nxt_frags[0].text if nxt_frags else ""
+            if _soft(last.text, nxt, real_hyphens) and _has_soft_hyphen(last.fontName):
+                last.text = last.text[:-1] + SOFT_HYPHEN
+        elif not last.text.endswith((" ", "-", "/")):
+            space = last.clone(text=" ")
+            space.link, space.us_lines = [], []  # no link or underline under the space
+            line.words.append(space)
+
+
+def _soft(head: str, tail: str, real_hyphens: frozenset[str]) -> bool:
+    """Whether the hyphen ending ``head`` was inserted (not part of a hyphenated word)."""
+    left = re.findall(r"\w+$", head[:-1])
+    right = re.findall(r"^\w+", tail.lstrip())
+    if not left or not right:
+        return False
+    joined = f"{left[0]}-{right[0]}"
+    return not any(joined in word for word in real_hyphens)

@@ -1,0 +1,337 @@
+"""The guide as assistive technology reads it: tagged PDF (marked content, structure tree,
+ParentTree, links, alt text, reading order) and the accessibility checks before rendering."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from guide.config.contrast import contrast_ratio
+from guide.config.schema import Color
+from tests.conftest import ROOT, run_cli
+from tests.pdftools import HAS_POPPLER
+from tests.seedtext import SEED
+from tests.tagcheck import Node, page_marks, structure, walk
+
+HAS_PDFINFO = shutil.which("pdfinfo") is not None
+
+
+def _struct_text(pdf: Path) -> str:
+    result = subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True,
+                            text=True, check=True)
+    assert result.stderr == "", result.stderr
+    return result.stdout
+
+
+def test_document_is_tagged(reference_pdf: Path) -> None:
+    reader = PdfReader(str(reference_pdf))
+    catalog = reader.trailer["/Root"]
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert str(catalog["/Lang"]) == "en-US"
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in catalog["/Metadata"].get_object().get_data()
+    for index, page in enumerate(reader.pages):
+        assert page["/Tabs"] == "/S"
+        assert page["/StructParents"] == index
+    if HAS_PDFINFO:
+        info = subprocess.run(["pdfinfo", str(reference_pdf)], capture_output=True, text=True)
+        assert re.search(r"^Tagged:\s+yes$", info.stdout, re.M)
+        result = subprocess.run(["pdfinfo", "-struct", str(reference_pdf)], capture_output=True,
+                                text=True)
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_everything_drawn_is_content_or_artifact(reference_pdf: Path) -> None:
+    reader = PdfReader(str(reference_pdf))
+    for number, page in enumerate(reader.pages, start=1):
+        marks = page_marks(reader, page)
+        assert marks.problems == [], f"page {number}: {marks.problems}"
+        assert marks.loose == [], f"page {number}: unmarked operators {marks.loose}"
+        assert marks.mcids == list(range(len(marks.mcids))), f"page {number}"
+
+
+def test_each_mcid_belongs_to_exactly_one_element(reference_pdf: Path) -> None:
+    reader, root = structure(reference_pdf)
+    in_tree = [m for node in walk(root) for m in node.mcids]
+    assert len(in_tree) == len(set(in_tree))
+    in_content = [(index, mcid) for index, page in enumerate(reader.pages)
+                  for mcid in page_marks(reader, page).mcids]
+    assert sorted(in_tree) == sorted(in_content)
+    # The ParentTree maps each (page, MCID) back to the element that holds it.
+    nums = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
+    for node in walk(root):
+        for page, mcid in node.mcids:
+            assert parents[page][mcid].get_object() is node.obj
+
+
+def _model_sequence() -> list[tuple[str, str]]:
+    """(structure type, heading text or "") of each chapter's top-level blocks, from the
+    parsed Markdown: what the tree must hold between the first chapter and the closing."""
+    from guide import model as m
+    from guide.config.load import load_brand, load_guide
+    from guide.errors import Diagnostics
+    from guide.parse import parse_guide
+
+    diagnostics = Diagnostics()
+    brand = load_brand(ROOT / "assets" / "brand.toml", "brand.toml", diagnostics)
+    folder = ROOT / "sources" / "discogenic-back-pain"
+    config = load_guide(folder, str(folder), diagnostics)
+    assert brand is not None and config is not None
+    document = parse_guide(config, ROOT / "assets", brand.palette, diagnostics)
+    kinds = {m.Paragraph: "P", m.ListBlock: "L", m.Table: "Table", m.Image: "Figure",
+             m.Diagram: "Figure", m.Callout: "Note", m.BlockQuote: "BlockQuote",
+             m.CodeBlock: "Code"}
+    out: list[tuple[str, str]] = []
+    for chapter in document.chapters:
+        for block in chapter.blocks:
+            if isinstance(block, m.Heading):
+                out.append((f"H{block.level}", block.text))
+            elif isinstance(block, m.Footnotes):
+                for note in block.notes:
+                    out.extend(("Note" if i == 0 and isinstance(b, m.Paragraph) else
+                                kinds[type(b)], "") for i, b in enumerate(note.blocks))
+            elif type(block) in kinds:
+                out.append((kinds[type(block)], ""))
+                if isinstance(block, (m.Image, m.Diagram)) and block.caption:
+                    out.append(("Caption", ""))
+    return out
+
+
+def _tree_sequence(root: Node) -> list[tuple[str, str]]:
+    document = root.kids[0]
+    assert document.type == "Document"
+    out = []
+    for kid in document.kids:
+        text = ""
+        if re.fullmatch(r"H[1-6]", kid.type):
+            text = str(kid.obj.get("/T", ""))
+        out.append((kid.type, text))
+    return out
+
+
+def _struct_text_sequence(pdf: Path) -> list[tuple[str, str]]:
+    """Top-level elements and heading texts as ``pdfinfo -struct-text`` prints them."""
+    out: list[tuple[str, str]] = []
+    for line in _struct_text(pdf).splitlines():
+        element = re.match(r"^  (\w+)", line)
+        if element and not line.startswith("   "):
+            out.append((element.group(1), ""))
+        elif out and re.fullmatch(r"H[1-6]", out[-1][0]) and not out[-1][1]:
+            quoted = re.match(r'^\s+"(.*)"$', line)
+            if quoted:
+                out[-1] = (out[-1][0], quoted.group(1))
+    return out
+
+
+def test_reading_order_matches_the_document_model(reference_pdf: Path) -> None:
+    model = _model_sequence()
+    if HAS_PDFINFO:
+        tree = _struct_text_sequence(reference_pdf)
+    else:
+        _, root = structure(reference_pdf)
+        tree = [(t, "") for t, _ in _tree_sequence(root)]
+        model = [(t, "") for t, _ in model]
+    first = tree.index(model[0])
+    closing = next(i for i, (t, _) in enumerate(tree) if t == "H1" and i > first
+                   and tree[i][1] == "Schedule an Appointment")
+    assert tree[first:closing] == model
+    types = {t for t, _ in tree}
+    assert {"H1", "H2", "P", "L", "TOC", "Note"} <= types
+
+
+FIGURES = '''# Intro
+
+Before the figures.
+
+![A cross-section of a disc with a tear](illustrations/disc-cross-section.svg "Figure words")
+
+```diagram
+kind = "cycle"
+caption = "The cycle"
+alt = "Two steps that feed each other: a, then b."
+steps = ["a", "b"]
+```
+
+| Option | Effect |
+|---|---|
+| Rest | Less pain |
+'''
+
+
+def test_figures_and_tables_in_the_tree(make_project: Callable[..., Path],
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    code, err, root = _build(make_project, capsys, {"01-intro.md": FIGURES})
+    assert code == 0, err
+    _, tree = structure(next((root / "dist").glob("*.pdf")))
+    figures = [n for n in walk(tree) if n.type == "Figure"]
+    assert [str(n.obj["/Alt"]) for n in figures] == [
+        "A cross-section of a disc with a tear", "Two steps that feed each other: a, then b.",
+        "QR code linking to https://example.com/schedule"]
+    for node in figures:
+        attributes = node.obj["/A"]
+        assert attributes["/O"] == "/Layout"
+        x0, y0, x1, y1 = (float(v) for v in attributes["/BBox"])
+        assert 0 <= x0 < x1 <= 612 and 0 <= y0 < y1 <= 792
+    document = tree.kids[0]
+    types = [k.type for k in document.kids]
+    start = types.index("Figure")
+    assert types[start:start + 5] == ["Figure", "Caption", "Figure", "Caption", "Table"]
+    table = document.kids[start + 4]
+    assert [[c.type for c in row.kids] for row in table.kids] == [["TH", "TH"], ["TD", "TD"]]
+    assert table.kids[0].kids[0].obj["/A"]["/Scope"] == "/Column"
+
+
+def test_reference_figures_have_alt_text(reference_pdf: Path) -> None:
+    _, root = structure(reference_pdf)
+    figures = [n for n in walk(root) if n.type == "Figure"]
+    alts = [str(n.obj["/Alt"]) for n in figures]
+    assert "QR code linking to https://" in alts[-1]
+    for node in figures:
+        attributes = node.obj["/A"]
+        assert attributes["/O"] == "/Layout"
+        x0, y0, x1, y1 = (float(v) for v in attributes["/BBox"])
+        assert 0 <= x0 < x1 <= 612 and 0 <= y0 < y1 <= 792
+
+
+def test_figure_alt_equals_the_model_alt(reference_pdf: Path) -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in
+                       sorted((ROOT / "sources" / "discogenic-back-pain").glob("*.md")))
+    _, root = structure(reference_pdf)
+    for node in walk(root):
+        if node.type == "Figure" and not str(node.obj["/Alt"]).startswith("QR code"):
+            words = " ".join(str(node.obj["/Alt"]).split())
+            assert words[:60] in " ".join(source.replace("\\\n", " ").split())
+
+
+def test_every_link_annotation_belongs_to_a_link_element(reference_pdf: Path) -> None:
+    reader, root = structure(reference_pdf)
+    nums = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
+    links = {id(a) for n in walk(root) if n.type == "Link" for a in n.annots}
+    count = 0
+    for page in reader.pages:
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            count += 1
+            element = parents[int(annot["/StructParent"])]
+            assert isinstance(element, DictionaryObject) and element["/S"] == "/Link"
+            kids = element["/K"] if isinstance(element["/K"], list) else [element["/K"]]
+            assert any(k.get_object().get("/Obj") == ref for k in kids
+                       if isinstance(k.get_object(), DictionaryObject))
+            contents = str(annot["/Contents"])
+            assert re.match(r"^(Link to (https?://|mailto:)\S+|Go to (section: .+|footnote.*))$",
+                            contents), contents
+    assert count > 15 and len(links) == count
+    sections = [str(a.get_object()["/Contents"]) for p in reader.pages
+                for a in p.get("/Annots") or []]
+    assert "Go to section: Why Inflammation Becomes Chronic" in sections
+
+
+def test_a_split_paragraph_is_one_element_on_two_pages(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    words = " ".join(f"word{n}" for n in range(900))
+    root = make_project({"01-intro.md": f"# Intro\n\n{words}\n\n- one\n- two\n"})
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    assert code == 0, err
+    _, tree = structure(next((root / "dist").glob("*.pdf")))
+    long = [n for n in walk(tree) if n.type == "P" and len({p for p, _ in n.mcids}) > 1]
+    assert len(long) == 1
+    items = [n for n in walk(tree) if n.type == "LI"]
+    assert [[k.type for k in li.kids] for li in items] == [["Lbl", "LBody"]] * 2
+
+
+def test_line_ends_do_not_run_words_together(reference_pdf: Path) -> None:
+    """Read as a screen reader does (the structure's text), every word of a paragraph is a
+    word of the article: no "endingstart" or "inflamma-tion" at line ends."""
+    if not HAS_POPPLER:
+        pytest.skip("pdfinfo -struct-text needs poppler")
+    seed = set(re.findall(r"[\w’'-]+", SEED.read_text(encoding="utf-8")))
+    strange = []
+    for line in _struct_text(reference_pdf).splitlines():
+        quoted = re.match(r'^\s+"(.*)"$', line)
+        if quoted and "://" not in line and "@" not in line:
+            for token in re.findall(r"[\w’'-]+", quoted.group(1)):
+                if token not in seed and not re.fullmatch(r"[\d.-]+", token):
+                    strange.append(token)
+    # What the builder adds itself (labels, URLs, version) is not in the seed article.
+    allowed = {"FREE", "PATIENT", "GUIDE", "Contents", "Version", "Figure", "Related",
+               "articles", "Schedule", "an", "Appointment", "Book", "Valor", "Spine"}
+    unknown = sorted(set(strange) - allowed)
+    assert not [t for t in unknown if re.search(r"[a-z][A-Z]|\w-\w+-?$", t)
+                and t not in seed], unknown
+
+
+# --- checks before rendering --------------------------------------------------------------
+
+def _build(make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
+           files: dict[str, str]) -> tuple[int, str, Path]:
+    root = make_project(files)
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    return code, err, root
+
+
+def _errors(err: str, root: Path) -> list[str]:
+    return [line.replace(str(root) + "/", "") for line in err.splitlines()
+            if ": error: " in line]
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("# Intro\n\n![](illustrations/disc-cross-section.svg)\n",
+     "sources/test-guide/01-intro.md:3: error: image 'illustrations/disc-cross-section.svg' "
+     "needs alt text: ![what it shows](illustrations/disc-cross-section.svg)"),
+    ('# Intro\n\nText.\n\n![A disc](illustrations/disc-cross-section.svg "A disc")\n',
+     "sources/test-guide/01-intro.md:5: error: alt text must describe the picture, not "
+     "repeat its caption"),
+    ('# Intro\n\n```diagram\nkind = "cycle"\ncaption = "The cycle"\nsteps = ["a", "b"]\n```\n',
+     "sources/test-guide/01-intro.md:3: error: diagram is missing the required key 'alt'"),
+    ('# Intro\n\n```diagram\nkind = "cycle"\ncaption = "The cycle"\nalt = "The  cycle"\n'
+     'steps = ["a", "b"]\n```\n',
+     "sources/test-guide/01-intro.md:3: error: alt text must describe the diagram, not "
+     "repeat its caption"),
+    ("# Intro\n\nText.\n\n### Skipped\n",
+     "sources/test-guide/01-intro.md:5: error: heading level skips from 1 to 3 (use ##)"),
+])
+def test_content_checks(make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
+                        markdown: str, expected: str) -> None:
+    code, err, root = _build(make_project, capsys, {"01-intro.md": markdown})
+    assert code == 1
+    assert _errors(err, root) == [expected]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ('muted = "#4f5d66"', 'muted = "#9aa5ab"',
+     "assets/brand.toml:18: error: palette colour 'muted' (#9aa5ab) on 'paper' (#ffffff) has "
+     "contrast 2.52:1; captions and page furniture need at least 4.5:1 (WCAG 2.1 AA)"),
+    ('on_primary = "#ffffff"', 'on_primary = "#3f8f9c"',
+     "assets/brand.toml:23: error: palette colour 'on_primary' (#3f8f9c) on 'primary' "
+     "(#0d4f5c) has contrast 2.45:1; text on the cover and the button need at least 4.5:1 "
+     "(WCAG 2.1 AA)"),
+    ("body_size = 12", "body_size = 11",
+     "assets/brand.toml:42: error: 'type.body_size' must be between 12 and 24, not 11"),
+])
+def test_brand_checks(make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
+                      old: str, new: str, expected: str) -> None:
+    root = make_project()
+    brand = root / "assets" / "brand.toml"
+    text = brand.read_text(encoding="utf-8")
+    assert old in text
+    brand.write_text(text.replace(old, new), encoding="utf-8")
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    assert code == 1
+    assert _errors(err, root) == [expected]
+
+
+def test_contrast_ratio_follows_wcag() -> None:
+    assert contrast_ratio(Color("#000000"), Color("#ffffff")) == pytest.approx(21.0)
+    assert contrast_ratio(Color("#777777"), Color("#ffffff")) == pytest.approx(4.48, abs=0.01)

@@ -133,12 +133,12 @@ class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
         y = CAPTION_SIZE * 0.25 + CAPTION_LEADING * (len(self.caption_lines) - 1)
         canv.setFillColorRGB(*_color(self.palette, "primary"))
         canv.setFont(f.heading_bold, CAPTION_SIZE)
-        canv.drawString(0, y, self.prefix)
+        canv.drawString(0, y, self.prefix + " ")
         x = stringWidth(self.prefix + " ", f.heading_bold, CAPTION_SIZE)
         canv.setFillColorRGB(*_color(self.palette, "ink"))
         canv.setFont(f.body_italic, CAPTION_SIZE)
         for index, line in enumerate(self.caption_lines):
-            canv.drawString(x if index == 0 else 0, y - index * CAPTION_LEADING, line)
+            canv.drawString(x if index == 0 else 0, y - index * CAPTION_LEADING, line + " ")
 
     def _draw_layout(self, lay: Layout) -> None:
         if lay.image is not None and self.drawing is not None:
@@ -173,7 +173,9 @@ class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
         canv.setFillColorRGB(*_color(self.palette, box.text_color))
         for line in box.lines:
             canv.setFont(line.font, line.size)
-            canv.drawString(line.x, line.y, line.text)
+            # The trailing space is invisible; it keeps the words of one line apart from the
+            # next line's in extracted text and for screen readers.
+            canv.drawString(line.x, line.y, line.text + " ")
 
     def _polyline(self, points: tuple[tuple[float, float], ...]) -> None:
         path = self.canv.beginPath()

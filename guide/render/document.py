@@ -8,8 +8,9 @@ layout runs once.
 
 from __future__ import annotations
 
+import contextlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -221,19 +222,35 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         initialFontName=fonts.body,
     )
     doc.addPageTemplates(_templates(brand, fonts, config, edition, rendered.marks))
-    doc.build(tag_story(story(document, config, brand, fonts, edition, rendered.marks,
-                              on_heading, diagram), doc.tagger))
-    canv = doc.canv
-    rendered.pages = canv.getPageNumber() - 1
-    rendered.structure = doc.tagger.tree
-    rendered.structure.pages = rendered.pages
-    rendered.structure.root.prune()
-    _define_late_forms(canv, brand, fonts, rendered, toc_entries(document, config))
-    _page_labels(canv, rendered)
-    canv.showOutline()
-    canv.save()
+    with _binary_streams():
+        doc.build(tag_story(story(document, config, brand, fonts, edition, rendered.marks,
+                                  on_heading, diagram), doc.tagger))
+        canv = doc.canv
+        rendered.pages = canv.getPageNumber() - 1
+        rendered.structure = doc.tagger.tree
+        rendered.structure.pages = rendered.pages
+        rendered.structure.root.prune()
+        _define_late_forms(canv, brand, fonts, rendered, toc_entries(document, config))
+        _page_labels(canv, rendered)
+        canv.showOutline()
+        canv.save()
     rendered.pdf = buffer.getvalue()
     return rendered
+
+
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write streams compressed only, without reportlab's default ASCII85 layer: the file is
+    smaller and saves faster. reportlab offers this only as a process-wide option, read as
+    pages and streams are made, so it is set for this layout and restored after it."""
+    from reportlab import rl_config
+
+    previous = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = previous
 
 
 def _page_labels(canv: Any, rendered: Rendered) -> None:

@@ -169,13 +169,12 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
             out.append(PageBreak())
         out += blocks.render(chapter.blocks)
     out += [PageBreak(), Mark("closing", marks)]
+    blocks.numbered = False  # the closing, disclaimer and history pages are no chapters
     out += closing_flowables(config, brand, fonts, styles, blocks)
     if document.disclaimer:
         out += [PageBreak(), Mark("disclaimer", marks)]
-        blocks.numbered = False  # the disclaimer is no numbered chapter
         out += blocks.render(document.disclaimer)
     out += [PageBreak(), Mark("history", marks)]
-    blocks.numbered = False
     out += blocks.render(history_blocks(edition))
     out += [NextPageTemplate("back"), PageBreak(), Mark("back", marks)]
     out += back_cover_flowables(config, brand, fonts, styles, edition)

@@ -85,6 +85,13 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
     return code, captured.out, captured.err
 
 
+def build_errors(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    """Build the project at ``root``; the exit code and stderr's lines, paths made relative."""
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    return code, [line.replace(str(root) + "/", "") for line in err.strip().splitlines()]
+
+
 @pytest.fixture(scope="session")
 def reference_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The reference guide, built once per test session from the repository's sources."""

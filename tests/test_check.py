@@ -7,13 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-
-
-def build_errors(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
-    return code, [ln.replace(str(root) + "/", "") for ln in err.strip().splitlines()]
+from tests.conftest import build_errors
 
 
 def test_heading_levels_never_skip(make_project: Callable[..., Path],

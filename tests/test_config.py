@@ -7,20 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL_TOML, run_cli
-
-
-def errors(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
-    return code, [line.replace(str(root) + "/", "") for line in err.strip().splitlines()]
+from tests.conftest import MINIMAL_TOML, build_errors
 
 
 def test_unknown_key_with_did_you_mean(make_project: Callable[..., Path],
                                        capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(toml=MINIMAL_TOML.replace('audience = "For testers"',
                                                   'audiense = "For testers"'))
-    code, lines = errors(root, capsys)
+    code, lines = build_errors(root, capsys)
     assert code == 1
     assert "sources/test-guide/guide.toml:3: error: unknown key 'audiense' (did you mean " \
            "'audience'?)" in lines
@@ -32,7 +26,7 @@ def test_missing_markdown_file_points_at_the_chapters_key(
         make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     toml = MINIMAL_TOML.replace('chapters = ["01-intro.md"]',
                                 'chapters = ["01-intro.md", "02-missing.md"]')
-    code, lines = errors(make_project(toml=toml), capsys)
+    code, lines = build_errors(make_project(toml=toml), capsys)
     assert code == 1
     assert lines[0] == ("sources/test-guide/guide.toml:7: error: Markdown file '02-missing.md' "
                         "does not exist")
@@ -43,7 +37,7 @@ def test_every_problem_at_once_sorted(make_project: Callable[..., Path],
     toml = (MINIMAL_TOML.replace('language = "en-US"', 'language = "english"')
             .replace('url = "https://example.com/schedule"', 'url = "javascript:alert(1)"')
             .replace('title = "A Test Guide"', "title = 3"))
-    code, lines = errors(make_project(toml=toml), capsys)
+    code, lines = build_errors(make_project(toml=toml), capsys)
     assert code == 1
     assert lines == [
         "sources/test-guide/guide.toml:1: error: 'title' must be a string",
@@ -58,7 +52,7 @@ def test_every_problem_at_once_sorted(make_project: Callable[..., Path],
 def test_toml_syntax_error_has_line_and_column(make_project: Callable[..., Path],
                                                capsys: pytest.CaptureFixture[str]) -> None:
     toml = MINIMAL_TOML + "\nbroken = [1,\n"
-    code, lines = errors(make_project(toml=toml), capsys)
+    code, lines = build_errors(make_project(toml=toml), capsys)
     assert code == 1
     broken_line = toml.splitlines().index("broken = [1,") + 1
     assert lines[0].startswith(f"sources/test-guide/guide.toml:{broken_line}:")
@@ -69,7 +63,7 @@ def test_chapter_path_may_not_leave_the_guide_folder(make_project: Callable[...,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     toml = MINIMAL_TOML.replace('chapters = ["01-intro.md"]',
                                 'chapters = ["../../assets/brand.toml"]')
-    code, lines = errors(make_project(toml=toml), capsys)
+    code, lines = build_errors(make_project(toml=toml), capsys)
     assert code == 1
     assert "must be a path inside the guide's folder" in lines[0]
 
@@ -83,7 +77,7 @@ def test_brand_errors_name_the_brand_file(make_project: Callable[..., Path],
         "body_size = 12", "body_size = 11").replace('page_size = "letter"',
                                                      'page_size = "legal"')
     brand.write_text(text, encoding="utf-8")
-    code, lines = errors(root, capsys)
+    code, lines = build_errors(root, capsys)
     assert code == 1
     joined = "\n".join(lines)
     assert "assets/brand.toml:5: error: 'page_size' must be one of letter, a4" in joined
@@ -97,6 +91,6 @@ def test_brand_font_must_exist(make_project: Callable[..., Path],
     brand = root / "assets" / "brand.toml"
     brand.write_text(brand.read_text(encoding="utf-8").replace(
         "SourceSerifPro-Regular.ttf", "NoSuchFont.ttf"), encoding="utf-8")
-    code, lines = errors(root, capsys)
+    code, lines = build_errors(root, capsys)
     assert code == 1
     assert "font 'font_source_serif_pro:NoSuchFont.ttf' not found" in lines[0]

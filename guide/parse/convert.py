@@ -163,12 +163,16 @@ class Converter:
     def blocks(self, parent: ET.Element) -> tuple[m.Block, ...]:
         out: list[m.Block] = []
         for child in parent:
-            block = self.block(child)
-            if isinstance(block, list):
-                out.extend(block)
-            elif block is not None:
-                out.append(block)
+            self._add(out, child)
         return tuple(out)
+
+    def _add(self, out: list[m.Block], child: ET.Element) -> None:
+        """Convert ``child`` and append what it gives (none, one or several blocks)."""
+        block = self.block(child)
+        if isinstance(block, list):
+            out.extend(block)
+        elif block is not None:
+            out.append(block)
 
     def _loc(self, words: str, consume: bool = False) -> Location:
         return self.source.location(self.finder.find(words, consume=consume))
@@ -245,11 +249,7 @@ class Converter:
                 if para is not None:
                     blocks.append(para)
             for child in li:
-                result = self.block(child)
-                if isinstance(result, list):
-                    blocks.extend(result)
-                elif result is not None:
-                    blocks.append(result)
+                self._add(blocks, child)
                 if (child.tail or "").strip():
                     blocks.append(m.Paragraph(tuple(self._text(child.tail)),
                                               self._loc(child.tail or "")))

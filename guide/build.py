@@ -86,8 +86,8 @@ def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | No
         config = load_guide(folder, folder.as_posix(), diagnostics)
         if config is None or brand is None:
             continue
-        document = parse_guide(config, assets, brand.palette, diagnostics)
-        check_document(document, config, diagnostics)
+        document = parse_guide(config, assets, brand.palette, diagnostics, brand.limits)
+        check_document(document, config, diagnostics, brand.limits)
         prepared.append(Prepared(config, document, edition_for(config)))
     return brand, prepared
 

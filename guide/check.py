@@ -7,23 +7,46 @@ Imports neither markdown nor reportlab (font coverage is checked by the render p
 from __future__ import annotations
 
 from guide import model as m
-from guide.config.schema import GuideConfig
+from guide.config.schema import GuideConfig, Limits
 from guide.errors import Diagnostics, Location
 
 SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#")
 
 
-def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagnostics) -> None:
+def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagnostics,
+                   limits: Limits | None = None) -> None:
+    max_nesting = (limits or Limits()).max_nesting
     for chapter in document.chapters:
-        _check_headings(chapter, diagnostics)
+        _check_headings(chapter, config, diagnostics)
         _check_blocks(chapter.blocks, diagnostics)
+        _check_nesting(chapter.blocks, max_nesting, diagnostics)
     _check_blocks(document.disclaimer, diagnostics)
+    _check_nesting(document.disclaimer, max_nesting, diagnostics)
 
 
-def _check_headings(chapter: m.Chapter, diagnostics: Diagnostics) -> None:
+def _check_nesting(blocks: tuple[m.Block, ...], limit: int, diagnostics: Diagnostics,
+                   depth: int = 0) -> bool:
+    """Report the first list, quote or callout nested more than ``limit`` deep: each level
+    narrows the text, and past a dozen nothing fits the page."""
+    for block in blocks:
+        if isinstance(block, (m.ListBlock, m.BlockQuote, m.Callout)):
+            if depth + 1 > limit:
+                diagnostics.error(f"lists, quotes and callouts are nested {depth + 1} deep "
+                                  f"here; the limit is {limit}", block.location)
+                return True
+            children: tuple[m.Block, ...] = (
+                tuple(b for item in block.items for b in item.blocks)
+                if isinstance(block, m.ListBlock) else block.blocks)
+            if _check_nesting(children, limit, diagnostics, depth + 1):
+                return True
+    return False
+
+
+def _check_headings(chapter: m.Chapter, config: GuideConfig, diagnostics: Diagnostics) -> None:
     first = chapter.blocks[0] if chapter.blocks else None
     if not isinstance(first, m.Heading) or first.level != 1:
-        where = getattr(first, "location", None) or Location(chapter.source, 1)
+        display = f"{config.source.parent.as_posix()}/{chapter.source}"  # as the parser names it
+        where = getattr(first, "location", None) or Location(display, 1)
         diagnostics.error("a chapter must begin with a level-1 heading (# Title)", where)
     previous = 0
     for block in m.walk(chapter.blocks):

@@ -30,6 +30,7 @@ from guide.config.schema import Brand
 from guide.render.figures import image_figure
 from guide.render.fonts import FontSet
 from guide.render.markup import escape, to_markup
+from guide.render.safety import BlockProblem, stamp
 from guide.render.styles import Styles, table_style
 
 
@@ -44,15 +45,30 @@ def tag(flowable: Flowable, role: str, **info: Any) -> Flowable:
 class HeadingParagraph(Paragraph):  # type: ignore[misc]
     """A heading that registers its destination, outline entry and page when drawn."""
 
-    def __init__(self, text: str, style: Any, heading: m.Heading, title: str,
-                 on_draw: Callable[[m.Heading, int], None]) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: str | None, style: Any, heading: m.Heading | None = None,
+                 title: str = "", on_draw: Callable[[m.Heading, int], None] | None = None,
+                 **kwargs: Any) -> None:
+        # reportlab's split() builds the pieces as ``self.__class__(None, style, frags=...)``
+        super().__init__(text, style, **kwargs)
         self.heading = heading
         self.title = title
         self.on_draw = on_draw
-        self.role = f"H{min(heading.level, 6)}"
+        self.role = f"H{min(heading.level, 6)}" if heading else "P"
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """A heading too long for one page: the first piece registers the heading."""
+        pieces: list[Flowable] = super().split(avail_width, avail_height)
+        if pieces:
+            pieces[0].heading, pieces[0].title, pieces[0].on_draw = (
+                self.heading, self.title, self.on_draw)
+            for piece in pieces:
+                piece.role = self.role
+        return pieces
 
     def draw(self) -> None:
+        if self.heading is None or self.on_draw is None:  # a later piece of a split heading
+            super().draw()
+            return
         canv = self.canv
         canv.bookmarkPage(self.heading.anchor)
         canv.addOutlineEntry(self.title, self.heading.anchor, self.heading.level - 1,
@@ -86,7 +102,8 @@ class BlockRenderer:
     def render(self, blocks: tuple[m.Block, ...], style: Any = None) -> list[Flowable]:
         out: list[Flowable] = []
         for block in blocks:
-            out.extend(self.block(block, style or self.styles.body))
+            out.extend(stamp(self.block(block, style or self.styles.body),
+                             getattr(block, "location", None)))
         return out
 
     def block(self, block: m.Block, style: Any) -> list[Flowable]:
@@ -180,6 +197,10 @@ class BlockRenderer:
             cells += [Spacer(0, 0)] * (len(block.header) - len(cells))
             rows.append(cells[: len(block.header)] if block.header else cells)
         columns = max((len(r) for r in rows), default=1) or 1
+        if self.width / columns < MIN_COLUMN_WIDTH:
+            raise BlockProblem(f"this table has {columns} columns; at most "
+                               f"{int(self.width // MIN_COLUMN_WIDTH)} fit across the page",
+                               block.location)
         widths = _column_widths(block, columns, self.width)
         table = Table(rows, colWidths=widths, repeatRows=1 if block.header else 0,
                       splitInRow=1, hAlign="LEFT")
@@ -207,6 +228,9 @@ class BlockRenderer:
                                          f"{first.text}", s.footnote), "Note")
             out.extend(flows)
         return out
+
+
+MIN_COLUMN_WIDTH = 24.0  # points: the cell padding (12) and a couple of letters
 
 
 def _column_widths(block: m.Table, columns: int, width: float) -> list[float]:

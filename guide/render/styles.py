@@ -15,6 +15,7 @@ from reportlab.platypus import TableStyle
 
 from guide.config.schema import Brand
 from guide.render.fonts import FontSet
+from guide.render.safety import bounded_hyphenator
 
 
 def color(hex_value: str) -> Color:
@@ -58,8 +59,8 @@ def make_styles(brand: Brand, fonts: FontSet) -> Styles:
     body = ParagraphStyle(
         "body", fontName=fonts.body, fontSize=t.body_size, leading=t.leading, textColor=ink,
         spaceAfter=t.leading * 0.6, alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
-        hyphenationLang=brand.hyphenation, embeddedHyphenation=1, uriWasteReduce=0.3,
-        splitLongWords=1,
+        hyphenationLang=bounded_hyphenator(brand.hyphenation), embeddedHyphenation=1,
+        uriWasteReduce=0.3, splitLongWords=1,
     )
 
     def heading(name: str, size: float, before: float, after: float,

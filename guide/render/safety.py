@@ -1,0 +1,95 @@
+"""Keep reportlab's failure modes away from the user: slow hyphenation, layout errors.
+
+Takes the brand's hyphenation language and the flowables being laid out; hands on a bounded
+hyphenator for paragraph styles, :class:`BlockProblem` for a block that cannot be drawn, and a
+document template that remembers which Markdown block it is laying out, so that a layout
+failure names the block's file and line instead of a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+from reportlab.platypus import BaseDocTemplate
+
+from guide.errors import Location
+
+# pyphen gives every break point of a word, and reportlab measures the text before each one on
+# every line it tries: a 5,000-letter "word" took a minute in a table cell. No real word is
+# this long; longer runs (pasted hashes, URLs without slashes) are split by letters instead.
+MAX_HYPHENATED_WORD = 40
+
+Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
+
+
+class BlockProblem(Exception):
+    """A block the renderer refuses to draw, with the Markdown location to report."""
+
+    def __init__(self, message: str, location: Location | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+
+@cache
+def bounded_hyphenator(language: str) -> Hyphenator | str:
+    """A reportlab ``hyphenationLang`` value: pyphen for ``language`` that leaves words longer
+    than :data:`MAX_HYPHENATED_WORD` alone; "" when hyphenation is off or unavailable."""
+    if not language:
+        return ""
+    try:
+        import pyphen
+    except ImportError:  # reportlab hyphenates only with pyphen installed
+        return ""
+    if language not in pyphen.LANGUAGES:
+        return ""
+    iterate = pyphen.Pyphen(lang=language).iterate
+
+    def hyphenate(word: str) -> Iterator[tuple[str, str]]:
+        if len(word) > MAX_HYPHENATED_WORD:
+            return iter(())
+        return iter(iterate(word))
+
+    return hyphenate
+
+
+class LocatingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """Remembers the Markdown location of the flowable being laid out.
+
+    The block renderer stamps each top-level flowable with ``guide_location``; pieces that
+    reportlab splits off keep the location of the block they came from (the last one seen),
+    and part marks (``guide_location = None``) end it.
+    """
+
+    guide_location: Location | None = None
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        if flowables and hasattr(flowables[0], "guide_location"):
+            self.guide_location = flowables[0].guide_location
+        try:
+            super().handle_flowable(flowables)
+        except (BlockProblem, RecursionError, MemoryError):
+            raise
+        except Exception as exc:  # reportlab raises many kinds; name the block
+            raise BlockProblem(describe_failure(exc), self.guide_location) from exc
+
+
+def stamp(flowables: list[Any], location: Location | None) -> list[Any]:
+    """Record ``location`` on each flowable (see :class:`LocatingDocTemplate`)."""
+    for flowable in flowables:
+        flowable.guide_location = location
+    return flowables
+
+
+def describe_failure(exc: Exception) -> str:
+    """One line for the user from whatever reportlab raised while laying out a block."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    text = " ".join(str(exc).split())
+    if isinstance(exc, LayoutError) and "too large" in text:
+        return "this block is too large to fit on a page (shorten it or split it up)"
+    if isinstance(exc, LayoutError):
+        return "this block cannot be split across pages (shorten it or split it up)"
+    return f"this block cannot be laid out ({type(exc).__name__}: {text[:120]})"

@@ -78,6 +78,7 @@ def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | No
                                                                        list[Prepared]]:
     """Load, parse and check every guide asked for (no rendering)."""
     from guide.parse import parse_guide
+    from guide.render.coverage import check_coverage
 
     assets = options.assets_dir
     brand = load_brand(assets / "brand.toml", f"{assets.as_posix()}/brand.toml", diagnostics)
@@ -88,6 +89,7 @@ def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | No
             continue
         document = parse_guide(config, assets, brand.palette, diagnostics, brand.limits)
         check_document(document, config, diagnostics, brand.limits)
+        check_coverage(document, config, brand, diagnostics)
         prepared.append(Prepared(config, document, edition_for(config)))
     return brand, prepared
 

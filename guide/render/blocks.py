@@ -27,9 +27,10 @@ from reportlab.platypus import (
 
 from guide import model as m
 from guide.config.schema import Brand
+from guide.render.coverage import fallback_for
 from guide.render.figures import image_figure
 from guide.render.fonts import FontSet
-from guide.render.markup import escape, to_markup
+from guide.render.markup import escape, text_markup, to_markup
 from guide.render.safety import BlockProblem, stamp
 from guide.render.styles import Styles, table_style
 
@@ -92,9 +93,10 @@ class BlockRenderer:
         self.link_color = brand.palette.accent.hex
         self.chapter_number = 0
         self.numbered = True  # chapter titles get a "CHAPTER n" eyebrow
+        self.fallback = fallback_for(fonts)
 
     def markup(self, inlines: tuple[m.Inline, ...]) -> str:
-        return to_markup(inlines, self.link_color)
+        return to_markup(inlines, self.link_color, self.fallback)
 
     def para(self, inlines: tuple[m.Inline, ...], style: Any, role: str = "P") -> Flowable:
         return tag(Paragraph(self.markup(inlines), style), role)
@@ -119,17 +121,19 @@ class BlockRenderer:
         if isinstance(block, m.Callout):
             inner: list[Flowable] = []
             if block.title:
-                inner.append(tag(Paragraph(escape(block.title), s.callout_title), "Caption"))
+                title = text_markup(block.title, self.fallback)
+                inner.append(tag(Paragraph(title, s.callout_title), "Caption"))
             inner.extend(self.render(block.blocks, s.callout_body))
             # Kept on one page when it fits; a callout longer than a page still splits.
             return [KeepTogether([self.boxed(inner, self.brand.palette.tint.hex, "Note")])]
         if isinstance(block, m.CodeBlock):
-            text = escape(block.text).replace(" ", "&nbsp;").replace("\n", "<br/>")
+            text = "<br/>".join(text_markup(line, self.fallback).replace(" ", "&nbsp;")
+                                for line in block.text.split("\n"))
             return [tag(Paragraph(text, s.code), "Code")]
         if isinstance(block, m.Table):
             return [self.table(block)]
         if isinstance(block, m.Image):
-            return [image_figure(block, self.width, s.caption)]
+            return [image_figure(block, self.width, s.caption, self.fallback)]
         if isinstance(block, m.Diagram):
             return [self.diagram(block, self.width)] if self.diagram else []
         if isinstance(block, m.Rule):

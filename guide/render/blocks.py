@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -31,7 +32,7 @@ from guide.render.coverage import fallback_for
 from guide.render.figures import image_figure
 from guide.render.fonts import FontSet
 from guide.render.markup import escape, text_markup, to_markup
-from guide.render.safety import BlockProblem, stamp
+from guide.render.safety import BlockProblem, chunk_inlines, stamp
 from guide.render.styles import Styles, table_style
 
 
@@ -113,7 +114,12 @@ class BlockRenderer:
         if isinstance(block, m.Heading):
             return self.heading(block)
         if isinstance(block, m.Paragraph):
-            return [self.para(block.inlines, style)]
+            pieces = chunk_inlines(block.inlines)  # very long paragraphs: see render.safety
+            if len(pieces) == 1:
+                return [self.para(block.inlines, style)]
+            joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
+            return [self.para(piece, joined if index + 1 < len(pieces) else style)
+                    for index, piece in enumerate(pieces)]
         if isinstance(block, m.ListBlock):
             return [self.list_block(block, s.list_body)]
         if isinstance(block, m.BlockQuote):

@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlab.platypus import BaseDocTemplate
 
+from guide import model as m
 from guide.errors import Location
 
 # pyphen gives every break point of a word, and reportlab measures the text before each one on
@@ -93,3 +94,33 @@ def describe_failure(exc: Exception) -> str:
     if isinstance(exc, LayoutError):
         return "this block cannot be split across pages (shorten it or split it up)"
     return f"this block cannot be laid out ({type(exc).__name__}: {text[:120]})"
+
+
+# reportlab re-breaks the whole rest of a paragraph on every page it fills (and pops words
+# from the front of a list): a 50,000-word paragraph took 20 seconds. Longer paragraphs are
+# set as consecutive paragraphs of at most this many words, with no space between them.
+MAX_PARAGRAPH_WORDS = 1500
+
+
+def chunk_inlines(inlines: tuple[m.Inline, ...],
+                  max_words: int = MAX_PARAGRAPH_WORDS) -> list[tuple[m.Inline, ...]]:
+    """Split a paragraph's inlines at spaces of its top-level text into pieces of at most
+    about ``max_words`` words (formatted spans are never cut)."""
+    pieces: list[list[m.Inline]] = [[]]
+    count = 0
+    for item in inlines:
+        if not isinstance(item, m.Text):
+            pieces[-1].append(item)
+            count += len(m.plain_text((item,)).split())
+            continue
+        words = item.text.split(" ")
+        start = 0
+        for index, word in enumerate(words):
+            if word:
+                count += 1
+            if count >= max_words and index + 1 < len(words):
+                pieces[-1].append(m.Text(" ".join(words[start:index + 1])))
+                pieces.append([])
+                start, count = index + 1, 0
+        pieces[-1].append(m.Text(" ".join(words[start:])))
+    return [tuple(piece) for piece in pieces if piece]

@@ -39,12 +39,19 @@ def image_problem(path: Path, limits: Limits) -> str | None:
 
 
 def _raster_problem(path: Path, expected: str, limits: Limits) -> str | None:
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path, formats=["PNG", "JPEG"]) as image:  # the header only
-            found, (width, height) = image.format, image.size
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+        with warnings.catch_warnings():  # Pillow warns of large pictures; the limit is ours
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path, formats=["PNG", "JPEG"]) as image:  # the header only
+                found, (width, height) = image.format, image.size
+    except Image.DecompressionBombError:
+        return (f"declares more pixels than the limit of {limits.max_image_pixels:,} "
+                f"(a decompression bomb?)")
+    except UnidentifiedImageError:
         return f"is not a {expected} picture (its contents are not a PNG or JPEG image)"
     except (OSError, ValueError, SyntaxError) as exc:
         return f"is not a readable {expected} picture ({exc})"

@@ -24,18 +24,20 @@ class Record:
     sockets: list[str] = field(default_factory=list)
 
 
-_state: dict[str, Any] = {"installed": False, "record": None}
+_state: dict[str, Any] = {"installed": False, "records": []}
+_SOCKET_EVENTS = ("socket.__new__", "socket.connect", "socket.getaddrinfo", "socket.bind")
 
 
 def _hook(event: str, args: tuple[Any, ...]) -> None:
-    record = _state["record"]
-    if record is None:
+    records: list[Record] = _state["records"]
+    if not records:
         return
     if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
-        record.opened.append(os.fsdecode(args[0]))
-    elif event.startswith("socket.") and event in ("socket.__new__", "socket.connect",
-                                                   "socket.getaddrinfo", "socket.bind"):
-        record.sockets.append(f"{event}{args!r}"[:200])
+        for record in records:
+            record.opened.append(os.fsdecode(args[0]))
+    elif event in _SOCKET_EVENTS:
+        for record in records:
+            record.sockets.append(f"{event}{args!r}"[:200])
 
 
 @contextmanager
@@ -44,11 +46,11 @@ def recording() -> Iterator[Record]:
         sys.addaudithook(_hook)
         _state["installed"] = True
     record = Record()
-    _state["record"] = record
+    _state["records"].append(record)  # recordings nest: each sees everything in its span
     try:
         yield record
     finally:
-        _state["record"] = None
+        _state["records"].remove(record)
 
 
 def allowed_roots(*extra: Path) -> tuple[Path, ...]:

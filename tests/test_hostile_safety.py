@@ -31,7 +31,8 @@ def test_the_audit_sees_a_read_outside_and_a_socket(tmp_path: Path) -> None:
     import socket
 
     with recording() as record:
-        Path("/etc/hostname").exists() and open("/etc/hostname", "rb").close()  # noqa: SIM115
+        if Path("/etc/hostname").exists():
+            Path("/etc/hostname").read_bytes()
         socket.socket().close()
     assert record.sockets
     if Path("/etc/hostname").exists():

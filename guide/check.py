@@ -11,6 +11,7 @@ from guide.config.schema import GuideConfig, Limits
 from guide.errors import Diagnostics, Location
 
 SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#")
+MAX_HEADING_CHARS = 1_200
 
 
 def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagnostics,
@@ -60,6 +61,10 @@ def _check_headings(chapter: m.Chapter, config: GuideConfig, diagnostics: Diagno
                               f"(use {'#' * (previous + 1)})", block.location)
         if not block.text.strip():
             diagnostics.error("heading is empty", block.location)
+        elif len(block.text) > MAX_HEADING_CHARS:
+            # A contents line never splits across pages; past this it may not fit on one.
+            diagnostics.error(f"heading is {len(block.text):,} characters long; the limit is "
+                              f"{MAX_HEADING_CHARS:,}", block.location)
         previous = block.level
 
 

@@ -77,11 +77,14 @@ def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
 
 def validate_content(config: GuideConfig, brand: Brand, assets: Path,
                      diagnostics: Diagnostics) -> m.Document:
-    """Parse and check one guide's Markdown (no rendering)."""
+    """Parse and check one guide's Markdown, including that the brand's fonts can draw every
+    character (no layout)."""
     from guide.parse import parse_guide
+    from guide.render.coverage import check_coverage
 
-    document = parse_guide(config, assets, brand.palette, diagnostics)
-    check_document(document, config, diagnostics)
+    document = parse_guide(config, assets, brand.palette, diagnostics, brand.limits)
+    check_document(document, config, diagnostics, brand.limits)
+    check_coverage(document, config, brand, diagnostics)
     return document
 
 

@@ -8,24 +8,48 @@ from __future__ import annotations
 
 from guide import model as m
 from guide.check_a11y import check_accessibility
-from guide.config.schema import GuideConfig
+from guide.config.schema import GuideConfig, Limits
 from guide.errors import Diagnostics, Location
 
 SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#")
+MAX_HEADING_CHARS = 1_200
 
 
-def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagnostics) -> None:
+def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagnostics,
+                   limits: Limits | None = None) -> None:
+    max_nesting = (limits or Limits()).max_nesting
     for chapter in document.chapters:
-        _check_headings(chapter, diagnostics)
+        _check_headings(chapter, config, diagnostics)
         _check_blocks(chapter.blocks, diagnostics)
+        _check_nesting(chapter.blocks, max_nesting, diagnostics)
     _check_blocks(document.disclaimer, diagnostics)
+    _check_nesting(document.disclaimer, max_nesting, diagnostics)
     check_accessibility(document, diagnostics)
 
 
-def _check_headings(chapter: m.Chapter, diagnostics: Diagnostics) -> None:
+def _check_nesting(blocks: tuple[m.Block, ...], limit: int, diagnostics: Diagnostics,
+                   depth: int = 0) -> bool:
+    """Report the first list, quote or callout nested more than ``limit`` deep: each level
+    narrows the text, and past a dozen nothing fits the page."""
+    for block in blocks:
+        if isinstance(block, (m.ListBlock, m.BlockQuote, m.Callout)):
+            if depth + 1 > limit:
+                diagnostics.error(f"lists, quotes and callouts are nested {depth + 1} deep "
+                                  f"here; the limit is {limit}", block.location)
+                return True
+            children: tuple[m.Block, ...] = (
+                tuple(b for item in block.items for b in item.blocks)
+                if isinstance(block, m.ListBlock) else block.blocks)
+            if _check_nesting(children, limit, diagnostics, depth + 1):
+                return True
+    return False
+
+
+def _check_headings(chapter: m.Chapter, config: GuideConfig, diagnostics: Diagnostics) -> None:
     first = chapter.blocks[0] if chapter.blocks else None
     if not isinstance(first, m.Heading) or first.level != 1:
-        where = getattr(first, "location", None) or Location(chapter.source, 1)
+        display = f"{config.display}/{chapter.source}"  # as the parser names it
+        where = getattr(first, "location", None) or Location(display, 1)
         diagnostics.error("a chapter must begin with a level-1 heading (# Title)", where)
     previous = 0
     for block in m.walk(chapter.blocks):
@@ -39,6 +63,10 @@ def _check_headings(chapter: m.Chapter, diagnostics: Diagnostics) -> None:
                               f"(use {'#' * (previous + 1)})", block.location)
         if not block.text.strip():
             diagnostics.error("heading is empty", block.location)
+        elif len(block.text) > MAX_HEADING_CHARS:
+            # A contents line never splits across pages; past this it may not fit on one.
+            diagnostics.error(f"heading is {len(block.text):,} characters long; the limit is "
+                              f"{MAX_HEADING_CHARS:,}", block.location)
         previous = block.level
 
 

@@ -13,12 +13,16 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from guide import __version__
 
 MANIFEST = "manifest.json"
+# A temporary file (".NAME.xxxx.tmp") untouched this long is left by a killed build; younger
+# ones may belong to a build running beside this one, and are left alone.
+STALE_TEMP_SECONDS = 120
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_stale_temps(path: Path, now: float | None = None) -> list[Path]:
+    """Delete the temporary files a killed build left for ``path`` (its name may be a glob
+    pattern, e.g. every version of one guide's PDF); returns them."""
+    now = time.time() if now is None else now
+    removed = []
+    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+                temp.unlink()
+                removed.append(temp)
+    return removed
+
+
 def pdf_name(slug: str, version: str) -> str:
     return f"{slug}-v{version}.pdf"
 
@@ -74,6 +91,9 @@ def _read_manifest(path: Path) -> list[dict[str, object]]:
 def publish(out_dir: Path, outputs: list[tuple[ManifestEntry, bytes]]) -> Path:
     """Write every PDF, then the manifest (entries for other guides already there are kept
     while their PDF still exists). Returns the manifest's path."""
+    manifest_path = out_dir / MANIFEST
+    for path in [out_dir / f"{entry.slug}-v*.pdf" for entry, _ in outputs] + [manifest_path]:
+        remove_stale_temps(path)
     for entry, pdf in outputs:
         write_atomic(out_dir / entry.pdf, pdf)
         # Drafts pile up while marketing edits: keep only the newest draft of each guide

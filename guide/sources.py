@@ -19,6 +19,12 @@ from guide.errors import Diagnostics, Location
 MAX_SOURCE_BYTES = 2_000_000  # a guide chapter is a few kilobytes; this stops accidents
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _ALNUM = re.compile(r"[^0-9a-z]+")
+# Invisible format characters pasted from web pages and word processors: zero-width spaces and
+# joiners, bidirectional marks and embeddings, word joiners, a BOM inside the text, tag
+# characters. reportlab neither shapes nor reorders text, so they could only ever show as
+# boxes: they are removed with a warning. (The soft hyphen U+00AD is kept: it marks a break.)
+_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
 
 
 def squash(text: str) -> str:
@@ -54,7 +60,8 @@ class LineFinder:
         when nothing matches. ``consume`` moves the cursor past the found line (a heading or
         an image owns its line)."""
         if raw is not None:
-            return self._found(lambda i: raw in self._raw[i], consume)
+            line = self._found(lambda i: raw in self._raw[i], consume)
+            return line or min(self.cursor + 1, max(len(self._keys), 1))
         parts = words.split()[:4]
         for count in range(len(parts), 0, -1):
             key = squash(" ".join(parts[:count]))[:40]
@@ -104,4 +111,12 @@ def read_source(path: Path, display: str, diagnostics: Diagnostics,
             f"control character U+{ord(found.group()):04X} removed (and any others)",
             Location(display, line))
         text = _CONTROL.sub("", text)
+    found = _INVISIBLE.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        name = unicodedata.name(found.group(), "format character").lower()
+        diagnostics.warning(
+            f"invisible character U+{ord(found.group()):04X} ({name}) removed (and any others)",
+            Location(display, line))
+        text = _INVISIBLE.sub("", text)
     return SourceFile(path, display, text)

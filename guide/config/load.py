@@ -22,6 +22,7 @@ from guide.config.schema import (
     Contact,
     FontFamily,
     GuideConfig,
+    Limits,
     Margins,
     Palette,
     RelatedArticle,
@@ -137,11 +138,29 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
         diagnostics.error(f"body leading must be 1.3 to 1.5 times the body size "
                           f"(now {ratio:.2f})", t.where("leading"))
     t.reject_unknown()
+    limits = _limits(root.table("limits", required=False))
     root.reject_unknown()
     if has_errors(diagnostics.items[before:]):
         return None
     return Brand(name, page_size, margins, palette, body, heading, tuple(fallback), scale,
-                 logo or Path(), hyphenation, path)
+                 logo or Path(), hyphenation, path, limits)
+
+
+def _limits(table: Table) -> Limits:
+    """The optional ``[limits]`` table: whole numbers within sane bounds, defaults otherwise."""
+    default = Limits()
+    bounds = {"max_source_bytes": (1_000, 50_000_000), "max_image_pixels": (1, 200_000_000),
+              "max_image_bytes": (1_000, 200_000_000), "max_nesting": (1, 12)}
+    values = {}
+    for key, (low, high) in bounds.items():
+        fallback = getattr(default, key)
+        value = table.number(key, fallback, required=False, minimum=low, maximum=high)
+        if value != int(value):
+            table.file.diagnostics.error(f"'limits.{key}' must be a whole number",
+                                         table.where(key))
+        values[key] = int(value)
+    table.reject_unknown()
+    return Limits(**values)
 
 
 def _url(table: Table, key: str, required: bool = True) -> str:

@@ -72,6 +72,19 @@ class Margins:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What a build accepts from its sources (brand.toml ``[limits]``).
+
+    The limits live in the brand file, beside the fonts, because whoever runs the builder owns
+    it; a guide's own ``guide.toml`` may come from the same hands as its Markdown."""
+
+    max_source_bytes: int = 2_000_000  # one Markdown file; a chapter is a few kilobytes
+    max_image_pixels: int = 40_000_000  # width × height, read from the header before decoding
+    max_image_bytes: int = 20_000_000  # one PNG, JPEG or SVG file
+    max_nesting: int = 8  # lists, quotes and callouts inside one another
+
+
+@dataclass(frozen=True)
 class Brand:
     name: str
     page_size: str  # key of PAGE_SIZES
@@ -84,6 +97,7 @@ class Brand:
     logo: Path
     hyphenation: str  # pyphen language, or "" to switch off
     source: Path  # the brand file itself
+    limits: Limits = Limits()
 
     @property
     def page_width(self) -> float:

@@ -16,10 +16,12 @@ from markdown.treeprocessors import Treeprocessor
 
 from guide import model as m
 from guide.config.load import inside
-from guide.config.schema import GuideConfig, Palette
+from guide.config.schema import GuideConfig, Limits, Palette
 from guide.errors import Diagnostics, Location
 from guide.parse.convert import Converter
+from guide.parse.depth import too_deep
 from guide.parse.fences import Lifted, lift
+from guide.parse.images import image_problem
 from guide.sources import SourceFile, read_source
 
 EXTENSIONS = ["tables", "footnotes", "admonition", "sane_lists", "attr_list", "def_list"]
@@ -40,13 +42,16 @@ def _markdown_tree(text: str) -> tuple[ET.Element, list[str]]:
     capture = _Capture(md)
     md.treeprocessors.register(capture, "guide-capture", -100)
     md.convert(text)
-    assert capture.root is not None
-    return capture.root, list(md.htmlStash.rawHtmlBlocks)
+    # Python-Markdown skips its tree processors for blank text: an empty chapter is an empty
+    # tree (the check stage then asks for its title).
+    root = capture.root if capture.root is not None else ET.Element("div")
+    return root, list(md.htmlStash.rawHtmlBlocks)
 
 
 class _Parser:
     def __init__(self, config: GuideConfig, assets: Path, palette: Palette,
-                 diagnostics: Diagnostics) -> None:
+                 diagnostics: Diagnostics, limits: Limits) -> None:
+        self.limits = limits
         self.config = config
         self.assets = assets
         self.palette = palette
@@ -70,6 +75,9 @@ class _Parser:
             elif path.suffix.lower() not in IMAGE_SUFFIXES:
                 self.diagnostics.error(f"image '{src}' must be PNG, JPEG or SVG", location)
                 path = None
+            elif (problem := image_problem(path, self.limits)) is not None:
+                self.diagnostics.error(f"image '{src}' {problem}", location)
+                path = None
         return m.Image(src, path, alt, caption, location)
 
     def lifted_block(self, source: SourceFile, item: Lifted) -> m.Block | None:
@@ -86,13 +94,24 @@ class _Parser:
 
     def chapter(self, relative: str) -> m.Chapter | None:
         display = f"{self.config.display}/{relative}"
-        source = read_source(self.config.folder / relative, display, self.diagnostics)
+        source = read_source(self.config.folder / relative, display, self.diagnostics,
+                             self.limits.max_source_bytes)
         if source is None:
+            return None
+        deep = too_deep(source.text)
+        if deep is not None:
+            self.diagnostics.error(f"lists or quotes are nested too deeply here (at most "
+                                   f"{self.limits.max_nesting} levels)", source.location(deep))
             return None
         text, lifted, unclosed = lift(source.text)
         for line in unclosed:
             self.diagnostics.error("code fence is never closed", source.location(line))
-        root, stash = _markdown_tree(text)
+        try:
+            root, stash = _markdown_tree(text)
+        except RecursionError:  # depth.py keeps this away; a last line of defence
+            self.diagnostics.error("the Markdown is nested too deeply to read",
+                                   source.location(1))
+            return None
 
         def block_for(index: int) -> m.Block | None:
             return self.lifted_block(source, lifted[index]) if index < len(lifted) else None
@@ -125,8 +144,8 @@ def number_figures(chapters: tuple[m.Chapter, ...]) -> tuple[tuple[m.Chapter, ..
 
 
 def parse_guide(config: GuideConfig, assets: Path, palette: Palette,
-                diagnostics: Diagnostics) -> m.Document:
-    parser = _Parser(config, assets, palette, diagnostics)
+                diagnostics: Diagnostics, limits: Limits | None = None) -> m.Document:
+    parser = _Parser(config, assets, palette, diagnostics, limits or Limits())
     chapters = tuple(c for c in (parser.chapter(r) for r in config.chapters) if c is not None)
     disclaimer = parser.chapter(config.disclaimer) if config.disclaimer else None
     chapters, figures = number_figures(chapters)

@@ -20,6 +20,9 @@ from guide.parse.fences import token_index
 from guide.sources import LineFinder, SourceFile
 
 _PLACEHOLDER = re.compile("\x02(.*?)\x03")
+# Python-Markdown hides the address of an e-mail autolink (<a@b.org>) as character references
+# behind its "amp" placeholder, in the text and in the href.
+_OBFUSCATED = re.compile("\x02amp\x03(#\\d+;)")
 _STASH = re.compile(r"wzxhzdk:(\d+)")
 _ALIGN = re.compile(r"text-align:\s*(left|center|right)")
 _INLINE_TAGS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "code": "code"}
@@ -96,6 +99,7 @@ class Converter:
     def _text(self, text: str | None) -> list[m.Inline]:
         if not text:
             return []
+        text = _deobfuscate(text)
         out: list[m.Inline] = []
         pos = 0
         for match in _PLACEHOLDER.finditer(text):
@@ -150,7 +154,7 @@ class Converter:
             number = int(ref.text or "0") if ref is not None and (ref.text or "").isdigit() else 0
             return [m.FootnoteRef(number, f"{self._prefix()}fn-{number}")]
         if tag == "a":
-            return [m.Link(el.get("href", ""), self.inlines(el))]
+            return [m.Link(_deobfuscate(el.get("href", "")), self.inlines(el))]
         if tag == "img":
             return [m.Text(el.get("alt", ""))]
         return list(self.inlines(el))
@@ -269,12 +273,11 @@ class Converter:
     def _footnotes(self, el: ET.Element) -> m.Footnotes | None:
         notes = []
         location = self._loc("")
-        for li in el.iter("li"):
-            ident = li.get("id", "")
-            number = int(ident.split(":")[-1]) if ident.split(":")[-1].isdigit() else 0
-            for a in li.iter("a"):
-                if "footnote-backref" in a.get("class", ""):
-                    a.clear()  # the ↩ back-link has no meaning on paper
+        ol = el.find("ol")
+        # Python-Markdown numbers notes in list order (a named note "[^note]" too); only the
+        # list's own items are notes (a note may hold a list of its own).
+        for number, li in enumerate(ol.findall("li") if ol is not None else [], start=1):
+            _drop_backrefs(li)  # the ↩ back-link has no meaning on paper
             notes.append(m.Footnote(number, f"{self._prefix()}fn-{number}",
                                     self._item_blocks(li)))
         return m.Footnotes(tuple(notes), location) if notes else None
@@ -290,6 +293,27 @@ class Converter:
         header = cells(rows[0]) if rows else ()
         location = self._loc(" ".join(m.plain_text(c.inlines) for c in header))
         return m.Table(header, tuple(cells(tr) for tr in rows[1:]), location)
+
+
+def _deobfuscate(text: str) -> str:
+    return _OBFUSCATED.sub(lambda found: html.unescape("&" + found.group(1)), text)
+
+
+def _drop_backrefs(element: ET.Element) -> None:
+    """Remove footnote back-links (keeping any text that follows them)."""
+    for parent in list(element.iter()):
+        for child in list(parent):
+            if child.tag == "a" and "footnote-backref" in child.get("class", ""):
+                tail = child.tail or ""
+                if tail:
+                    siblings = list(parent)
+                    position = siblings.index(child)
+                    if position:
+                        before = siblings[position - 1]
+                        before.tail = (before.tail or "") + tail
+                    else:
+                        parent.text = (parent.text or "") + tail
+                parent.remove(child)
 
 
 def _first_words(el: ET.Element) -> str:

@@ -1,7 +1,7 @@
 """The render stage: document model + brand → PDF bytes. The only package that imports reportlab.
 
-:func:`render_guide` lays the guide out and turns reportlab's layout failures into located
-diagnostics instead of tracebacks.
+:func:`render_guide` lays the guide out and turns reportlab's layout failures into diagnostics
+that name the Markdown block (its file and line) instead of tracebacks.
 """
 
 from __future__ import annotations
@@ -19,14 +19,17 @@ if TYPE_CHECKING:
 
 def render_guide(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
                  diagnostics: Diagnostics) -> Rendered | None:
-    from reportlab.platypus.doctemplate import LayoutError
-
     from guide.render.diagram_hook import diagram_renderer
     from guide.render.document import render_pdf
+    from guide.render.safety import BlockProblem, describe_failure
 
+    fallback = Location(f"{config.display}/guide.toml", 1)
     try:
         return render_pdf(document, config, brand, edition, diagram_renderer(brand))
-    except LayoutError as exc:
-        where = Location(f"{config.display}/guide.toml", 1)
-        diagnostics.error(f"cannot lay out the guide: {exc}", where)
-        return None
+    except BlockProblem as exc:  # raised with the block's location (see render.safety)
+        diagnostics.error(f"cannot lay out the guide: {exc.message}", exc.location or fallback)
+    except RecursionError:
+        diagnostics.error("cannot lay out the guide: its blocks are nested too deeply", fallback)
+    except Exception as exc:  # reportlab raises many kinds outside a block
+        diagnostics.error(f"cannot lay out the guide: {describe_failure(exc)}", fallback)
+    return None

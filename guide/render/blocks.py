@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -27,9 +28,11 @@ from reportlab.platypus import (
 
 from guide import model as m
 from guide.config.schema import Brand
+from guide.render.coverage import fallback_for
 from guide.render.figures import image_figure
 from guide.render.fonts import FontSet
-from guide.render.markup import escape, to_markup
+from guide.render.markup import escape, text_markup, to_markup
+from guide.render.safety import BlockProblem, chunk_inlines, stamp
 from guide.render.styles import Styles, table_style
 
 
@@ -44,15 +47,30 @@ def tag(flowable: Flowable, role: str, **info: Any) -> Flowable:
 class HeadingParagraph(Paragraph):  # type: ignore[misc]
     """A heading that registers its destination, outline entry and page when drawn."""
 
-    def __init__(self, text: str, style: Any, heading: m.Heading, title: str,
-                 on_draw: Callable[[m.Heading, int], None]) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: str | None, style: Any, heading: m.Heading | None = None,
+                 title: str = "", on_draw: Callable[[m.Heading, int], None] | None = None,
+                 **kwargs: Any) -> None:
+        # reportlab's split() builds the pieces as ``self.__class__(None, style, frags=...)``
+        super().__init__(text, style, **kwargs)
         self.heading = heading
         self.title = title
         self.on_draw = on_draw
-        self.role = f"H{min(heading.level, 6)}"
+        self.role = f"H{min(heading.level, 6)}" if heading else "P"
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """A heading too long for one page: the first piece registers the heading."""
+        pieces: list[Flowable] = super().split(avail_width, avail_height)
+        if pieces:
+            pieces[0].heading, pieces[0].title, pieces[0].on_draw = (
+                self.heading, self.title, self.on_draw)
+            for piece in pieces:
+                piece.role = self.role
+        return pieces
 
     def draw(self) -> None:
+        if self.heading is None or self.on_draw is None:  # a later piece of a split heading
+            super().draw()
+            return
         canv = self.canv
         canv.bookmarkPage(self.heading.anchor)
         canv.addOutlineEntry(self.title, self.heading.anchor, self.heading.level - 1,
@@ -76,9 +94,10 @@ class BlockRenderer:
         self.link_color = brand.palette.accent.hex
         self.chapter_number = 0
         self.numbered = True  # chapter titles get a "CHAPTER n" eyebrow
+        self.fallback = fallback_for(fonts)
 
     def markup(self, inlines: tuple[m.Inline, ...]) -> str:
-        return to_markup(inlines, self.link_color)
+        return to_markup(inlines, self.link_color, self.fallback)
 
     def para(self, inlines: tuple[m.Inline, ...], style: Any, role: str = "P") -> Flowable:
         return tag(Paragraph(self.markup(inlines), style), role)
@@ -86,7 +105,8 @@ class BlockRenderer:
     def render(self, blocks: tuple[m.Block, ...], style: Any = None) -> list[Flowable]:
         out: list[Flowable] = []
         for block in blocks:
-            out.extend(self.block(block, style or self.styles.body))
+            out.extend(stamp(self.block(block, style or self.styles.body),
+                             getattr(block, "location", None)))
         return out
 
     def block(self, block: m.Block, style: Any) -> list[Flowable]:
@@ -94,7 +114,12 @@ class BlockRenderer:
         if isinstance(block, m.Heading):
             return self.heading(block)
         if isinstance(block, m.Paragraph):
-            return [self.para(block.inlines, style)]
+            pieces = chunk_inlines(block.inlines)  # very long paragraphs: see render.safety
+            if len(pieces) == 1:
+                return [self.para(block.inlines, style)]
+            joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
+            return [self.para(piece, joined if index + 1 < len(pieces) else style)
+                    for index, piece in enumerate(pieces)]
         if isinstance(block, m.ListBlock):
             return [self.list_block(block, s.list_body)]
         if isinstance(block, m.BlockQuote):
@@ -102,17 +127,19 @@ class BlockRenderer:
         if isinstance(block, m.Callout):
             inner: list[Flowable] = []
             if block.title:
-                inner.append(tag(Paragraph(escape(block.title), s.callout_title), "Caption"))
+                title = text_markup(block.title, self.fallback)
+                inner.append(tag(Paragraph(title, s.callout_title), "Caption"))
             inner.extend(self.render(block.blocks, s.callout_body))
             # Kept on one page when it fits; a callout longer than a page still splits.
             return [KeepTogether([self.boxed(inner, self.brand.palette.tint.hex, "Note")])]
         if isinstance(block, m.CodeBlock):
-            text = escape(block.text).replace(" ", "&nbsp;").replace("\n", "<br/>")
+            text = "<br/>".join(text_markup(line, self.fallback).replace(" ", "&nbsp;")
+                                for line in block.text.split("\n"))
             return [tag(Paragraph(text, s.code), "Code")]
         if isinstance(block, m.Table):
             return [self.table(block)]
         if isinstance(block, m.Image):
-            return [image_figure(block, self.width, s.caption)]
+            return [image_figure(block, self.width, s.caption, self.fallback)]
         if isinstance(block, m.Diagram):
             return [self.diagram(block, self.width)] if self.diagram else []
         if isinstance(block, m.Rule):
@@ -180,6 +207,10 @@ class BlockRenderer:
             cells += [Spacer(0, 0)] * (len(block.header) - len(cells))
             rows.append(cells[: len(block.header)] if block.header else cells)
         columns = max((len(r) for r in rows), default=1) or 1
+        if self.width / columns < MIN_COLUMN_WIDTH:
+            raise BlockProblem(f"this table has {columns} columns; at most "
+                               f"{int(self.width // MIN_COLUMN_WIDTH)} fit across the page",
+                               block.location)
         widths = _column_widths(block, columns, self.width)
         table = Table(rows, colWidths=widths, repeatRows=1 if block.header else 0,
                       splitInRow=1, hAlign="LEFT")
@@ -207,6 +238,9 @@ class BlockRenderer:
                                          f"{first.text}", s.footnote), "Note")
             out.extend(flows)
         return out
+
+
+MIN_COLUMN_WIDTH = 24.0  # points: the cell padding (12) and a couple of letters
 
 
 def _column_widths(block: m.Table, columns: int, width: float) -> list[float]:

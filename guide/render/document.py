@@ -16,7 +16,6 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
     Frame,
     NextPageTemplate,
@@ -39,6 +38,7 @@ from guide.render.furniture import (
     draw_front_furniture,
     page_of_form,
 )
+from guide.render.safety import LocatingDocTemplate
 from guide.render.styles import make_styles
 from guide.render.tagging import Tagger, artifact
 from guide.render.tagtree import tag_story
@@ -62,6 +62,7 @@ class Mark(Flowable):  # type: ignore[misc]
     """Zero-size flowable that records the page on which a part of the guide begins."""
 
     role = "Artifact"
+    guide_location = None  # a new part of the guide: layout errors no longer name a block
 
     def __init__(self, name: str, marks: dict[str, int]) -> None:
         super().__init__()
@@ -72,7 +73,7 @@ class Mark(Flowable):  # type: ignore[misc]
         self.marks.setdefault(self.name, self.canv.getPageNumber())
 
 
-class GuideDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+class GuideDocTemplate(LocatingDocTemplate):
     """Saving is left to :func:`render_pdf`, which must first define the late forms.
     ``tagger`` numbers the marked content of every page (see guide.render.tagging)."""
 

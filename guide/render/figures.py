@@ -16,7 +16,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph
 
 from guide import model as m
-from guide.render.markup import escape
+from guide.render.markup import Fallback, text_markup
 from guide.render.tagging import marked
 
 MAX_HEIGHT_SHARE = 0.62  # of the frame: a picture leaves room for its caption and some text
@@ -97,17 +97,19 @@ class Figure(Flowable):  # type: ignore[misc]
                 self.caption.drawOn(self.canv, 0, 0)
 
 
-def caption_paragraph(number: int, caption: str, style: Any) -> Paragraph | None:
+def caption_paragraph(number: int, caption: str, style: Any,
+                      fallback: Fallback | None = None) -> Paragraph | None:
     if not caption:
         return None
     label = f"<b>Figure {number}.</b> " if number else ""
-    para = Paragraph(label + escape(caption), style)
+    para = Paragraph(label + text_markup(caption, fallback), style)
     para.role = "Caption"
     return para
 
 
-def image_figure(block: m.Image, width: float, caption_style: Any) -> Flowable:
-    caption = caption_paragraph(block.number, block.caption, caption_style)
+def image_figure(block: m.Image, width: float, caption_style: Any,
+                 fallback: Fallback | None = None) -> Flowable:
+    caption = caption_paragraph(block.number, block.caption, caption_style, fallback)
     path = block.path
     if path is not None and path.suffix.lower() == ".svg":
         drawing = load_svg(path, path.stat().st_mtime)

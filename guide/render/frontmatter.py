@@ -18,10 +18,11 @@ from reportlab.platypus import Flowable, FrameBreak, Paragraph, Spacer
 
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
+from guide.render.coverage import fallback_for
 from guide.render.figures import load_svg
-from guide.render.fonts import FontSet
+from guide.render.fonts import FontSet, register_fonts
 from guide.render.lineends import fix_line_ends
-from guide.render.markup import escape
+from guide.render.markup import Fallback, escape, text_markup
 from guide.render.styles import Styles
 from guide.render.tagging import artifact, marked
 
@@ -121,11 +122,12 @@ class TocLine(Flowable):  # type: ignore[misc]
 
     role = "TOCI"
 
-    def __init__(self, entry: TocEntry, style: Any, color: str) -> None:
+    def __init__(self, entry: TocEntry, style: Any, color: str,
+                 fallback: Fallback | None = None) -> None:
         super().__init__()
         self.entry = entry
         self.indent = 0 if entry.level == 1 else 18
-        self.para = Paragraph(escape(entry.title), style)
+        self.para = Paragraph(text_markup(entry.title, fallback), style)
         self.style = style
         self.color = color
         self.number_room = 34
@@ -169,7 +171,8 @@ class TocLine(Flowable):  # type: ignore[misc]
 def toc_flowables(entries: list[TocEntry], styles: Styles, brand: Brand) -> list[Flowable]:
     heading = ParagraphStyle("toc_title", parent=styles.h1)
     out: list[Flowable] = [_role(Paragraph("Contents", heading), "H1")]
+    fallback = fallback_for(register_fonts(brand))  # headings' characters a fallback draws
     for entry in entries:
         style = styles.toc_chapter if entry.level == 1 else styles.toc_section
-        out.append(TocLine(entry, style, brand.palette.muted.hex))
+        out.append(TocLine(entry, style, brand.palette.muted.hex, fallback))
     return out

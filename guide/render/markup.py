@@ -2,14 +2,23 @@
 
 reportlab's ``Paragraph`` reads a markup language of its own (``<font>``, ``<img>``, ``<a>``,
 ``<seq>``, ``<onDraw>`` …), so every piece of text is escaped here and only the model's inline
-types are mapped to tags. Takes model inlines; hands on a markup string.
+types are mapped to tags. Characters that only a brand fallback font has are wrapped in
+``<font name="...">`` runs here too (see :mod:`guide.render.coverage`). Takes model inlines;
+hands on a markup string.
 """
 
 from __future__ import annotations
 
+from typing import Protocol
 from xml.sax.saxutils import escape as _xml_escape
 
 from guide import model as m
+
+
+class Fallback(Protocol):
+    """Names the fallback font that draws ``char``, or None for the paragraph's own font."""
+
+    def font_for(self, char: str) -> str | None: ...
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -17,6 +26,27 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:")
 def escape(text: str) -> str:
     """Text → markup that reportlab shows literally (``&``, ``<``, ``>`` and quotes escaped)."""
     return _xml_escape(text, {'"': "&quot;", "'": "&#39;"})
+
+
+def text_markup(text: str, fallback: Fallback | None = None) -> str:
+    """Escaped text, with runs of characters that a fallback font draws in ``<font>`` tags."""
+    if fallback is None:
+        return escape(text)
+    parts: list[str] = []
+    run, run_font = "", None
+    for char in text:
+        font = fallback.font_for(char)
+        if font != run_font and run:
+            parts.append(_run(run, run_font))
+            run = ""
+        run, run_font = run + char, font
+    if run:
+        parts.append(_run(run, run_font))
+    return "".join(parts)
+
+
+def _run(text: str, font: str | None) -> str:
+    return escape(text) if font is None else f'<font name="{escape(font)}">{escape(text)}</font>'
 
 
 def safe_href(href: str) -> str | None:
@@ -28,23 +58,24 @@ def safe_href(href: str) -> str | None:
     return None
 
 
-def to_markup(inlines: tuple[m.Inline, ...], link_color: str = "") -> str:
+def to_markup(inlines: tuple[m.Inline, ...], link_color: str = "",
+              fallback: Fallback | None = None) -> str:
     parts: list[str] = []
     for item in inlines:
         if isinstance(item, m.Text):
-            parts.append(escape(" ".join(item.text.split("\n"))))
+            parts.append(text_markup(" ".join(item.text.split("\n")), fallback))
         elif isinstance(item, m.Strong):
-            parts.append(f"<b>{to_markup(item.children, link_color)}</b>")
+            parts.append(f"<b>{to_markup(item.children, link_color, fallback)}</b>")
         elif isinstance(item, m.Emphasis):
-            parts.append(f"<i>{to_markup(item.children, link_color)}</i>")
+            parts.append(f"<i>{to_markup(item.children, link_color, fallback)}</i>")
         elif isinstance(item, m.Code):
-            parts.append(escape(item.text))
+            parts.append(text_markup(item.text, fallback))
         elif isinstance(item, m.LineBreak):
             parts.append("<br/>")
         elif isinstance(item, m.FootnoteRef):
             parts.append(f'<super><a href="#{escape(item.anchor)}">{item.number}</a></super>')
         elif isinstance(item, m.Link):
-            inner = to_markup(item.children, link_color)
+            inner = to_markup(item.children, link_color, fallback)
             href = safe_href(item.href)
             if href is None:
                 parts.append(inner)  # the check stage reported it; the words stay

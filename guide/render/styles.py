@@ -15,6 +15,7 @@ from reportlab.platypus import TableStyle
 
 from guide.config.schema import Brand
 from guide.render.fonts import FontSet
+from guide.render.safety import bounded_hyphenator
 
 
 def color(hex_value: str) -> Color:
@@ -58,10 +59,10 @@ def make_styles(brand: Brand, fonts: FontSet) -> Styles:
     body = ParagraphStyle(
         "body", fontName=fonts.body, fontSize=t.body_size, leading=t.leading, textColor=ink,
         spaceAfter=t.leading * 0.6, alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
-        # Hyphenate only long words: a ragged right edge reads better than many broken words.
-        hyphenationLang=brand.hyphenation, hyphenationMinWordLength=9,
-        embeddedHyphenation=1, uriWasteReduce=0.3,
-        splitLongWords=1,
+        # Hyphenate only long words (a ragged right edge reads better than many broken
+        # words), and never very long ones (see bounded_hyphenator).
+        hyphenationLang=bounded_hyphenator(brand.hyphenation), hyphenationMinWordLength=9,
+        embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=1,
     )
 
     def heading(name: str, size: float, before: float, after: float,

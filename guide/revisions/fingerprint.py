@@ -76,11 +76,14 @@ def _entries(config: GuideConfig, brand: Brand, assets: Path) -> Iterator[tuple[
 def _files(folder: Path) -> Iterator[tuple[str, Path]]:
     if not folder.is_dir():
         return
+    root = folder.resolve()
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(p.startswith(".") or p == "__pycache__" for p in relative.parts):
             continue
-        if path.is_file():
+        # A link that leads out of the folder is never read (the build refuses such a file
+        # where it is used; the fingerprint must not open it either).
+        if path.is_file() and _inside(path, root):
             yield relative.as_posix(), path
 
 

@@ -17,7 +17,7 @@ REFERENCE = ROOT / "sources" / "discogenic-back-pain"
 DIAGRAM = re.compile(r"^```diagram\n.*?^```\s*$", re.M | re.S)
 CSS = """@page { size: letter; margin: 1.1in 1.45in; @bottom-right { content: counter(page) } }
 body { font: 12pt/1.42 serif; color: #1c2830 } h1 { page-break-before: always; color: #0d4f5c }
-.admonition { background: #e4f1f2; border-left: 3px solid #1f7a85; padding: 12px 16px }"""
+.admonition { background: #e4f1f2; border-left: 3px solid #1c737d; padding: 12px 16px }"""
 
 
 def _chapters() -> list[str]:

@@ -16,7 +16,7 @@ LOGOS = [ASSETS / "logo.svg", ASSETS / "logo-reversed.svg"]
 DISC = ASSETS / "illustrations" / "disc-cross-section.svg"
 ALL_SVGS = [*LOGOS, DISC]
 
-PALETTE = {"#1c2830", "#4f5d66", "#0d4f5c", "#1f7a85", "#e4f1f2", "#ffffff"}
+PALETTE = {"#1c2830", "#4f5d66", "#0d4f5c", "#1c737d", "#e4f1f2", "#ffffff"}
 ALLOWED = PALETTE | {"none"}
 COLOUR_PROPS = ("fill", "stroke", "color", "stop-color", "flood-color", "lighting-color")
 DISC_IDS = ("annulus", "nucleus", "tear", "leak", "nerve-root")

@@ -73,7 +73,7 @@ def test_brand_errors_name_the_brand_file(make_project: Callable[..., Path],
     root = make_project()
     brand = root / "assets" / "brand.toml"
     text = brand.read_text(encoding="utf-8")
-    text = text.replace('accent = "#1f7a85"', 'accent = "teal"').replace(
+    text = text.replace('accent = "#1c737d"', 'accent = "teal"').replace(
         "body_size = 12", "body_size = 11").replace('page_size = "letter"',
                                                      'page_size = "legal"')
     brand.write_text(text, encoding="utf-8")

@@ -24,7 +24,7 @@ PAIRS: tuple[tuple[str, str, float, str], ...] = (
     ("on_primary", "primary", NORMAL_TEXT, "text on the cover and the button"),
     ("tint", "primary", NORMAL_TEXT, "the cover's subtitle"),
     ("accent", "paper", NORMAL_TEXT, "links"),
-    ("accent", "tint", LARGE_OR_GRAPHICS, "rules, list markers and diagram strokes"),
+    ("accent", "tint", NORMAL_TEXT, "links in callouts; rules, list markers, diagram strokes"),
 )
 
 

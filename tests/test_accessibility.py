@@ -337,3 +337,19 @@ def test_brand_checks(make_project: Callable[..., Path], capsys: pytest.CaptureF
 def test_contrast_ratio_follows_wcag() -> None:
     assert contrast_ratio(Color("#000000"), Color("#ffffff")) == pytest.approx(21.0)
     assert contrast_ratio(Color("#777777"), Color("#ffffff")) == pytest.approx(4.48, abs=0.01)
+
+
+def test_footnotes_are_reference_and_note(make_project: Callable[..., Path],
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A note's number in the text is a Reference holding the Link to the note; the note's
+    text is a Note."""
+    text = "# Intro\n\nA claim that needs a source.[^1]\n\n[^1]: The source of the claim.\n"
+    root = make_project({"01-intro.md": text})
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    assert code == 0, err
+    _, tree = structure(next((root / "dist").glob("*.pdf")))
+    references = [n for n in walk(tree) if n.type == "Reference"]
+    assert len(references) == 1
+    assert [k.type for k in references[0].kids] == ["Link"]
+    assert any(n.type == "Note" for n in walk(tree))

@@ -25,6 +25,8 @@ from reportlab.platypus.flowables import LIIndenter
 from guide.render.lineends import fix_line_ends, hyphenated_words
 from guide.tags import AnnotRef, Content, Element, StructTree
 
+FOOTNOTE_LINK = "Go to footnote"  # the /Contents of a link to a footnote
+
 
 class Tagger:
     """Per-page MCID counters and the state of the marked-content nesting."""
@@ -56,9 +58,14 @@ class Tagger:
         refs = canv._annotationrefs
         for index in range(annots_before, len(refs)):
             contents = self.describe(canv, refs[index])
-            link = element if element.type == "Link" else (
-                element.parent if element.parent and element.parent.type == "Link"
-                else element.add("Link"))
+            if element.type == "Link":
+                link = element
+            elif element.parent and element.parent.type == "Link":
+                link = element.parent
+            elif contents == FOOTNOTE_LINK:  # a note's number in the text: Reference → Link
+                link = element.add("Reference").add("Link")
+            else:
+                link = element.add("Link")
             link.kids.append(AnnotRef(page, index, contents))
 
     def describe(self, canv: Any, ref: Any) -> str:
@@ -77,8 +84,8 @@ class Tagger:
         title = self.link_titles.get(name)
         if title:
             return f"Go to section: {title}"
-        if name.startswith("fn"):
-            return "Go to footnote"
+        if name.startswith("fn") or "-fn-" in name:
+            return FOOTNOTE_LINK
         return "Go to another page of this guide"
 
 

@@ -96,3 +96,13 @@ def test_svg_image_from_assets(make_project) -> None:  # type: ignore[no-untyped
     assert isinstance(image, m.Image) and image.path is not None
     assert image.number == 1 and image.caption == "A disc"
     assert Path(image.path).name == "disc-cross-section.svg"
+
+
+def test_image_inside_a_paragraph_warns(make_project) -> None:  # type: ignore[no-untyped-def]
+    chapter, diagnostics = parse(make_project, (
+        "# T\n\nSee ![the disc](illustrations/disc-cross-section.svg) here.\n"))
+    assert [str(d) for d in diagnostics.items] == [
+        "sources/test-guide/01-intro.md:3: warning: image 'illustrations/disc-cross-section.svg'"
+        " sits inside a paragraph, so only its alt text is shown; put it on a line of its own "
+        "to show the picture"]
+    assert m.plain_text(chapter.blocks[1].inlines) == "See the disc here."  # type: ignore

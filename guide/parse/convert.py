@@ -156,6 +156,11 @@ class Converter:
         if tag == "a":
             return [m.Link(_deobfuscate(el.get("href", "")), self.inlines(el))]
         if tag == "img":
+            src = el.get("src", "")
+            self.diagnostics.warning(
+                f"image '{src}' sits inside a paragraph, so only its alt text is shown; put it "
+                f"on a line of its own to show the picture",
+                self.source.location(self.finder.find("", raw=src) if src else 1))
             return [m.Text(el.get("alt", ""))]
         return list(self.inlines(el))
 

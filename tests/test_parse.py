@@ -96,3 +96,14 @@ def test_svg_image_from_assets(make_project) -> None:  # type: ignore[no-untyped
     assert isinstance(image, m.Image) and image.path is not None
     assert image.number == 1 and image.caption == "A disc"
     assert Path(image.path).name == "disc-cross-section.svg"
+
+
+def test_extensions_are_the_ones_named() -> None:
+    """The parser makes its Markdown extensions directly (no entry-point lookup): they are the
+    classes Python-Markdown would load for the names in EXTENSIONS, in that order."""
+    from importlib.metadata import entry_points
+
+    from guide.parse import EXTENSIONS, _extensions
+
+    named = {ep.name: ep for ep in entry_points(group="markdown.extensions")}
+    assert [type(e) for e in _extensions()] == [named[n].load() for n in EXTENSIONS]

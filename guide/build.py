@@ -1,8 +1,9 @@
 """Build guides: the list of steps, in order, and nothing else.
 
 load (brand, guide.toml, sources) → parse (Markdown → model) → check (all problems at once) →
-render (model → PDF) → finish (metadata) → publish (atomic writes, manifest). Nothing is written
-unless every guide asked for loads, parses and checks without an error.
+finish (what the PDF says about itself: metadata) → render (model → PDF, saved once with the
+metadata and the structure tree) → publish (atomic writes, manifest). Nothing is written unless
+every guide asked for loads, parses and checks without an error.
 """
 
 from __future__ import annotations
@@ -129,15 +130,17 @@ def build(options: BuildOptions) -> BuildResult:
     brand, prepared = prepare(options, diagnostics)
     if diagnostics.has_errors or brand is None:
         raise GuideError(diagnostics.items)
-    from guide.finish import finish_pdf
+    from guide.finish import finish_properties
     from guide.render import render_guide
 
     outputs = []
     for item in prepared:
-        rendered = render_guide(item.document, item.config, brand, item.edition, diagnostics)
+        finish = finish_properties(item.config, item.edition)
+        rendered = render_guide(item.document, item.config, brand, item.edition, finish,
+                                diagnostics)
         if rendered is None:
             continue
-        pdf = finish_pdf(rendered.pdf, item.config, item.edition, rendered.structure)
+        pdf = rendered.pdf
         entry = entry_for(item.config.slug, item.config.title, item.edition.version, pdf,
                           rendered.pages, item.edition.draft, item.edition.fingerprint,
                           item.edition.date)

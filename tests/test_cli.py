@@ -87,7 +87,7 @@ def test_internal_errors_are_one_line_unless_debug(
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(guide.finish, "finish_pdf", broken)
+    monkeypatch.setattr(guide.finish, "finish_properties", broken)
     root = make_project()
     args = ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")]
     code, _, err = run_cli(args, capsys)

@@ -106,3 +106,14 @@ def test_image_inside_a_paragraph_warns(make_project) -> None:  # type: ignore[n
         " sits inside a paragraph, so only its alt text is shown; put it on a line of its own "
         "to show the picture"]
     assert m.plain_text(chapter.blocks[1].inlines) == "See the disc here."  # type: ignore
+
+
+def test_extensions_are_the_ones_named() -> None:
+    """The parser makes its Markdown extensions directly (no entry-point lookup): they are the
+    classes Python-Markdown would load for the names in EXTENSIONS, in that order."""
+    from importlib.metadata import entry_points
+
+    from guide.parse import EXTENSIONS, _extensions
+
+    named = {ep.name: ep for ep in entry_points(group="markdown.extensions")}
+    assert [type(e) for e in _extensions()] == [named[n].load() for n in EXTENSIONS]

@@ -40,6 +40,17 @@ def test_markup_escapes_reportlab_tags() -> None:
     assert markup == "<b>&lt;seq/&gt;</b>go"
 
 
+@pytest.mark.parametrize("text", ["a&b<c>d\"e'f", "&amp;", "<<&&>>\"'", "plain", "", "é ’ —"])
+def test_escaping_equals_xml_sax_saxutils(text: str) -> None:
+    """The builder escapes with str.replace (saxutils costs a cold start several ms)."""
+    from xml.sax.saxutils import escape as sax_escape
+
+    from guide.finish.xmp import escape as xmp_escape
+
+    assert escape(text) == sax_escape(text, {'"': "&quot;", "'": "&#39;"})
+    assert xmp_escape(text) == sax_escape(text)
+
+
 def test_table_header_repeats_on_every_page(make_project: Callable[..., Path],
                                             capsys: pytest.CaptureFixture[str]) -> None:
     rows = "\n".join(f"| Row {i} | Value {i} |" for i in range(120))

@@ -1,4 +1,5 @@
-"""The render stage: document model + brand → PDF bytes. The only package that imports reportlab.
+"""The render stage: document model + brand + the finish stage's properties → the finished PDF
+bytes, written once. The only package that imports reportlab.
 
 :func:`render_guide` lays the guide out and turns reportlab's layout failures into diagnostics
 that name the Markdown block (its file and line) instead of tracebacks.
@@ -14,18 +15,19 @@ if TYPE_CHECKING:
     from guide import model as m
     from guide.config.schema import Brand, GuideConfig
     from guide.edition import Edition
+    from guide.finish import Finish
     from guide.render.document import Rendered
 
 
 def render_guide(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
-                 diagnostics: Diagnostics) -> Rendered | None:
+                 finish: Finish, diagnostics: Diagnostics) -> Rendered | None:
     from guide.render.diagram_hook import diagram_renderer
     from guide.render.document import render_pdf
     from guide.render.safety import BlockProblem, describe_failure
 
     fallback = Location(f"{config.display}/guide.toml", 1)
     try:
-        return render_pdf(document, config, brand, edition, diagram_renderer(brand))
+        return render_pdf(document, config, brand, edition, finish, diagram_renderer(brand))
     except BlockProblem as exc:  # raised with the block's location (see render.safety)
         diagnostics.error(f"cannot lay out the guide: {exc.message}", exc.location or fallback)
     except RecursionError:

@@ -26,8 +26,11 @@ from reportlab.platypus import (
 from guide import model as m
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
+from guide.finish import Finish
 from guide.render.blocks import BlockRenderer
 from guide.render.closing import back_cover_flowables, closing_flowables, closing_headings
+from guide.render.finish_metadata import content_identifier, write_metadata
+from guide.render.finish_structure import write_structure
 from guide.render.fonts import FontSet, register_fonts
 from guide.render.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
 from guide.render.furniture import (
@@ -55,7 +58,7 @@ class Rendered:
     pages: int
     heading_pages: dict[str, int] = field(default_factory=dict)  # anchor → physical page
     marks: dict[str, int] = field(default_factory=dict)  # part name → first physical page
-    structure: StructTree | None = None  # the tagged-PDF structure, for the finish stage
+    structure: StructTree | None = None  # the tagged-PDF structure, written into the PDF
 
 
 class Mark(Flowable):  # type: ignore[misc]
@@ -207,7 +210,10 @@ def _define_late_forms(canv: Any, brand: Brand, fonts: FontSet, rendered: Render
 
 
 def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
+               finish: Finish,
                diagram: Callable[[m.Diagram, float], Flowable] | None = None) -> Rendered:
+    """Lay the guide out, then write the finish stage's properties and the structure tree into
+    reportlab's document objects and save: the PDF is written once, finished."""
     fonts = register_fonts(brand)
     buffer = io.BytesIO()
     rendered = Rendered(b"", 0)
@@ -233,8 +239,10 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         _define_late_forms(canv, brand, fonts, rendered, toc_entries(document, config))
         _page_labels(canv, rendered)
         canv.showOutline()
+        write_metadata(canv, finish)
+        write_structure(canv, rendered.structure)
         canv.save()
-    rendered.pdf = buffer.getvalue()
+    rendered.pdf = content_identifier(buffer.getvalue())
     return rendered
 
 

@@ -10,7 +10,6 @@ hands on a markup string.
 from __future__ import annotations
 
 from typing import Protocol
-from xml.sax.saxutils import escape as _xml_escape
 
 from guide import model as m
 
@@ -24,8 +23,12 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def escape(text: str) -> str:
-    """Text → markup that reportlab shows literally (``&``, ``<``, ``>`` and quotes escaped)."""
-    return _xml_escape(text, {'"': "&quot;", "'": "&#39;"})
+    """Text → markup that reportlab shows literally (``&``, ``<``, ``>`` and quotes escaped).
+
+    What ``xml.sax.saxutils.escape`` gives with the two quote entities, without importing it
+    (it pulls in urllib and http: several milliseconds of every cold start)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
 
 
 def text_markup(text: str, fallback: Fallback | None = None) -> str:

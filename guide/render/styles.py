@@ -61,7 +61,7 @@ def make_styles(brand: Brand, fonts: FontSet) -> Styles:
         spaceAfter=t.leading * 0.6, alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
         # Hyphenate only long words (a ragged right edge reads better than many broken
         # words), and never very long ones (see bounded_hyphenator).
-        hyphenationLang=bounded_hyphenator(brand.hyphenation), hyphenationMinWordLength=9,
+        hyphenationLang=bounded_hyphenator(brand.hyphenation), hyphenationMinWordLength=11,
         embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=1,
     )
 

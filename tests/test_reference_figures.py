@@ -85,3 +85,35 @@ def test_figures_say_only_what_the_article_says() -> None:
 
         unknown = {w for w in words if len(w) > 3 and not stems(w) & known}
         assert not unknown, (figure.caption, unknown)
+
+
+def test_disc_labels_point_at_the_right_parts() -> None:
+    """Each anchor the labels' leader lines end at sits on the part it names: the drawing is
+    rendered (svglib → PDF → PDFium) and the pixel under each anchor has that part's colour."""
+    import io
+    import xml.etree.ElementTree as ET
+
+    import pypdfium2 as pdfium
+    from reportlab.graphics import renderPDF
+    from svglib.svglib import svg2rlg
+
+    path = ROOT / "assets" / "illustrations" / "disc-cross-section.svg"
+    buffer = io.BytesIO()
+    renderPDF.drawToFile(svg2rlg(str(path)), buffer)
+    pdf = pdfium.PdfDocument(buffer.getvalue())
+    image = pdf[0].render(scale=4).to_pil().convert("RGB")
+    root = ET.parse(path).getroot()
+    x0, y0, width, height = (float(v) for v in root.get("viewBox", "").split())
+    expected = {"annulus": {"#1c737d"}, "nucleus": {"#4f5d66"}, "tear": {"#ffffff"},
+                "leak": {"#4f5d66"}, "nerve-root": {"#e4f1f2", "#0d4f5c"}}
+    found = {}
+    for circle in root.iter("{http://www.w3.org/2000/svg}circle"):
+        name = circle.get("id", "").removeprefix("anchor-")
+        if name in expected:
+            x = (float(circle.get("cx", 0)) - x0) / width * image.size[0]
+            y = (float(circle.get("cy", 0)) - y0) / height * image.size[1]
+            found[name] = "#{:02x}{:02x}{:02x}".format(*image.getpixel((int(x), int(y))))
+    pdf.close()
+    assert found.keys() == expected.keys()
+    for name, colour in found.items():
+        assert colour in expected[name], (name, colour)

@@ -199,3 +199,21 @@ def test_golden_snapshot(reference_pdf: Path, request: pytest.FixtureRequest) ->
         assert current[key] == expected[key], key
     assert current["text"] == expected["text"], (
         "page text changed; if intended, run pytest --update-golden and review the diff")
+
+
+def test_outline_lists_every_heading_of_the_model(reference_pdf: Path) -> None:
+    """Every heading of every chapter is a bookmark, in reading order, at its level."""
+    from guide.config.load import load_brand, load_guide
+    from guide.errors import Diagnostics
+    from guide.parse import parse_guide
+
+    diagnostics = Diagnostics()
+    brand = load_brand(ROOT / "assets" / "brand.toml", "assets/brand.toml", diagnostics)
+    config = load_guide(ROOT / "sources" / "discogenic-back-pain", "sources/x", diagnostics)
+    assert brand is not None and config is not None
+    document = parse_guide(config, ROOT / "assets", brand.palette, diagnostics)
+    expected = [(h.level - 1, h.text) for h in document.headings()]
+    entries = [(level, title) for level, title, _ in outline(reference_pdf)]
+    assert entries[:len(expected)] == expected
+    assert [title for level, title in entries[len(expected):] if level == 0] == [
+        "Schedule an Appointment", "Disclaimer", "Revision history"]

@@ -93,3 +93,21 @@ def test_links_are_clickable_and_safe(reference_pdf: Path) -> None:
                 uris.append(str(action["/URI"]))
     assert "https://example.com/valor-spine/schedule" in uris
     assert all(uri.startswith(("https://", "http://", "mailto:")) for uri in uris)
+
+
+def test_a_builder_bug_is_an_internal_error_not_a_layout_problem(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only reportlab refusing content becomes "cannot lay out"; our own bugs stay visible."""
+    from guide.render.blocks import HeadingParagraph
+
+    def broken(self: object) -> None:
+        raise ValueError("a bug in the builder")
+
+    monkeypatch.setattr(HeadingParagraph, "draw", broken)
+    root = make_project()
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist"), "--debug"], capsys)
+    assert code == 1
+    assert "internal error: ValueError: a bug in the builder" in err
+    assert "Traceback" in err and "cannot lay out" not in err

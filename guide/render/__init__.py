@@ -23,7 +23,7 @@ def render_guide(document: m.Document, config: GuideConfig, brand: Brand, editio
                  finish: Finish, diagnostics: Diagnostics) -> Rendered | None:
     from guide.render.diagram_hook import diagram_renderer
     from guide.render.document import render_pdf
-    from guide.render.safety import BlockProblem, describe_failure
+    from guide.render.safety import BlockProblem, describe_failure, raised_by_reportlab
 
     fallback = Location(f"{config.display}/guide.toml", 1)
     try:
@@ -33,5 +33,7 @@ def render_guide(document: m.Document, config: GuideConfig, brand: Brand, editio
     except RecursionError:
         diagnostics.error("cannot lay out the guide: its blocks are nested too deeply", fallback)
     except Exception as exc:  # reportlab raises many kinds outside a block
+        if not raised_by_reportlab(exc):
+            raise  # a bug of ours: the command line reports an internal error
         diagnostics.error(f"cannot lay out the guide: {describe_failure(exc)}", fallback)
     return None

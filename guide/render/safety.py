@@ -74,6 +74,8 @@ class LocatingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         except (BlockProblem, RecursionError, MemoryError):
             raise
         except Exception as exc:  # reportlab raises many kinds; name the block
+            if not raised_by_reportlab(exc):
+                raise  # a bug of ours: an internal error (with --debug, its traceback)
             raise BlockProblem(describe_failure(exc), self.guide_location) from exc
 
 
@@ -82,6 +84,19 @@ def stamp(flowables: list[Any], location: Location | None) -> list[Any]:
     for flowable in flowables:
         flowable.guide_location = location
     return flowables
+
+
+def raised_by_reportlab(exc: BaseException) -> bool:
+    """Whether ``exc`` is reportlab refusing some content (a LayoutError, or any exception
+    whose innermost frame is reportlab's code) rather than a bug in the builder."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    if isinstance(exc, LayoutError):
+        return True
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and "/reportlab/" in tb.tb_frame.f_code.co_filename.replace("\\", "/")
 
 
 def describe_failure(exc: Exception) -> str:

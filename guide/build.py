@@ -16,7 +16,14 @@ from guide.check import check_document
 from guide.config.load import load_brand, load_guide
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
-from guide.errors import Diagnostic, Diagnostics, GuideError, Location, has_errors
+from guide.errors import (
+    Diagnostic,
+    Diagnostics,
+    GuideError,
+    Location,
+    did_you_mean,
+    has_errors,
+)
 from guide.publish import ManifestEntry, entry_for, publish
 from guide.revisions import LEDGER_NAME, resolve_edition
 from guide.revisions.check import CheckResult, draft_diagnostic
@@ -69,8 +76,6 @@ def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
         if slug in known:
             chosen.append(known[slug])
         else:
-            from guide.errors import did_you_mean
-
             diagnostics.error(f"no guide named '{slug}'{did_you_mean(slug, known)}",
                               Location(str(root)))
     return chosen

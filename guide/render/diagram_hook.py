@@ -1,4 +1,4 @@
-"""Connects diagram blocks to the diagram renderer (guide.render.diagram), when present."""
+"""Connects diagram blocks to the diagram renderer with the brand's registered fonts."""
 
 from __future__ import annotations
 
@@ -8,14 +8,11 @@ from reportlab.platypus import Flowable
 
 from guide import model as m
 from guide.config.schema import Brand
+from guide.render.diagram import diagram_flowable
 from guide.render.fonts import register_fonts
 
 
-def diagram_renderer(brand: Brand) -> Callable[[m.Diagram, float], Flowable] | None:
-    try:
-        from guide.render.diagram import diagram_flowable
-    except ImportError:
-        return None
+def diagram_renderer(brand: Brand) -> Callable[[m.Diagram, float], Flowable]:
     fonts = register_fonts(brand)
 
     def render(block: m.Diagram, width: float) -> Flowable:

@@ -53,7 +53,9 @@ def typst_document() -> str:
             elif lines[0].startswith("!!!"):
                 title = re.search(r'"([^"]*)"', lines[0])
                 inner = " ".join(ln.strip() for ln in lines[1:])
-                out.append(f"#block(fill: rgb(\"#e4f1f2\"), inset: 12pt)[*{_typst_text(title.group(1) if title else '')}* \\ {_typst_text(inner)}]")
+                heading = _typst_text(title.group(1) if title else "")
+                out.append(f'#block(fill: rgb("#e4f1f2"), inset: 12pt)'
+                           f"[*{heading}* \\ {_typst_text(inner)}]")
             elif lines[0].startswith("- "):
                 items, current = [], []
                 for line in lines:

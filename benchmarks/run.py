@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -29,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.scale import make_scaled_project  # noqa: E402
 from benchmarks.peers import peer_commands  # noqa: E402
+from benchmarks.scale import make_scaled_project  # noqa: E402
 
 PY = sys.executable
 REFERENCE = "discogenic-back-pain"
@@ -150,7 +149,8 @@ def report(r: dict[str, object], runs: int) -> str:
         lines.append(f"| {label} | {value:.3f} | {value / floor:.2f} |")
     for name, value in (r.get("peers") or {}).items():  # type: ignore[union-attr]
         lines.append(f"| peer: {name}, same article, cold | {value:.3f} | {value / floor:.2f} |")
-    lines += ["", "| scale | pages | seconds | ms per page | peak memory |", "|---|---|---|---|---|"]
+    lines += ["", "| scale | pages | seconds | ms per page | peak memory |",
+              "|---|---|---|---|---|"]
     for target, s in r["scale"].items():  # type: ignore[union-attr]
         lines.append(f"| ~{target} pages | {s['pages']:.0f} | {s['seconds']:.2f} | "
                      f"{s['seconds'] / s['pages'] * 1000:.1f} | {s['peak_mb']:.0f} MB |")
@@ -186,5 +186,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    shutil.rmtree(ROOT / "benchmarks" / "out", ignore_errors=True)
     sys.exit(main())

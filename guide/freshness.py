@@ -11,7 +11,6 @@ SHA-256.
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING
 from guide import __version__
 from guide.config.load import load_brand, load_guide
 from guide.errors import Diagnostics
-from guide.publish import MANIFEST, ManifestEntry
+from guide.publish import MANIFEST, ManifestEntry, read_manifest
 from guide.revisions import LEDGER_NAME, resolve_edition
 
 if TYPE_CHECKING:
@@ -37,21 +36,10 @@ def builder_digest() -> str:
     return digest.hexdigest()
 
 
-def _manifest(out: Path) -> tuple[dict[str, object], dict[str, dict[str, object]]]:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}, {}
-    if not isinstance(data, dict):
-        return {}, {}
-    builder = data.get("builder") if isinstance(data.get("builder"), dict) else {}
-    guides = data.get("guides") if isinstance(data.get("guides"), list) else []
-    return builder or {}, {str(g.get("slug")): g for g in guides or [] if isinstance(g, dict)}
-
-
 def current_outputs(options: BuildOptions, folders: list[Path]) -> list[ManifestEntry] | None:
     """The entries for ``folders`` if every one is current, else None."""
-    builder, entries = _manifest(options.out)
+    builder, guides = read_manifest(options.out / MANIFEST)
+    entries = {str(g.get("slug")): g for g in guides}
     if builder.get("version") != __version__ or builder.get("source") != builder_digest():
         return None
     diagnostics = Diagnostics()

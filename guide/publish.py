@@ -79,13 +79,19 @@ def entry_for(slug: str, title: str, version: str, pdf: bytes, pages: int, draft
                          revision_date)
 
 
-def _read_manifest(path: Path) -> list[dict[str, object]]:
+def read_manifest(path: Path) -> tuple[dict[str, object], list[dict[str, object]]]:
+    """The manifest's ``builder`` table and its ``guides`` entries; empty when the file is
+    missing or not a manifest."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        guides = data.get("guides", [])
-        return [g for g in guides if isinstance(g, dict)]
-    except (OSError, ValueError, AttributeError):
-        return []
+    except (OSError, ValueError):
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, []
+    builder = data.get("builder")
+    guides = data.get("guides")
+    return (builder if isinstance(builder, dict) else {},
+            [g for g in guides if isinstance(g, dict)] if isinstance(guides, list) else [])
 
 
 def publish(out_dir: Path, outputs: list[tuple[ManifestEntry, bytes]]) -> Path:
@@ -104,7 +110,7 @@ def publish(out_dir: Path, outputs: list[tuple[ManifestEntry, bytes]]) -> Path:
                     stale.unlink()
     manifest_path = out_dir / MANIFEST
     built = {entry.slug for entry, _ in outputs}
-    kept = [g for g in _read_manifest(manifest_path)
+    kept = [g for g in read_manifest(manifest_path)[1]
             if g.get("slug") not in built and (out_dir / str(g.get("pdf", ""))).is_file()]
     guides = kept + [asdict(entry) for entry, _ in outputs]
     guides.sort(key=lambda g: str(g.get("slug")))

@@ -38,7 +38,8 @@ CHILD_BUILD = """
 import json, resource, sys, time
 from pathlib import Path
 started = time.perf_counter()
-from guide.build import BuildOptions, build
+from guide.build import build
+from guide.options import BuildOptions
 result = build(BuildOptions(sources=Path(sys.argv[1]), out=Path(sys.argv[2]), force=True))
 elapsed = time.perf_counter() - started
 entry = result.built[0]
@@ -49,7 +50,8 @@ print(json.dumps({"seconds": elapsed, "pages": entry.pages, "bytes": entry.bytes
 CHILD_WARM = """
 import json, statistics, sys, time
 from pathlib import Path
-from guide.build import BuildOptions, build
+from guide.build import build
+from guide.options import BuildOptions
 options = BuildOptions(sources=Path(sys.argv[1]), out=Path(sys.argv[2]), force=True)
 build(options)  # the first build loads libraries, fonts and illustrations
 times = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from guide import model as m
-from guide.check import check_document
+from guide.check.structure import check_document
 from guide.config.load import load_brand, load_guide
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
@@ -24,23 +24,11 @@ from guide.errors import (
     did_you_mean,
     has_errors,
 )
-from guide.publish import ManifestEntry, entry_for, publish
+from guide.options import BuildOptions
+from guide.outputs.manifest import ManifestEntry, entry_for
+from guide.outputs.publish import publish
 from guide.revisions import LEDGER_NAME, resolve_edition
 from guide.revisions.check import CheckResult, draft_diagnostic
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    sources: Path = Path("sources")
-    out: Path = Path("dist")
-    assets: Path | None = None  # default: the folder "assets" beside the sources folder
-    slugs: tuple[str, ...] = ()  # empty: every guide
-    release: bool = False  # refuse drafts: content not recorded in its revision ledger
-    force: bool = False  # rebuild even when the published outputs are up to date
-
-    @property
-    def assets_dir(self) -> Path:
-        return self.assets if self.assets is not None else self.sources.parent / "assets"
 
 
 @dataclass
@@ -86,7 +74,7 @@ def validate_content(config: GuideConfig, brand: Brand, assets: Path,
     """Parse and check one guide's Markdown, including that the brand's fonts can draw every
     character (no layout)."""
     from guide.parse import parse_guide
-    from guide.render.coverage import check_coverage
+    from guide.render.text.coverage import check_coverage
 
     document = parse_guide(config, assets, brand.palette, diagnostics, brand.limits)
     check_document(document, config, diagnostics, brand.limits)
@@ -125,7 +113,7 @@ def check(options: BuildOptions) -> CheckResult:
 
 def build(options: BuildOptions) -> BuildResult:
     if not options.force:
-        from guide.freshness import current_outputs
+        from guide.outputs.freshness import current_outputs
 
         found = Diagnostics()
         current = current_outputs(options, discover(options, found))
@@ -135,7 +123,7 @@ def build(options: BuildOptions) -> BuildResult:
     brand, prepared = prepare(options, diagnostics)
     if diagnostics.has_errors or brand is None:
         raise GuideError(diagnostics.items)
-    from guide.finish import finish_properties
+    from guide.metadata import finish_properties
     from guide.render import render_guide
 
     outputs = []

@@ -18,9 +18,9 @@ from guide import __version__
 from guide.errors import Diagnostic, GuideError, Severity
 
 if TYPE_CHECKING:
-    from guide.build import BuildOptions
     from guide.config.schema import Brand, GuideConfig
     from guide.errors import Diagnostics
+    from guide.options import BuildOptions
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("build", "watch", "check", "release")
@@ -92,7 +92,8 @@ def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from guide.build import BuildOptions, build
+    from guide.build import build
+    from guide.options import BuildOptions
 
     if args.command == "check":
         return _check(BuildOptions(sources=args.sources, assets=args.assets), out, err)
@@ -134,8 +135,9 @@ def _check(options: BuildOptions, out: TextIO, err: TextIO) -> int:
 
 
 def _release(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from guide.build import BuildOptions, discover, validate_content
+    from guide.build import discover, validate_content
     from guide.errors import Diagnostics
+    from guide.options import BuildOptions
     from guide.revisions import release
 
     options = BuildOptions(sources=args.sources, assets=args.assets, slugs=(args.slug,))

@@ -15,8 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from guide.build import BuildOptions, build
+from guide.build import build
 from guide.errors import Diagnostic, GuideError
+from guide.options import BuildOptions
 
 Snapshot = dict[str, tuple[int, int]]
 

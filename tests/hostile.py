@@ -15,9 +15,10 @@ from pathlib import Path
 import pikepdf
 
 from guide import model as m
-from guide.build import BuildOptions, prepare
+from guide.build import prepare
 from guide.cli import main
 from guide.errors import Diagnostics
+from guide.options import BuildOptions
 from tests.audit import allowed_roots, outside, recording
 from tests.conftest import MINIMAL_TOML, ROOT
 from tests.corpus_cases import Case, Symlink

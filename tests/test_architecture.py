@@ -16,6 +16,7 @@ PACKAGE = ROOT / "guide"
 OWNERS = {
     "reportlab": ("guide/render/",),
     "svglib": ("guide/render/",),
+    "PIL": ("guide/parse/images.py",),
     "markdown": ("guide/parse/",),
     # Nothing in the package: the render stage writes the finish stage's metadata and the
     # structure tree into reportlab's document before saving, so a build never parses its PDF
@@ -53,7 +54,8 @@ def test_modules_stay_small(path: Path) -> None:
 
 
 def test_a_build_never_imports_pypdf_or_saxutils(tmp_path: Path) -> None:
-    code = ("import sys; from pathlib import Path; from guide.build import BuildOptions, build; "
+    code = ("import sys; from pathlib import Path; from guide.build import build; "
+            "from guide.options import BuildOptions; "
             f"build(BuildOptions(sources=Path('sources'), out=Path({str(tmp_path)!r}), "
             "slugs=('discogenic-back-pain',), force=True)); "
             "print(sorted(m for m in ('pypdf', 'xml.sax.saxutils') if m in sys.modules))")
@@ -69,3 +71,122 @@ def test_importing_the_package_loads_no_heavy_library() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout.strip()
     assert out == "[]"
+
+
+# The stages in the order data flows through them: a module may import its own stage and the
+# ones before it, never a later one. The first matching prefix names a module's stage.
+STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("base", ("guide/__init__.py", "guide/errors.py", "guide/model.py", "guide/edition.py",
+              "guide/options.py", "guide/files.py", "guide/diagrams/spec.py")),
+    ("load", ("guide/config/", "guide/sources.py")),
+    ("diagrams", ("guide/diagrams/",)),
+    ("parse", ("guide/parse/",)),
+    ("check", ("guide/check/",)),
+    ("revisions", ("guide/revisions/",)),
+    ("metadata", ("guide/metadata/",)),
+    ("render", ("guide/render/",)),
+    ("outputs", ("guide/outputs/",)),
+    ("commands", ("guide/build.py",)),
+    ("cli", ("guide/cli.py", "guide/watch.py", "guide/__main__.py")),
+)
+
+
+def stage_of(relative: str) -> int:
+    for rank, (_, prefixes) in enumerate(STAGES):
+        if relative.startswith(prefixes):
+            return rank
+    raise AssertionError(f"{relative} belongs to no stage: add it to STAGES")
+
+
+def module_path(module: str) -> str | None:
+    """The file of a ``guide`` module, relative to the repository (None: not ours)."""
+    if module != "guide" and not module.startswith("guide."):
+        return None
+    base = ROOT / module.replace(".", "/")
+    if (base / "__init__.py").is_file():
+        return (base / "__init__.py").relative_to(ROOT).as_posix()
+    if base.with_suffix(".py").is_file():
+        return base.with_suffix(".py").relative_to(ROOT).as_posix()
+    return None
+
+
+def internal_imports(path: Path) -> set[str]:
+    """Every ``guide`` module a file imports, at the top, inside functions or for type checking
+    (``from guide import model`` counts as ``guide.model``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    inside = path.is_relative_to(ROOT)
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1]) if inside else ""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                parts = parts[: len(parts) - node.level + 1]
+                module = ".".join([*parts, module] if module else parts)
+            for alias in node.names:
+                found.add(f"{module}.{alias.name}" if module_path(f"{module}.{alias.name}")
+                          else module)
+    return {name for name in found if module_path(name) is not None}
+
+
+def import_graph() -> dict[str, set[str]]:
+    graph = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        graph[relative] = {p for name in internal_imports(path)
+                           if (p := module_path(name)) and p != relative}
+    return graph
+
+
+def test_imports_follow_the_stages() -> None:
+    wrong = []
+    for source, targets in import_graph().items():
+        for target in targets:
+            if stage_of(target) > stage_of(source):
+                wrong.append(f"{source} ({STAGES[stage_of(source)][0]}) imports {target} "
+                             f"({STAGES[stage_of(target)][0]})")
+    assert not wrong, "imports against the stages' order:\n" + "\n".join(sorted(wrong))
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle in ``graph``, as the list of its modules, or None."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == 1:
+                return [*stack[stack.index(target):], target]
+            if target not in state and (cycle := visit(target)):
+                return cycle
+        state[node] = 2
+        stack.pop()
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return None
+
+
+def test_no_import_cycles() -> None:
+    cycle = find_cycle(import_graph())
+    assert cycle is None, "import cycle: " + " → ".join(cycle or [])
+
+
+def test_the_cycle_finder_finds_cycles() -> None:
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_the_stage_checker_sees_imports_inside_functions(tmp_path: Path) -> None:
+    sample = ROOT / "guide" / "check" / "structure.py"
+    assert "guide/render/__init__.py" not in {module_path(n) for n in internal_imports(sample)}
+    late = tmp_path / "late.py"
+    late.write_text("def f():\n    from guide.render import render_guide\n", encoding="utf-8")
+    assert "guide.render" in internal_imports(late)

@@ -82,12 +82,12 @@ def test_console_entry_and_script_agree(tmp_path: Path) -> None:
 def test_internal_errors_are_one_line_unless_debug(
         make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import guide.finish
+    import guide.metadata
 
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(guide.finish, "finish_properties", broken)
+    monkeypatch.setattr(guide.metadata, "finish_properties", broken)
     root = make_project()
     args = ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")]
     code, _, err = run_cli(args, capsys)

@@ -18,7 +18,7 @@ from guide.diagrams.geometry import Layout, Rect, Typography, wrap
 from guide.diagrams.layout import layout
 from guide.diagrams.spec import AnatomyLabel, Compare, Cycle, DiagramSpec, Flow, Label
 from guide.errors import Location
-from guide.render.fonts import register_fonts
+from guide.render.text.fonts import register_fonts
 from tests.diagram_samples import SAMPLES
 
 WIDTH = 404.0  # the brand's text width on letter paper

@@ -18,8 +18,8 @@ from guide.config.schema import Brand
 from guide.diagrams import parse_diagram
 from guide.diagrams.spec import Cycle
 from guide.errors import Location
-from guide.render.diagram import DiagramFlowable, diagram_flowable, svg_problem
-from guide.render.fonts import FontSet, register_fonts
+from guide.render.layout.diagram import DiagramFlowable, diagram_flowable, svg_problem
+from guide.render.text.fonts import FontSet, register_fonts
 from tests.diagram_samples import SAMPLES
 
 

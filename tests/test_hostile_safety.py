@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.publish import STALE_TEMP_SECONDS
+from guide.files import STALE_TEMP_SECONDS
 from tests.audit import allowed_roots, outside, recording
 from tests.conftest import ROOT
 from tests.corpus_cases import CORPUS

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from guide.build import BuildOptions
 from guide.cli import print_diagnostics
+from guide.options import BuildOptions
 from guide.watch import watch
 from tests.conftest import ROOT, run_cli
 

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from guide.model import Link, Strong, Text
-from guide.render.markup import escape, to_markup
+from guide.render.text.markup import escape, to_markup
 from tests.conftest import run_cli
 from tests.pdftools import outline, page_texts
 
@@ -45,7 +45,7 @@ def test_escaping_equals_xml_sax_saxutils(text: str) -> None:
     """The builder escapes with str.replace (saxutils costs a cold start several ms)."""
     from xml.sax.saxutils import escape as sax_escape
 
-    from guide.finish.xmp import escape as xmp_escape
+    from guide.metadata.xmp import escape as xmp_escape
 
     assert escape(text) == sax_escape(text, {'"': "&quot;", "'": "&#39;"})
     assert xmp_escape(text) == sax_escape(text)
@@ -99,7 +99,7 @@ def test_a_builder_bug_is_an_internal_error_not_a_layout_problem(
         make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Only reportlab refusing content becomes "cannot lay out"; our own bugs stay visible."""
-    from guide.render.blocks import HeadingParagraph
+    from guide.render.layout.blocks import HeadingParagraph
 
     def broken(self: object) -> None:
         raise ValueError("a bug in the builder")

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from guide.build import BuildOptions
 from guide.build import check as build_check
 from guide.config import load_brand, load_guide
 from guide.config.schema import Brand, GuideConfig
 from guide.errors import Diagnostics
+from guide.options import BuildOptions
 from guide.revisions import (
     LEDGER_NAME,
     Version,

@@ -1,7 +1,7 @@
 """Declarative diagrams: fenced ``diagram`` blocks (TOML) → spec → layout → render.
 
 :func:`parse_diagram` validates a block into a :class:`~guide.diagrams.spec.DiagramSpec`;
-:mod:`guide.diagrams.layout` computes its geometry; ``guide.render.diagram`` draws it.
+:mod:`guide.diagrams.layout` computes its geometry; ``guide.render.layout.diagram`` draws it.
 Nothing here imports reportlab or markdown.
 """
 

@@ -15,15 +15,15 @@ if TYPE_CHECKING:
     from guide import model as m
     from guide.config.schema import Brand, GuideConfig
     from guide.edition import Edition
-    from guide.finish import Finish
-    from guide.render.document import Rendered
+    from guide.metadata import Finish
+    from guide.render.layout.document import Rendered
 
 
 def render_guide(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
                  finish: Finish, diagnostics: Diagnostics) -> Rendered | None:
-    from guide.render.diagram_hook import diagram_renderer
-    from guide.render.document import render_pdf
-    from guide.render.safety import BlockProblem, describe_failure, raised_by_reportlab
+    from guide.render.layout.diagram_hook import diagram_renderer
+    from guide.render.layout.document import render_pdf
+    from guide.render.layout.safety import BlockProblem, describe_failure, raised_by_reportlab
 
     fallback = Location(f"{config.display}/guide.toml", 1)
     try:

@@ -6,7 +6,7 @@ to render, finish and publish. Imports neither reportlab nor pypdf.
 
 from guide.revisions.check import CheckResult, draft_diagnostic
 from guide.revisions.fingerprint import fingerprint
-from guide.revisions.ledger import LEDGER_NAME, append_revision, load_ledger, write_atomic
+from guide.revisions.ledger import LEDGER_NAME, append_revision, load_ledger
 from guide.revisions.release import ReleaseResult, release
 from guide.revisions.resolve import resolve_edition, source_date
 from guide.revisions.semver import BUMPS, Bump, Version
@@ -25,5 +25,4 @@ __all__ = [
     "release",
     "resolve_edition",
     "source_date",
-    "write_atomic",
 ]

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from guide.config.reader import Table, TomlFile
 from guide.edition import Revision
 from guide.errors import Diagnostics, has_errors
+from guide.files import write_atomic
 from guide.revisions.semver import Version
 
 LEDGER_NAME = "revisions.toml"
@@ -137,23 +136,6 @@ def append_revision(path: Path, revision: Revision) -> None:
         old += newline
     entry = entry_text(revision).encode().replace(b"\n", newline)
     write_atomic(path, old + newline + entry if old.strip() else entry)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``: readers
-    see the old file or the new one, never half of one."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def newest(revisions: tuple[Revision, ...]) -> Revision | None:

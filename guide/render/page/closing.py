@@ -16,12 +16,12 @@ from guide import model as m
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
 from guide.errors import Location
-from guide.render.blocks import BlockRenderer, tag
-from guide.render.fonts import FontSet
-from guide.render.frontmatter import Logo, human_date
-from guide.render.markup import escape
-from guide.render.styles import Styles, table_style
-from guide.render.tagging import marked
+from guide.render.layout.blocks import BlockRenderer, tag
+from guide.render.page.frontmatter import Logo, human_date
+from guide.render.tagged.marking import marked
+from guide.render.text.fonts import FontSet
+from guide.render.text.markup import escape
+from guide.render.text.styles import Styles, table_style
 
 CTA_ANCHOR = "next-steps"
 RELATED_ANCHOR = "related-articles"
@@ -49,7 +49,7 @@ class QrCode(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        from guide.render.figures import draw_vector
+        from guide.render.layout.figures import draw_vector
 
         with marked(self.canv, getattr(self, "struct", None), (0, 0, self.width, self.height)):
             draw_vector(self.drawing, self.canv)

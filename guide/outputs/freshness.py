@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 from guide import __version__
 from guide.config.load import load_brand, load_guide
 from guide.errors import Diagnostics
-from guide.publish import MANIFEST, ManifestEntry, read_manifest
+from guide.outputs.manifest import MANIFEST, ManifestEntry, read_manifest
 from guide.revisions import LEDGER_NAME, resolve_edition
 
 if TYPE_CHECKING:
-    from guide.build import BuildOptions
+    from guide.options import BuildOptions
 
 
 @cache

@@ -1,7 +1,8 @@
 """Write the structure tree of a tagged PDF (PDF/UA-1) into reportlab's document before saving.
 
 Takes the canvas after layout (every page made, ``canv._doc`` not yet saved) and the
-:class:`~guide.tags.StructTree` whose marked content the tagger wrote into the pages; adds
+:class:`~guide.render.tagged.model.StructTree` whose marked content the tagger wrote
+into the pages; adds
 StructTreeRoot (Document → elements in reading order), the ParentTree (each page's
 ``/StructParents`` → its MCIDs' elements; each link annotation's ``/StructParent`` → its Link
 element), the RoleMap, ``/MarkInfo``, ``/Tabs /S`` and the link annotations' ``/Contents``.
@@ -23,7 +24,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
 )
 
-from guide.tags import ROLE_MAP, AnnotRef, Content, Element, StructTree
+from guide.render.tagged.model import ROLE_MAP, AnnotRef, Content, Element, StructTree
 
 # Which attribute owner (/O) each attribute belongs to (PDF 32000-1, 14.8.5).
 OWNERS = {"Scope": "Table", "ListNumbering": "List", "Placement": "Layout", "BBox": "Layout"}

@@ -23,8 +23,8 @@ from guide.diagrams.geometry import Arrow, Box, Layout, Leader, Typography, wrap
 from guide.diagrams.layout import layout
 from guide.diagrams.spec import AnatomyLabel, DiagramSpec
 from guide.errors import GuideError, Location, error
-from guide.render.fonts import FontSet
-from guide.render.tagging import marked
+from guide.render.tagged.marking import marked
+from guide.render.text.fonts import FontSet
 
 FIGURE_SIZE = 10.5  # text inside figures
 CAPTION_SIZE = 10.5
@@ -118,7 +118,7 @@ class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
         canv.saveState()
         canv.scale(self.scale, self.scale)
         # The caption is drawn first but read after the figure: each part is marked as its
-        # own element's content (set by guide.render.tagtree), so the order is the tree's.
+        # own element's content (set by guide.render.tagged.tree), so the order is the tree's.
         with marked(canv, getattr(self, "caption_struct", None)):
             self._draw_caption()
         canv.translate((self.full_width - self.layout.width) / 2,

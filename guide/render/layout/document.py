@@ -26,14 +26,12 @@ from reportlab.platypus import (
 from guide import model as m
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
-from guide.finish import Finish
-from guide.render.blocks import BlockRenderer
-from guide.render.closing import back_cover_flowables, closing_flowables, closing_headings
-from guide.render.finish_metadata import content_identifier, write_metadata
-from guide.render.finish_structure import write_structure
-from guide.render.fonts import FontSet, register_fonts
-from guide.render.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
-from guide.render.furniture import (
+from guide.metadata import Finish
+from guide.render.layout.blocks import BlockRenderer
+from guide.render.layout.safety import LocatingDocTemplate
+from guide.render.page.closing import back_cover_flowables, closing_flowables, closing_headings
+from guide.render.page.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
+from guide.render.page.furniture import (
     cover_band_height,
     draw_back_cover_art,
     draw_body_furniture,
@@ -41,15 +39,17 @@ from guide.render.furniture import (
     draw_front_furniture,
     page_of_form,
 )
-from guide.render.safety import LocatingDocTemplate
-from guide.render.styles import make_styles
-from guide.render.tagging import Tagger, artifact
-from guide.render.tagtree import tag_story
-from guide.render.watermark import draw_draft_watermark
+from guide.render.page.watermark import draw_draft_watermark
+from guide.render.tagged.marking import Tagger, artifact
+from guide.render.tagged.metadata import content_identifier, write_metadata
+from guide.render.tagged.model import StructTree
+from guide.render.tagged.tree import tag_story
+from guide.render.tagged.write import write_structure
+from guide.render.text.fonts import FontSet, register_fonts
+from guide.render.text.styles import make_styles
 from guide.revisions.history import ANCHOR as HISTORY_ANCHOR
 from guide.revisions.history import TITLE as HISTORY_TITLE
 from guide.revisions.history import history_blocks
-from guide.tags import StructTree
 
 
 @dataclass
@@ -78,7 +78,7 @@ class Mark(Flowable):  # type: ignore[misc]
 
 class GuideDocTemplate(LocatingDocTemplate):
     """Saving is left to :func:`render_pdf`, which must first define the late forms.
-    ``tagger`` numbers the marked content of every page (see guide.render.tagging)."""
+    ``tagger`` numbers the marked content of every page (see guide.render.tagged.marking)."""
 
     _doSave = 0
 

@@ -2,7 +2,7 @@
 
 Everything drawn here is decoration or repetition (PDF artifacts), never content. Takes the
 canvas, brand and edition; the numbers a footer cannot know yet ("page 3 of N") are drawn as
-form XObjects that :mod:`guide.render.document` defines once layout is done.
+form XObjects that :mod:`guide.render.layout.document` defines once layout is done.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from reportlab.lib.colors import HexColor
 
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
-from guide.render.fonts import FontSet
+from guide.render.text.fonts import FontSet
 
 
 def page_of_form(page_index: int) -> str:

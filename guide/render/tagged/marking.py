@@ -1,11 +1,6 @@
-"""Marked content for tagged PDF: every drawn thing is either an element's content or an artifact.
-
-reportlab has no API for tagged PDF, so this module writes the marked-content operators into
-the page's content stream itself (``canv._code``, reportlab's list of operators for the current
-page). A :class:`Tagger`, owned by the document template, numbers the sequences per page
-(MCIDs) and records them on :class:`guide.tags.Element` records; :func:`artifact` marks page
-furniture and decoration (usable without a tagger, e.g. for a watermark). Takes canvases and
-flowables; hands on the filled :class:`guide.tags.StructTree`.
+"""Marked content for tagged PDF: every drawn thing is either an element's content or an
+artifact. A :class:`Tagger` numbers the sequences per page (MCIDs) and records them on the
+structure model's elements; :func:`artifact` marks page furniture and decoration.
 
 Rules kept here: an MCID sequence never contains another one or an artifact (content inside a
 sequence simply belongs to it), and every BDC is closed before the ``Q`` of the state it was
@@ -22,8 +17,8 @@ from reportlab.lib.utils import asNative
 from reportlab.platypus import Flowable, ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import LIIndenter
 
-from guide.render.lineends import fix_line_ends, hyphenated_words
-from guide.tags import AnnotRef, Content, Element, StructTree
+from guide.render.tagged.model import AnnotRef, Content, Element, StructTree
+from guide.render.text.lineends import fix_line_ends, hyphenated_words
 
 FOOTNOTE_LINK = "Go to footnote"  # the /Contents of a link to a footnote
 

@@ -16,8 +16,8 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph
 
 from guide import model as m
-from guide.render.markup import Fallback, text_markup
-from guide.render.tagging import marked
+from guide.render.tagged.marking import marked
+from guide.render.text.markup import Fallback, text_markup
 
 MAX_HEIGHT_SHARE = 0.62  # of the frame: a picture leaves room for its caption and some text
 
@@ -88,7 +88,7 @@ class Figure(Flowable):  # type: ignore[misc]
         pic_w, pic_h = w * self.scale, h * self.scale
         x = (self.width - pic_w) / 2
         y = self.height - pic_h
-        # The picture is the Figure's content, the caption its Caption's (guide.render.tagtree).
+        # The picture is the Figure's content, the caption its Caption's (guide.render.tagged.tree).
         with marked(self.canv, getattr(self, "struct", None), (x, y, x + pic_w, y + pic_h)):
             self.paint(self.canv, x, y, pic_w, pic_h)
         if self.caption is not None:

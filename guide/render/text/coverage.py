@@ -10,7 +10,7 @@ The rules, in one place:
   body family's bold face, a heading by the heading family's bold face, and so on).
 * Characters that not every brand face has, but a fallback font (brand.toml ``[fonts]
   fallback``) does, are drawn by the first such fallback font everywhere (``<font>`` runs made
-  by :func:`guide.render.markup.to_markup`), so a guide looks the same wherever the character
+  by :func:`guide.render.text.markup.to_markup`), so a guide looks the same wherever the character
   is. A character that neither its face nor a fallback font has is an error.
 * Text drawn straight on the canvas (diagram labels) and text from guide.toml (title, call to
   action...) gets no fallback: every face that may draw it must have it.
@@ -32,7 +32,7 @@ from reportlab.platypus.paragraph import _wsc
 from guide import model as m
 from guide.config.schema import Brand, GuideConfig
 from guide.errors import Diagnostics, Location
-from guide.render.fonts import FontSet, register_fonts
+from guide.render.text.fonts import FontSet, register_fonts
 
 _BREAKING_SPACE = frozenset(_wsc) | {"\n"}
 MAX_NAMED = 6  # characters named in one diagnostic

@@ -1,8 +1,8 @@
 """From roles to the structure tree: walk the story in reading order, create one element per
 role-carrying flowable and tag the flowable so that drawing it fills the element.
 
-Takes the story (flowables with ``role`` set by :func:`guide.render.blocks.tag` and friends)
-and the :class:`~guide.render.tagging.Tagger`; hands on the same story, tagged. Containers
+Takes the story (flowables with ``role`` set by :func:`guide.render.layout.blocks.tag` and friends)
+and the :class:`~guide.render.tagged.marking.Tagger`; hands on the same story, tagged. Containers
 (Table, L, BlockQuote, Note boxes, Div) become elements without content of their own; their
 backgrounds and rules are artifacts. The elements exist before layout, so their order is the
 source order whatever page each one lands on, and a paragraph split across pages stays one P.
@@ -15,14 +15,14 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 from reportlab.platypus.flowables import ListItem
 
-from guide.render.tagging import (
+from guide.render.tagged.marking import (
     TaggedList,
     Tagger,
     tag_artifact,
     tag_content,
     tag_table,
 )
-from guide.tags import Element
+from guide.render.tagged.model import Element
 
 LEAVES = {"P", "Title", "Caption", "Code", "Note", "TH", "TD", "BlockQuote", "Div",
           *(f"H{n}" for n in range(1, 7))}

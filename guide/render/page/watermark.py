@@ -13,7 +13,7 @@ from reportlab.lib.colors import HexColor
 
 from guide.config.schema import Brand
 from guide.edition import Edition
-from guide.render.fonts import FontSet
+from guide.render.text.fonts import FontSet
 
 WORD = "DRAFT"
 

@@ -14,8 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
 from guide.config.schema import Brand
-from guide.render.fonts import FontSet
-from guide.render.safety import bounded_hyphenator
+from guide.render.layout.safety import bounded_hyphenator
+from guide.render.text.fonts import FontSet
 
 
 def color(hex_value: str) -> Color:

@@ -18,13 +18,13 @@ from reportlab.platypus import Flowable, FrameBreak, Paragraph, Spacer
 
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
-from guide.render.coverage import fallback_for
-from guide.render.figures import load_svg
-from guide.render.fonts import FontSet, register_fonts
-from guide.render.lineends import fix_line_ends
-from guide.render.markup import Fallback, escape, text_markup
-from guide.render.styles import Styles
-from guide.render.tagging import artifact, marked
+from guide.render.layout.figures import load_svg
+from guide.render.tagged.marking import artifact, marked
+from guide.render.text.coverage import fallback_for
+from guide.render.text.fonts import FontSet, register_fonts
+from guide.render.text.lineends import fix_line_ends
+from guide.render.text.markup import Fallback, escape, text_markup
+from guide.render.text.styles import Styles
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Logo(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        from guide.render.figures import draw_vector
+        from guide.render.layout.figures import draw_vector
 
         if self.drawing is None or not self.drawing.height:
             return
@@ -156,7 +156,7 @@ class TocLine(Flowable):  # type: ignore[misc]
             if end > start:
                 canv.line(start, baseline, end, baseline)
             canv.restoreState()
-        # Title, page number and link are the content of the entry's TOCI (guide.render.tagtree).
+        # Title, page number and link are the content of the entry's TOCI (tagged.tree).
         with marked(canv, getattr(self, "struct", None)):
             fix_line_ends(self.para, frozenset())
             self.para.drawOn(canv, self.indent, 0)

@@ -2,7 +2,7 @@
 or diagram) has alt text that describes it rather than repeating its caption.
 
 Takes the document model; reports diagnostics at the Markdown line of each figure. Heading
-levels are checked by :mod:`guide.check`, colour contrast and the minimum body size by
+levels are checked by :mod:`guide.check.structure`, colour contrast and the minimum body size by
 :mod:`guide.config` when the brand loads. Imports neither markdown nor reportlab.
 """
 

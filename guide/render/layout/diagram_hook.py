@@ -8,8 +8,8 @@ from reportlab.platypus import Flowable
 
 from guide import model as m
 from guide.config.schema import Brand
-from guide.render.diagram import diagram_flowable
-from guide.render.fonts import register_fonts
+from guide.render.layout.diagram import diagram_flowable
+from guide.render.text.fonts import register_fonts
 
 
 def diagram_renderer(brand: Brand) -> Callable[[m.Diagram, float], Flowable]:

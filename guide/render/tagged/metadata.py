@@ -1,7 +1,7 @@
 """Write the finish stage's document properties into reportlab's PDF document before it is saved.
 
 Takes the canvas (``canv._doc`` is reportlab's :class:`~reportlab.pdfbase.pdfdoc.PDFDocument`)
-and a :class:`guide.finish.Finish`; sets the Info dictionary, ``/Lang``, ``DisplayDocTitle``
+and a :class:`guide.metadata.Finish`; sets the Info dictionary, ``/Lang``, ``DisplayDocTitle``
 and the XMP ``/Metadata`` stream, and gives the file a placeholder identifier that
 :func:`content_identifier` replaces, after saving, by a digest of the file itself. Imports
 reportlab's ``pdfdoc`` only (no layout); never pypdf.
@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
 )
 
-from guide.finish import Finish
+from guide.metadata import Finish
 
 # The trailer's /ID while saving: two 16-byte strings, written as hex. Same length as the real
 # one, so replacing it after saving moves no byte offset (and it sits after the xref anyway).

@@ -28,12 +28,12 @@ from reportlab.platypus import (
 
 from guide import model as m
 from guide.config.schema import Brand
-from guide.render.coverage import fallback_for
-from guide.render.figures import image_figure
-from guide.render.fonts import FontSet
-from guide.render.markup import escape, text_markup, to_markup
-from guide.render.safety import BlockProblem, chunk_inlines, stamp
-from guide.render.styles import Styles, table_style
+from guide.render.layout.figures import image_figure
+from guide.render.layout.safety import BlockProblem, chunk_inlines, stamp
+from guide.render.text.coverage import fallback_for
+from guide.render.text.fonts import FontSet
+from guide.render.text.markup import escape, text_markup, to_markup
+from guide.render.text.styles import Styles, table_style
 
 
 def tag(flowable: Flowable, role: str, **info: Any) -> Flowable:

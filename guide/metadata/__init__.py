@@ -3,9 +3,9 @@
 Takes the configuration and edition; hands on :class:`Finish`: the Info dictionary (title,
 author, subject, keywords, version, fingerprint, dates from the edition, never the clock), the
 document language and the XMP metadata packet. Plain data: imports neither reportlab nor pypdf.
-The render stage writes it into the PDF as it saves it (:mod:`guide.render.finish_metadata`),
+The render stage writes it into the PDF as it saves it (:mod:`guide.render.tagged.metadata`),
 together with ``DisplayDocTitle``, a file identifier derived from the content and the
-tagged-PDF structure tree (:mod:`guide.render.finish_structure`), so the PDF is written once and
+tagged-PDF structure tree (:mod:`guide.render.tagged.write`), so the PDF is written once and
 never parsed again.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from guide import __version__
 from guide.config.schema import GuideConfig
 from guide.edition import Edition
-from guide.finish.xmp import xmp_packet
+from guide.metadata.xmp import xmp_packet
 
 CREATOR = f"Valor Spine guide builder {__version__}"
 PRODUCER = f"{CREATOR} (reportlab)"

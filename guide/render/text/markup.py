@@ -3,7 +3,7 @@
 reportlab's ``Paragraph`` reads a markup language of its own (``<font>``, ``<img>``, ``<a>``,
 ``<seq>``, ``<onDraw>`` …), so every piece of text is escaped here and only the model's inline
 types are mapped to tags. Characters that only a brand fallback font has are wrapped in
-``<font name="...">`` runs here too (see :mod:`guide.render.coverage`). Takes model inlines;
+``<font name="...">`` runs here too (see :mod:`guide.render.text.coverage`). Takes model inlines;
 hands on a markup string.
 """
 

@@ -7,7 +7,7 @@ Imports neither markdown nor reportlab (font coverage is checked by the render p
 from __future__ import annotations
 
 from guide import model as m
-from guide.check_a11y import check_accessibility
+from guide.check.accessibility import check_accessibility
 from guide.config.schema import GuideConfig, Limits
 from guide.errors import Diagnostics, Location
 

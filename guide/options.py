@@ -1,0 +1,23 @@
+"""What a build is asked to do: folders, guides and switches, as one frozen value that the
+command line fills in and every stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Which guides to build, from where, to where, and how strictly."""
+
+    sources: Path = Path("sources")
+    out: Path = Path("dist")
+    assets: Path | None = None  # default: the folder "assets" beside the sources folder
+    slugs: tuple[str, ...] = ()  # empty: every guide
+    release: bool = False  # refuse drafts: content not recorded in its revision ledger
+    force: bool = False  # rebuild even when the published outputs are up to date
+
+    @property
+    def assets_dir(self) -> Path:
+        return self.assets if self.assets is not None else self.sources.parent / "assets"

@@ -1,0 +1,55 @@
+"""What ``manifest.json`` says of each published guide: the entry written for a built PDF, and
+the reader that the publish step and the up-to-date check share."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """One guide's line in the manifest: its PDF, version, size and draft state."""
+
+    slug: str
+    title: str
+    version: str
+    pdf: str  # relative to the output folder
+    sha256: str
+    bytes: int
+    pages: int
+    draft: bool
+    fingerprint: str
+    revision_date: str
+
+
+def pdf_name(slug: str, version: str) -> str:
+    return f"{slug}-v{version}.pdf"
+
+
+def entry_for(slug: str, title: str, version: str, pdf: bytes, pages: int, draft: bool,
+              fingerprint: str, revision_date: str) -> ManifestEntry:
+    return ManifestEntry(slug, title, version, pdf_name(slug, version),
+                         hashlib.sha256(pdf).hexdigest(), len(pdf), pages, draft, fingerprint,
+                         revision_date)
+
+
+def read_manifest(path: Path) -> tuple[dict[str, object], list[dict[str, object]]]:
+    """The manifest's ``builder`` table and its ``guides`` entries; empty when the file is
+    missing or not a manifest."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, []
+    if not isinstance(data, dict):
+        return {}, []
+    builder = data.get("builder")
+    guides = data.get("guides")
+    return (builder if isinstance(builder, dict) else {},
+            [g for g in guides if isinstance(g, dict)] if isinstance(guides, list) else [])
+
+

@@ -1,0 +1,1 @@
+"""Layout: the document model → reportlab flowables on pages, laid out in one pass."""

@@ -86,6 +86,7 @@ class Heading:
     inlines: tuple[Inline, ...]
     anchor: str
     location: Location
+    lang: str = ""  # its language when it differs from the guide's (its /Lang), else ""
 
     @property
     def text(self) -> str:
@@ -96,6 +97,7 @@ class Heading:
 class Paragraph:
     inlines: tuple[Inline, ...]
     location: Location
+    lang: str = ""  # its language when it differs from the guide's (its /Lang), else ""
 
 
 @dataclass(frozen=True)

@@ -460,7 +460,10 @@ def test_check_reports_ledger_errors_and_missing_guides(tmp_path: Path) -> None:
 def test_history_blocks_for_a_release_and_a_draft() -> None:
     from guide import model as m
     from guide.edition import Edition, Revision
+    from guide.i18n import catalogue
     from guide.revisions.history import history_blocks
+
+    english = catalogue("en-US")
 
     def text(blocks: tuple[m.Block, ...]) -> str:
         out = []
@@ -471,13 +474,14 @@ def test_history_blocks_for_a_release_and_a_draft() -> None:
 
     old = Revision("1.0.0", "2026-01-10", FP, "First.")
     new = Revision("1.1.0", "2026-03-02", FP2, "Second.", "Dr. Q", "2026-03-01")
-    released = text(history_blocks(Edition("1.1.0", "2026-03-02", False, FP2, (new, old))))
+    released = text(history_blocks(Edition("1.1.0", "2026-03-02", False, FP2, (new, old)),
+                                   english))
     assert released.startswith("Revision history | What changed in this edition | "
                                "Version 1.1.0 · March 2, 2026 | Second. | "
                                "Reviewed by Dr. Q on March 1, 2026. | Earlier editions | "
                                "1.0.0 · January 10, 2026 — First.")
     assert released.endswith("bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb "
                              "bbbbbbbb")
-    draft = text(history_blocks(Edition("0.1.0-draft+aaaaaaaa", "1980-01-01", True, FP)))
+    draft = text(history_blocks(Edition("0.1.0-draft+aaaaaaaa", "1980-01-01", True, FP), english))
     assert "Draft 0.1.0-draft+aaaaaaaa." in draft and "No edition" in draft
     assert "Earlier editions" not in draft and "Released editions" not in draft

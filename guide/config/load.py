@@ -28,7 +28,7 @@ from guide.config.schema import (
     RelatedArticle,
     TypeScale,
 )
-from guide.errors import Diagnostics, Location, has_errors
+from guide.errors import Diagnostics, Location, did_you_mean, has_errors
 
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 URL = re.compile(r"^(https?://[^\s<>\"]+|mailto:[^\s<>\"]+)$")
@@ -187,6 +187,10 @@ def _markdown_file(table: Table, key: str, value: str, folder: Path) -> None:
 
 def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> GuideConfig | None:
     """The ``guide.toml`` in ``folder``; every Markdown file it names must exist."""
+    # Imported here: guide.i18n reads its catalogues with guide.config.reader, and importing
+    # that runs this package's __init__, which imports this module.
+    from guide.i18n import catalogue, language_problems
+
     path = folder / "guide.toml"
     file = TomlFile(path, f"{display_folder}/guide.toml", diagnostics)
     if file.data is None:
@@ -201,6 +205,10 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     if not re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", language):
         diagnostics.error(f"'language' must be a tag like \"en-US\", not {language!r}",
                           root.where("language"))
+        language = "en-US"  # for the defaults below; the build stops at the error
+    else:
+        found = language_problems(language, root.where("language"))
+        diagnostics.extend(d for d in found if d not in diagnostics.items)  # once per build
     keywords = root.strings("keywords", required=False)
     chapters = root.strings("chapters")
     if not chapters and "chapters" in root.data:
@@ -222,8 +230,9 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
         except ValueError:
             diagnostics.error(f"'date' must be a date like \"2026-11-25\", not {date!r}",
                               root.where("date"))
-    footer_note = root.text("footer_note", "Educational information, not medical advice.",
+    footer_note = root.text("footer_note", catalogue(language).text("footer_note"),
                             required=False)
+    translation_of = _translation_of(root, folder)
     c = root.table("call_to_action")
     cta = CallToAction(c.text("heading"), c.text("text"), c.text("label"), _url(c, "url"))
     c.reject_unknown()
@@ -242,8 +251,25 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
         author=author, language=language, keywords=keywords, chapters=chapters,
         disclaimer=disclaimer, version=version, date=date, call_to_action=cta,
         related=tuple(related), contact=contact, footer_note=footer_note, source=path,
-        display=display_folder,
+        display=display_folder, translation_of=translation_of,
     )
+
+
+def _translation_of(root: Table, folder: Path) -> str:
+    """guide.toml ``translation_of``: the slug of the guide this one translates (a sibling)."""
+    slug = root.text("translation_of", required=False)
+    if not slug:
+        return ""
+    siblings = sorted(p.parent.name for p in folder.parent.glob("*/guide.toml"))
+    if slug == folder.name:
+        root.file.diagnostics.error("'translation_of' names this guide itself; it names the "
+                                    "guide this one translates", root.where("translation_of"))
+    elif slug not in siblings:
+        root.file.diagnostics.error(f"'translation_of' names no guide: there is no "
+                                    f"'{slug}/guide.toml' beside this guide"
+                                    f"{did_you_mean(slug, siblings)}",
+                                    root.where("translation_of"))
+    return slug
 
 
 def location_of(config: GuideConfig, *key: str | int) -> Location:

@@ -153,3 +153,4 @@ class GuideConfig:
     footer_note: str
     source: Path  # the guide.toml itself
     display: str = ""  # how diagnostics name the guide's folder, e.g. "sources/slug"
+    translation_of: str = ""  # slug of the guide this one translates ("" for an original)

@@ -21,13 +21,15 @@ if TYPE_CHECKING:
 
 def render_guide(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
                  finish: Finish, diagnostics: Diagnostics) -> Rendered | None:
+    from guide.i18n import catalogue
     from guide.render.layout.diagram_hook import diagram_renderer
     from guide.render.layout.document import render_pdf
     from guide.render.layout.safety import BlockProblem, describe_failure, raised_by_reportlab
 
     fallback = Location(f"{config.display}/guide.toml", 1)
     try:
-        return render_pdf(document, config, brand, edition, finish, diagram_renderer(brand))
+        return render_pdf(document, config, brand, edition, finish,
+                          diagram_renderer(brand, catalogue(config.language)))
     except BlockProblem as exc:  # raised with the block's location (see render.safety)
         diagnostics.error(f"cannot lay out the guide: {exc.message}", exc.location or fallback)
     except RecursionError:

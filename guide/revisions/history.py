@@ -1,74 +1,71 @@
 """The "Revision history" page as document-model blocks, built from an edition and its ledger.
 
-Takes an :class:`~guide.edition.Edition`; hands on :mod:`guide.model` blocks that the renderer
-lays out like any chapter (headings reach the outline and contents).
+Takes an :class:`~guide.edition.Edition` and the guide's :class:`~guide.i18n.Catalogue`; hands
+on :mod:`guide.model` blocks, worded and dated in the guide's language, that the renderer lays
+out like any chapter (headings reach the outline and contents).
 Imports neither markdown nor reportlab.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from guide import model as m
 from guide.edition import Edition, Revision
 from guide.errors import Location
+from guide.i18n import Catalogue
 
 ANCHOR = "revision-history"
-TITLE = "Revision history"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
 _HERE = Location("revisions.toml")
 
 
-def human_date(iso: str) -> str:
-    """``2026-11-25`` → ``November 25, 2026`` (fixed English names, whatever the locale)."""
-    day = dt.date.fromisoformat(iso)
-    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
-
-
-def history_blocks(edition: Edition) -> tuple[m.Block, ...]:
+def history_blocks(edition: Edition, words: Catalogue) -> tuple[m.Block, ...]:
     """What changed in this edition, then every earlier edition, newest first."""
     blocks: list[m.Block] = [
-        m.Heading(1, (m.Text(TITLE),), ANCHOR, _HERE),
-        m.Heading(2, (m.Text("What changed in this edition"),), f"{ANCHOR}-this", _HERE),
+        _heading(1, words, "revision_history", ANCHOR),
+        _heading(2, words, "this_edition", f"{ANCHOR}-this"),
     ]
     earlier = edition.history
     if edition.draft:
-        based = (f" It is based on version {earlier[0].version} of "
-                 f"{human_date(earlier[0].date)}, with changes not yet released."
-                 if earlier else " No edition of this guide has been released yet.")
-        blocks.append(_para(m.Strong((m.Text(f"Draft {edition.version}."),)),
-                            m.Text(" This copy was built from content that is not recorded in "
-                                   "the guide's revision ledger, so it is not an approved "
-                                   f"edition and must not be given to patients.{based}")))
+        based = (words.text("draft_based_on", version=earlier[0].version,
+                            date=words.date(earlier[0].date))
+                 if earlier else words.text("draft_unreleased"))
+        blocks.append(_para(m.Strong((m.Text(words.text("draft_title",
+                                                        version=edition.version)),)),
+                            m.Text(f" {words.text('draft_notice')} {based}")))
     elif earlier:
         current, earlier = earlier[0], earlier[1:]
-        blocks.append(_para(m.Strong((m.Text(f"Version {current.version}"),)),
-                            m.Text(f" · {human_date(current.date)}")))
+        blocks.append(_para(m.Strong((m.Text(words.text("version", version=current.version)),)),
+                            m.Text(f" · {words.date(current.date)}")))
         blocks.append(_para(m.Text(current.summary)))
         if current.reviewed_by:
-            when = f" on {human_date(current.reviewed_on)}" if current.reviewed_on else ""
-            blocks.append(_para(m.Emphasis((m.Text(f"Reviewed by {current.reviewed_by}"
-                                                   f"{when}."),))))
+            reviewed = (words.text("reviewed_by_on", name=current.reviewed_by,
+                                   date=words.date(current.reviewed_on))
+                        if current.reviewed_on else
+                        words.text("reviewed_by", name=current.reviewed_by))
+            blocks.append(_para(m.Emphasis((m.Text(reviewed),))))
     if earlier:
-        label = "Released editions" if edition.draft else "Earlier editions"
-        blocks.append(m.Heading(2, (m.Text(label),), f"{ANCHOR}-earlier", _HERE))
-        blocks.append(_list(earlier))
-    blocks.append(_para(m.Text(f"Content fingerprint (SHA-256): {_grouped(edition.fingerprint)}")))
+        key = "released_editions" if edition.draft else "earlier_editions"
+        blocks.append(_heading(2, words, key, f"{ANCHOR}-earlier"))
+        blocks.append(_list(earlier, words))
+    blocks.append(_para(m.Text(words.text("fingerprint", digest=_grouped(edition.fingerprint)))))
     return tuple(blocks)
+
+
+def _heading(level: int, words: Catalogue, key: str, anchor: str) -> m.Heading:
+    return m.Heading(level, (m.Text(words.text(key)),), anchor, _HERE, words.lang(key))
 
 
 def _para(*inlines: m.Inline) -> m.Paragraph:
     return m.Paragraph(tuple(inlines), _HERE)
 
 
-def _list(revisions: tuple[Revision, ...]) -> m.ListBlock:
+def _list(revisions: tuple[Revision, ...], words: Catalogue) -> m.ListBlock:
     """One item per edition: version and date in bold, then what changed."""
     items = []
     for revision in revisions:
-        reviewed = f" Reviewed by {revision.reviewed_by}." if revision.reviewed_by else ""
+        reviewed = (f" {words.text('reviewed_by', name=revision.reviewed_by)}"
+                    if revision.reviewed_by else "")
         items.append(m.ListItem((_para(
-            m.Strong((m.Text(f"{revision.version} · {human_date(revision.date)}"),)),
+            m.Strong((m.Text(f"{revision.version} · {words.date(revision.date)}"),)),
             m.Text(f" — {revision.summary}{reviewed}")),)))
     return m.ListBlock(False, tuple(items), _HERE)
 

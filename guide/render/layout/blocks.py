@@ -28,6 +28,7 @@ from reportlab.platypus import (
 
 from guide import model as m
 from guide.config.schema import Brand
+from guide.i18n import Catalogue, catalogue
 from guide.render.layout.figures import image_figure
 from guide.render.layout.safety import BlockProblem, chunk_inlines, stamp
 from guide.render.text.coverage import fallback_for
@@ -56,6 +57,7 @@ class HeadingParagraph(Paragraph):  # type: ignore[misc]
         self.title = title
         self.on_draw = on_draw
         self.role = f"H{min(heading.level, 6)}" if heading else "P"
+        self.lang = heading.lang if heading else ""  # its /Lang when not the guide's
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """A heading too long for one page: the first piece registers the heading."""
@@ -84,8 +86,10 @@ class BlockRenderer:
 
     def __init__(self, brand: Brand, fonts: FontSet, styles: Styles,
                  on_heading: Callable[[m.Heading, int], None],
-                 diagram: Callable[[m.Diagram, float], Flowable] | None = None) -> None:
+                 diagram: Callable[[m.Diagram, float], Flowable] | None = None,
+                 words: Catalogue | None = None) -> None:
         self.brand = brand
+        self.words = words or catalogue("en-US")  # the builder's words ("CHAPTER 3")
         self.fonts = fonts
         self.styles = styles
         self.on_heading = on_heading
@@ -99,8 +103,9 @@ class BlockRenderer:
     def markup(self, inlines: tuple[m.Inline, ...]) -> str:
         return to_markup(inlines, self.link_color, self.fallback)
 
-    def para(self, inlines: tuple[m.Inline, ...], style: Any, role: str = "P") -> Flowable:
-        return tag(Paragraph(self.markup(inlines), style), role)
+    def para(self, inlines: tuple[m.Inline, ...], style: Any, role: str = "P",
+             lang: str = "") -> Flowable:
+        return tag(Paragraph(self.markup(inlines), style), role, lang=lang)
 
     def render(self, blocks: tuple[m.Block, ...], style: Any = None) -> list[Flowable]:
         out: list[Flowable] = []
@@ -116,10 +121,10 @@ class BlockRenderer:
         if isinstance(block, m.Paragraph):
             pieces = chunk_inlines(block.inlines)  # very long paragraphs: see render.safety
             if len(pieces) == 1:
-                return [self.para(block.inlines, style)]
+                return [self.para(block.inlines, style, lang=block.lang)]
             joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
-            return [self.para(piece, joined if index + 1 < len(pieces) else style)
-                    for index, piece in enumerate(pieces)]
+            return [self.para(piece, joined if index + 1 < len(pieces) else style,
+                              lang=block.lang) for index, piece in enumerate(pieces)]
         if isinstance(block, m.ListBlock):
             return [self.list_block(block, s.list_body)]
         if isinstance(block, m.BlockQuote):
@@ -167,7 +172,8 @@ class BlockRenderer:
         if not self.numbered:
             return [KeepTogether([para, rule])]
         self.chapter_number += 1
-        eyebrow = tag(Paragraph(f"CHAPTER {self.chapter_number}", s.eyebrow), "Artifact")
+        label = self.words.text("chapter", number=self.chapter_number)
+        eyebrow = tag(Paragraph(escape(label), s.eyebrow), "Artifact")
         return [KeepTogether([eyebrow, para, rule])]
 
     def list_block(self, block: m.ListBlock, style: Any) -> Flowable:

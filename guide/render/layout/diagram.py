@@ -23,6 +23,7 @@ from guide.diagrams.geometry import Arrow, Box, Layout, Leader, Typography, wrap
 from guide.diagrams.layout import layout
 from guide.diagrams.spec import AnatomyLabel, DiagramSpec
 from guide.errors import GuideError, Location, error
+from guide.i18n import Catalogue, catalogue
 from guide.render.tagged.marking import marked
 from guide.render.text.fonts import FontSet
 
@@ -66,7 +67,7 @@ class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
     """One figure: the drawing and "Figure N. caption" below it, kept on one page."""
 
     def __init__(self, spec: DiagramSpec, brand: Brand, fonts: FontSet, width: float,
-                 number: int) -> None:
+                 number: int, words: Catalogue | None = None) -> None:
         super().__init__()
         self.spec, self.palette, self.fonts, self.number = spec, brand.palette, fonts, number
         self.role = "Figure"
@@ -75,7 +76,9 @@ class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
         self.layout: Layout = layout(spec, width, stringWidth,
                                      Typography(fonts.heading, fonts.heading_bold, FIGURE_SIZE))
         self.full_width = width
-        self.prefix = f"Figure {number}." if number else "Figure."
+        words = words or catalogue("en-US")
+        self.prefix = words.text("figure", number=number) if number else \
+            words.text("figure_unnumbered")
         self.caption_lines = self._caption_lines(width)
         self.natural_height = (self.layout.height + CAPTION_GAP
                                + CAPTION_SIZE + CAPTION_LEADING * (len(self.caption_lines) - 1))
@@ -225,10 +228,10 @@ class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
 
 
 def diagram_flowable(spec: DiagramSpec, brand: Brand, fonts: FontSet, width: float,
-                     number: int) -> Flowable:
+                     number: int, words: Catalogue | None = None) -> Flowable:
     """One Flowable drawing ``spec`` as "Figure ``number``" within ``width`` points, with
     room above it and a wider gap below its caption than between paragraphs."""
-    flowable = DiagramFlowable(spec, brand, fonts, width, number)
+    flowable = DiagramFlowable(spec, brand, fonts, width, number, words)
     flowable.spaceBefore = brand.type_scale.leading * 0.5
     flowable.spaceAfter = brand.type_scale.leading * 1.4
     return flowable

@@ -8,14 +8,16 @@ from reportlab.platypus import Flowable
 
 from guide import model as m
 from guide.config.schema import Brand
+from guide.i18n import Catalogue
 from guide.render.layout.diagram import diagram_flowable
 from guide.render.text.fonts import register_fonts
 
 
-def diagram_renderer(brand: Brand) -> Callable[[m.Diagram, float], Flowable]:
+def diagram_renderer(brand: Brand, words: Catalogue | None = None
+                     ) -> Callable[[m.Diagram, float], Flowable]:
     fonts = register_fonts(brand)
 
     def render(block: m.Diagram, width: float) -> Flowable:
-        return diagram_flowable(block.spec, brand, fonts, width, block.number)
+        return diagram_flowable(block.spec, brand, fonts, width, block.number, words)
 
     return render

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 from guide import model as m
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
+from guide.i18n import Catalogue, catalogue
 from guide.metadata import Finish
 from guide.render.layout.blocks import BlockRenderer
 from guide.render.layout.safety import LocatingDocTemplate
@@ -48,7 +49,6 @@ from guide.render.tagged.write import write_structure
 from guide.render.text.fonts import FontSet, register_fonts
 from guide.render.text.styles import make_styles
 from guide.revisions.history import ANCHOR as HISTORY_ANCHOR
-from guide.revisions.history import TITLE as HISTORY_TITLE
 from guide.revisions.history import history_blocks
 
 
@@ -97,13 +97,15 @@ def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
     for block in document.disclaimer:
         if isinstance(block, m.Heading) and block.level == 1:
             entries.append(TocEntry(block.text, block.anchor, 1))
-    entries.append(TocEntry(HISTORY_TITLE, HISTORY_ANCHOR, 1))
+    entries.append(TocEntry(catalogue(config.language).text("revision_history"), HISTORY_ANCHOR,
+                            1))
     return entries
 
 
 def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Edition,
                marks: dict[str, int]) -> list[PageTemplate]:
     w, h, mg = brand.page_width, brand.page_height, brand.margins
+    words = catalogue(config.language)
     body_frame = Frame(mg.inner, mg.bottom, brand.text_width, h - mg.top - mg.bottom,
                        id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     band = cover_band_height(brand)
@@ -130,7 +132,7 @@ def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Editi
     def watermark(canv: Any, doc: Any) -> None:
         if edition.draft:
             with artifact(canv, "Pagination"):
-                draw_draft_watermark(canv, brand, fonts, edition)
+                draw_draft_watermark(canv, brand, fonts, edition, words.text("draft_mark"))
 
     def cover(canv: Any, doc: Any) -> None:
         with artifact(canv, "Layout"):
@@ -161,12 +163,13 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
           edition: Edition, marks: dict[str, int],
           on_heading: Callable[[m.Heading, int], None],
           diagram: Callable[[m.Diagram, float], Flowable] | None) -> list[Flowable]:
-    styles = make_styles(brand, fonts)
-    blocks = BlockRenderer(brand, fonts, styles, on_heading, diagram)
+    words = catalogue(config.language)
+    styles = make_styles(brand, fonts, config.language)
+    blocks = BlockRenderer(brand, fonts, styles, on_heading, diagram, words)
     out: list[Flowable] = [Mark("cover", marks)]
     out += cover_flowables(config, brand, fonts, styles, edition)
     out += [NextPageTemplate("front"), PageBreak(), Mark("front", marks)]
-    out += toc_flowables(toc_entries(document, config), styles, brand)
+    out += toc_flowables(toc_entries(document, config), styles, brand, words)
     out += [NextPageTemplate("body"), PageBreak(), Mark("body", marks)]
     for index, chapter in enumerate(document.chapters):
         if index:
@@ -179,14 +182,14 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
         out += [PageBreak(), Mark("disclaimer", marks)]
         out += blocks.render(document.disclaimer)
     out += [PageBreak(), Mark("history", marks)]
-    out += blocks.render(history_blocks(edition))
+    out += blocks.render(history_blocks(edition, words))
     out += [NextPageTemplate("back"), PageBreak(), Mark("back", marks)]
     out += back_cover_flowables(config, brand, fonts, styles, edition)
     return out
 
 
 def _define_late_forms(canv: Any, brand: Brand, fonts: FontSet, rendered: Rendered,
-                       entries: list[TocEntry]) -> None:
+                       entries: list[TocEntry], words: Catalogue) -> None:
     body_start = rendered.marks.get("body", 1)
     last = rendered.pages - body_start + 1
     size = brand.type_scale.furniture
@@ -194,13 +197,13 @@ def _define_late_forms(canv: Any, brand: Brand, fonts: FontSet, rendered: Render
         canv.beginForm(page_of_form(page), lowerx=-200, lowery=-5, upperx=0, uppery=20)
         canv.setFont(fonts.heading, size)
         canv.setFillColor(HexColor(brand.palette.muted.hex))
-        canv.drawRightString(0, 0, f"Page {page - body_start + 1} of {last}")
+        canv.drawRightString(0, 0, words.text("page_of", page=page - body_start + 1, pages=last))
         canv.endForm()
     for entry in entries:
         target = rendered.heading_pages.get(entry.anchor)
         # The leading space (right-aligned, so invisible) keeps title and number apart when
         # the entry is read as text ("Why … Chronic 4", not "Chronic4").
-        label = f" {target - body_start + 1}" if target else ""
+        label = f" {words.number(target - body_start + 1)}" if target else ""
         canv.beginForm(toc_form(entry.anchor), lowerx=-60, lowery=-5, upperx=0, uppery=30)
         font = fonts.heading_bold if entry.level == 1 else fonts.heading
         canv.setFont(font, brand.type_scale.body_size)
@@ -227,6 +230,7 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         creator="Valor Spine guide builder", invariant=1, lang=config.language,
         initialFontName=fonts.body,
     )
+    doc.tagger.words = catalogue(config.language)
     doc.addPageTemplates(_templates(brand, fonts, config, edition, rendered.marks))
     with _binary_streams():
         doc.build(tag_story(story(document, config, brand, fonts, edition, rendered.marks,
@@ -236,8 +240,9 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         rendered.structure = doc.tagger.tree
         rendered.structure.pages = rendered.pages
         rendered.structure.root.prune()
-        _define_late_forms(canv, brand, fonts, rendered, toc_entries(document, config))
-        _page_labels(canv, rendered)
+        words = catalogue(config.language)
+        _define_late_forms(canv, brand, fonts, rendered, toc_entries(document, config), words)
+        _page_labels(canv, rendered, words.text("cover_page"))
         canv.showOutline()
         write_metadata(canv, finish)
         write_structure(canv, rendered.structure)
@@ -261,9 +266,9 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = previous
 
 
-def _page_labels(canv: Any, rendered: Rendered) -> None:
+def _page_labels(canv: Any, rendered: Rendered, cover: str) -> None:
     marks = rendered.marks
-    canv.addPageLabel(0, prefix="Cover")
+    canv.addPageLabel(0, prefix=cover)
     if "front" in marks:
         canv.addPageLabel(marks["front"] - 1, style="ROMAN_LOWER", start=1)
     if "body" in marks:

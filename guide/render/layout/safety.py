@@ -44,9 +44,10 @@ def bounded_hyphenator(language: str) -> Hyphenator | str:
         import pyphen
     except ImportError:  # reportlab hyphenates only with pyphen installed
         return ""
-    if language not in pyphen.LANGUAGES:
+    dictionary = pyphen.language_fallback(language)  # es_US → es
+    if dictionary is None:
         return ""
-    iterate = pyphen.Pyphen(lang=language).iterate
+    iterate = pyphen.Pyphen(lang=dictionary).iterate
 
     def hyphenate(word: str) -> Iterator[tuple[str, str]]:
         if len(word) > MAX_HYPHENATED_WORD:

@@ -16,8 +16,9 @@ from guide import model as m
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
 from guide.errors import Location
+from guide.i18n import catalogue
 from guide.render.layout.blocks import BlockRenderer, tag
-from guide.render.page.frontmatter import Logo, human_date
+from guide.render.page.frontmatter import Logo
 from guide.render.tagged.marking import marked
 from guide.render.text.fonts import FontSet
 from guide.render.text.markup import escape
@@ -32,7 +33,7 @@ class QrCode(Flowable):  # type: ignore[misc]
 
     role = "Figure"
 
-    def __init__(self, url: str, size: float, color: str) -> None:
+    def __init__(self, url: str, size: float, color: str, alt_text: str, lang: str = "") -> None:
         super().__init__()
         widget = QrCodeWidget(url, barLevel="M")
         widget.barFillColor = HexColor(color)
@@ -42,7 +43,8 @@ class QrCode(Flowable):  # type: ignore[misc]
                                                       size / (y1 - y0), 0, 0])
         self.drawing.add(widget)
         self.width = self.height = size
-        self.alt_text = f"QR code linking to {url}"
+        self.alt_text = alt_text
+        self.lang = lang  # the figure's /Lang when its alt text is not in the guide's language
         self.url = url
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -60,7 +62,9 @@ class QrCode(Flowable):  # type: ignore[misc]
 def closing_headings(config: GuideConfig) -> list[m.Heading]:
     where = Location(f"{config.display}/guide.toml", 1)
     cta = m.Heading(1, (m.Text(config.call_to_action.heading),), CTA_ANCHOR, where)
-    related = m.Heading(2, (m.Text("Related articles"),), RELATED_ANCHOR, where)
+    words = catalogue(config.language)
+    related = m.Heading(2, (m.Text(words.text("related_articles")),), RELATED_ANCHOR, where,
+                        words.lang("related_articles"))
     return [cta, related] if config.related else [cta]
 
 
@@ -83,7 +87,9 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
     ]))
     button.hAlign = "LEFT"
     url_line = tag(Paragraph(escape(cta.url), styles.small), "P")
-    qr = QrCode(cta.url, 104, p.primary.hex)
+    words = catalogue(config.language)
+    qr = QrCode(cta.url, 104, p.primary.hex, words.text("qr_code", url=cta.url),
+                words.lang("qr_code"))
     left = [text, Spacer(0, 6), tag(button, "Div"), Spacer(0, 8), url_line]
     width = brand.text_width
     panel = Table([[left, qr]], colWidths=[width - 130, 130])
@@ -125,7 +131,9 @@ def back_cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styl
         out.append(tag(Paragraph(line, style), "P"))
     out.append(Spacer(0, 40))
     out.append(tag(Paragraph(escape(config.title), quiet), "P"))
-    out.append(tag(Paragraph(f"Version {escape(edition.version)}  ·  "
-                             f"{escape(human_date(edition.date))}", quiet), "P"))
+    words = catalogue(config.language)
+    out.append(tag(Paragraph(escape(f"{words.text('version', version=edition.version)}  ·  "
+                                    f"{words.date(edition.date)}"), quiet), "P",
+                   lang=words.lang("version")))
     out.append(tag(Paragraph(escape(config.footer_note), quiet), "P"))
     return out

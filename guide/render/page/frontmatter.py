@@ -7,7 +7,6 @@ once: their size is known from the model, their numbers are not needed until the
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from reportlab.platypus import Flowable, FrameBreak, Paragraph, Spacer
 
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
+from guide.i18n import Catalogue, catalogue
 from guide.render.layout.figures import load_svg
 from guide.render.tagged.marking import artifact, marked
 from guide.render.text.coverage import fallback_for
@@ -36,11 +36,6 @@ class TocEntry:
 
 def toc_form(anchor: str) -> str:
     return "toc" + "".join(ch if ch.isalnum() else "_" for ch in anchor)
-
-
-def human_date(iso: str) -> str:
-    day = dt.date.fromisoformat(iso)
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 class Logo(Flowable):  # type: ignore[misc]
@@ -96,24 +91,27 @@ def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: S
     out: list[Flowable] = []
     out.append(Logo(logo_path if logo_path.is_file() else brand.logo, 34))
     out.append(Spacer(0, 64))
-    out.append(_role(Paragraph("FREE PATIENT GUIDE", eyebrow),
-                     "P"))
+    words = catalogue(config.language)
+    out.append(_role(Paragraph(escape(words.text("cover_label")), eyebrow), "P",
+                     words.lang("cover_label")))
     out.append(_role(Paragraph(escape(config.title), title), "Title"))
     if config.subtitle:
         out.append(_role(Paragraph(escape(config.subtitle), subtitle), "P"))
     out.append(FrameBreak())
     if config.audience:
         out.append(_role(Paragraph(escape(config.audience), audience), "P"))
-    out.append(_role(Paragraph(
-        f"Version {escape(edition.version)}  ·  {escape(human_date(edition.date))}", meta), "P"))
+    out.append(_role(Paragraph(escape(f"{words.text('version', version=edition.version)}  ·  "
+                                      f"{words.date(edition.date)}"), meta), "P",
+                     words.lang("version")))
     out.append(Spacer(0, 8))
     out.append(_role(Paragraph(f"{escape(config.author)}  ·  "
                                f"{escape(config.contact.website)}", meta), "P"))
     return out
 
 
-def _role(flowable: Flowable, role: str) -> Flowable:
+def _role(flowable: Flowable, role: str, lang: str = "") -> Flowable:
     flowable.role = role
+    flowable.lang = lang  # the element's /Lang when it differs from the guide's
     return flowable
 
 
@@ -168,9 +166,11 @@ class TocLine(Flowable):  # type: ignore[misc]
                           relative=1, thickness=0)
 
 
-def toc_flowables(entries: list[TocEntry], styles: Styles, brand: Brand) -> list[Flowable]:
+def toc_flowables(entries: list[TocEntry], styles: Styles, brand: Brand,
+                  words: Catalogue) -> list[Flowable]:
     heading = ParagraphStyle("toc_title", parent=styles.h1)
-    out: list[Flowable] = [_role(Paragraph("Contents", heading), "H1")]
+    out: list[Flowable] = [_role(Paragraph(escape(words.text("contents")), heading), "H1",
+                                 words.lang("contents"))]
     fallback = fallback_for(register_fonts(brand))  # headings' characters a fallback draws
     for entry in entries:
         style = styles.toc_chapter if entry.level == 1 else styles.toc_section

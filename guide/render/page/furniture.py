@@ -13,6 +13,7 @@ from reportlab.lib.colors import HexColor
 
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
+from guide.i18n import catalogue
 from guide.render.text.fonts import FontSet
 
 
@@ -36,7 +37,8 @@ def draw_body_furniture(canv: Any, brand: Brand, fonts: FontSet, config: GuideCo
     canv.line(left, top, right, top)
     bottom = mg.bottom - 34
     canv.line(left, bottom + 14, right, bottom + 14)
-    canv.drawString(left, bottom, f"{config.footer_note}  ·  Version {edition.version}")
+    version = catalogue(config.language).text("version", version=edition.version)
+    canv.drawString(left, bottom, f"{config.footer_note}  ·  {version}")
     canv.saveState()
     canv.translate(right, bottom)
     canv.doForm(page_of_form(canv.getPageNumber()))

@@ -15,14 +15,16 @@ from guide.config.schema import Brand
 from guide.edition import Edition
 from guide.render.text.fonts import FontSet
 
-WORD = "DRAFT"
 
-
-def draw_draft_watermark(canv: Any, brand: Brand, fonts: FontSet, edition: Edition) -> None:
+def draw_draft_watermark(canv: Any, brand: Brand, fonts: FontSet, edition: Edition,
+                         word: str = "DRAFT") -> None:
+    """The diagonal ``word`` (the catalogue's ``draft_mark``) on a draft's page."""
     if not edition.draft:
         return
     w, h = brand.page_width, brand.page_height
-    size = min(w, h) * 0.26
+    # A longer word than "DRAFT" ("BORRADOR") gets smaller: at most 3/4 of the diagonal.
+    size = min(min(w, h) * 0.26,
+               0.75 * (w * w + h * h) ** 0.5 / canv.stringWidth(word, fonts.heading_bold, 1))
     canv.saveState()
     canv.translate(w / 2, h / 2)
     canv.rotate(45)
@@ -33,7 +35,7 @@ def draw_draft_watermark(canv: Any, brand: Brand, fonts: FontSet, edition: Editi
     text = canv.beginText()
     text.setTextRenderMode(2)  # fill, then stroke the outline
     text.setFont(fonts.heading_bold, size)
-    text.setTextOrigin(-canv.stringWidth(WORD, fonts.heading_bold, size) / 2, -size * 0.35)
-    text.textOut(WORD)
+    text.setTextOrigin(-canv.stringWidth(word, fonts.heading_bold, size) / 2, -size * 0.35)
+    text.textOut(word)
     canv.drawText(text)
     canv.restoreState()

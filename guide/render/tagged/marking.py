@@ -17,10 +17,9 @@ from reportlab.lib.utils import asNative
 from reportlab.platypus import Flowable, ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import LIIndenter
 
+from guide.i18n import Catalogue, catalogue
 from guide.render.tagged.model import AnnotRef, Content, Element, StructTree
 from guide.render.text.lineends import fix_line_ends, hyphenated_words
-
-FOOTNOTE_LINK = "Go to footnote"  # the /Contents of a link to a footnote
 
 
 class Tagger:
@@ -31,6 +30,7 @@ class Tagger:
         self.next_mcid: dict[int, int] = {}
         self.open: list[str] = []  # "mcid" or "artifact", innermost last
         self.link_titles: dict[str, str] = {}  # destination name → words ("Why …")
+        self.words: Catalogue = catalogue("en-US")  # link descriptions, in the guide's language
 
     def can_begin(self) -> bool:
         return not self.open  # content inside a sequence or an artifact belongs to it
@@ -57,7 +57,7 @@ class Tagger:
                 link = element
             elif element.parent and element.parent.type == "Link":
                 link = element.parent
-            elif contents == FOOTNOTE_LINK:  # a note's number in the text: Reference → Link
+            elif contents == self.words.text("go_to_footnote"):  # a note's number: Reference
                 link = element.add("Reference").add("Link")
             else:
                 link = element.add("Link")
@@ -66,22 +66,23 @@ class Tagger:
     def describe(self, canv: Any, ref: Any) -> str:
         """What a link annotation does, for its /Contents ("Link to https://…")."""
         annotation = canv._doc.idToObject.get(getattr(ref, "name", ""))
+        words = self.words
         if annotation is None:
-            return "Link"
+            return words.text("link")
         action = getattr(annotation, "dict", {}).get("A") if hasattr(annotation, "dict") \
             else None
         if action is not None:
             uri = action.dict.get("URI")
             text = asNative(getattr(uri, "s", uri) or "")
-            return f"Link to {text}" if text else "Link"
+            return words.text("link_to", url=text) if text else words.text("link")
         dest = getattr(getattr(annotation, "Destination", None), "name", "") or ""
         name = dest.removeprefix("Dest_") if isinstance(dest, str) else ""
         title = self.link_titles.get(name)
         if title:
-            return f"Go to section: {title}"
+            return words.text("go_to_section", title=title)
         if name.startswith("fn") or "-fn-" in name:
-            return FOOTNOTE_LINK
-        return "Go to another page of this guide"
+            return words.text("go_to_footnote")
+        return words.text("go_to_page")
 
 
 def tagger_of(canv: Any) -> Tagger | None:

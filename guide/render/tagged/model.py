@@ -47,6 +47,7 @@ class Element:
     parent: Element | None = None
     kids: list[Kid] = field(default_factory=list)
     alt: str = ""
+    lang: str = ""  # /Lang: set only where it differs from the document's language
     attributes: dict[str, Any] = field(default_factory=dict)  # /A, e.g. {"Scope": "Column"}
     bbox: tuple[float, float, float, float] | None = None  # Figures: on their first page
     keep_empty: bool = False  # table cells stay even without content

@@ -70,14 +70,16 @@ class _Walker:
             heading = getattr(flowable, "heading", None)
             if heading is not None:
                 self.tagger.link_titles[heading.anchor] = heading.text
-            tag_content(flowable, parent.add(role if role in LEAVES else "P"))
+            tag_content(flowable, parent.add(role if role in LEAVES else "P",
+                                             lang=getattr(flowable, "lang", "") or ""))
 
     def figure(self, flowable: Flowable, parent: Element) -> None:
         """A figure draws its own parts: the picture (Figure, with alt text) and its caption
         (a Caption after it). A figure that is a link (the QR code) sits inside its Link."""
         if getattr(flowable, "url", None):
             parent = parent.add("Link")
-        flowable.struct = parent.add("Figure", alt=getattr(flowable, "alt_text", "") or "")
+        flowable.struct = parent.add("Figure", alt=getattr(flowable, "alt_text", "") or "",
+                                     lang=getattr(flowable, "lang", "") or "")
         flowable.struct.attributes["Placement"] = "Block"
         has_caption = getattr(flowable, "caption", None) is not None or bool(
             getattr(flowable, "caption_text", ""))

@@ -59,6 +59,8 @@ class _Builder:
             obj["Pg"] = self.pages[first_page]
         if element.alt:
             obj["Alt"] = PDFString(element.alt)
+        if element.lang:
+            obj["Lang"] = PDFString(element.lang)
         attributes = self.attributes(element)
         if attributes is not None:
             obj["A"] = attributes

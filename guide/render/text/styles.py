@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
 from guide.config.schema import Brand
+from guide.i18n import hyphenation_language
 from guide.render.layout.safety import bounded_hyphenator
 from guide.render.text.fonts import FontSet
 
@@ -51,7 +52,8 @@ class Styles:
     center: ParagraphStyle
 
 
-def make_styles(brand: Brand, fonts: FontSet) -> Styles:
+def make_styles(brand: Brand, fonts: FontSet, language: str = "en-US") -> Styles:
+    """Every style, hyphenating in ``language`` (the guide's) unless the brand switches it off."""
     p = brand.palette
     t = brand.type_scale
     ink, primary, accent, muted = (color(c.hex) for c in (p.ink, p.primary, p.accent, p.muted))
@@ -61,7 +63,8 @@ def make_styles(brand: Brand, fonts: FontSet) -> Styles:
         spaceAfter=t.leading * 0.6, alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
         # Hyphenate only long words (a ragged right edge reads better than many broken
         # words), and never very long ones (see bounded_hyphenator).
-        hyphenationLang=bounded_hyphenator(brand.hyphenation), hyphenationMinWordLength=11,
+        hyphenationLang=bounded_hyphenator(hyphenation_language(brand.hyphenation, language)),
+        hyphenationMinWordLength=11,
         embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=1,
     )
 

@@ -136,7 +136,8 @@ def build(options: BuildOptions) -> BuildResult:
         pdf = rendered.pdf
         entry = entry_for(item.config.slug, item.config.title, item.edition.version, pdf,
                           rendered.pages, item.edition.draft, item.edition.fingerprint,
-                          item.edition.date)
+                          item.edition.date, item.config.language,
+                          item.config.translation_of)
         outputs.append((entry, pdf))
     if diagnostics.has_errors:
         raise GuideError(diagnostics.items)

@@ -27,10 +27,11 @@ if TYPE_CHECKING:
 
 @cache
 def builder_digest() -> str:
-    """SHA-256 of the builder's own source files: a code change makes every output stale."""
-    package = Path(__file__).resolve().parent
+    """SHA-256 of the builder's own source files and catalogues (its words in each language):
+    a change to either makes every output stale."""
+    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("catalogues/*.toml")]):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -25,6 +25,8 @@ class ManifestEntry:
     draft: bool
     fingerprint: str
     revision_date: str
+    language: str = "en-US"  # guide.toml ``language``
+    translation_of: str = ""  # the slug of the guide this one translates ("" for an original)
 
 
 def pdf_name(slug: str, version: str) -> str:
@@ -32,10 +34,34 @@ def pdf_name(slug: str, version: str) -> str:
 
 
 def entry_for(slug: str, title: str, version: str, pdf: bytes, pages: int, draft: bool,
-              fingerprint: str, revision_date: str) -> ManifestEntry:
+              fingerprint: str, revision_date: str, language: str = "en-US",
+              translation_of: str = "") -> ManifestEntry:
     return ManifestEntry(slug, title, version, pdf_name(slug, version),
                          hashlib.sha256(pdf).hexdigest(), len(pdf), pages, draft, fingerprint,
-                         revision_date)
+                         revision_date, language, translation_of)
+
+
+def editions(guides: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
+    """The manifest's ``editions``: each original guide's slug → its editions (itself and its
+    translations: language, slug and PDF), by language. A translation of a translation joins
+    the original's group."""
+    by_slug = {str(g.get("slug")): g for g in guides}
+
+    def original(slug: str) -> str:
+        seen = {slug}
+        while (parent := str(by_slug.get(slug, {}).get("translation_of") or "")) \
+                and parent not in seen:
+            seen.add(parent)
+            slug = parent
+        return slug
+
+    groups: dict[str, list[dict[str, object]]] = {}
+    for slug, guide in sorted(by_slug.items()):
+        groups.setdefault(original(slug), []).append(
+            {"language": guide.get("language", "en-US"), "slug": slug, "pdf": guide.get("pdf")})
+    for group in groups.values():
+        group.sort(key=lambda e: (str(e["language"]), str(e["slug"])))
+    return groups
 
 
 def read_manifest(path: Path) -> tuple[dict[str, object], list[dict[str, object]]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from guide import __version__
 from guide.files import remove_stale_temps, write_atomic
 from guide.outputs.freshness import builder_digest
-from guide.outputs.manifest import MANIFEST, ManifestEntry, read_manifest
+from guide.outputs.manifest import MANIFEST, ManifestEntry, editions, read_manifest
 
 
 def publish(out_dir: Path, outputs: list[tuple[ManifestEntry, bytes]]) -> Path:
@@ -41,7 +41,7 @@ def publish(out_dir: Path, outputs: list[tuple[ManifestEntry, bytes]]) -> Path:
     guides.sort(key=lambda g: str(g.get("slug")))
     manifest = {"builder": {"name": "valor-guide-builder", "version": __version__,
                             "source": builder_digest()},
-                "guides": guides}
+                "guides": guides, "editions": editions(guides)}
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     write_atomic(manifest_path, text.encode("utf-8"))
     return manifest_path

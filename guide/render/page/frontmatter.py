@@ -35,7 +35,9 @@ class TocEntry:
 
 
 def toc_form(anchor: str) -> str:
-    return "toc" + "".join(ch if ch.isalnum() else "_" for ch in anchor)
+    """A PDF name for the form of ``anchor``'s page number: ASCII only ("guía" → "gu_ed_a")."""
+    return "toc" + "".join(ch if ch.isascii() and ch.isalnum() else
+                           "_" if ch.isascii() else f"_{ord(ch):x}_" for ch in anchor)
 
 
 class Logo(Flowable):  # type: ignore[misc]

@@ -69,8 +69,9 @@ def catalogue_path(language: str) -> Path | None:
 
 
 def _display(path: Path) -> str:
-    """``guide/i18n/catalogues/es.toml``: the catalogue named from the package's folder."""
-    return path.relative_to(CATALOGUES.parent.parent.parent).as_posix()
+    """``guide/i18n/catalogues/es.toml``: a shipped catalogue named from the package's folder."""
+    top = CATALOGUES.parent.parent.parent
+    return path.relative_to(top).as_posix() if path.is_relative_to(top) else path.as_posix()
 
 
 def _placeholders(template: str) -> set[str] | None:
@@ -120,8 +121,13 @@ def _english() -> dict[str, str]:
 @cache
 def catalogue(language: str) -> Catalogue:
     """The catalogue for ``language`` (a tag like "es-US"), English where it has no entry."""
+    return read_catalogue(language, catalogue_path(language))
+
+
+def read_catalogue(language: str, path: Path | None) -> Catalogue:
+    """The catalogue at ``path`` for ``language``, checked against the English one (uncached:
+    :func:`catalogue` is the one to use)."""
     english = _english()
-    path = catalogue_path(language)
     if path is None:
         return Catalogue(language, _locale(language), dict(english), frozenset(english))
     diagnostics = Diagnostics()

@@ -192,6 +192,7 @@ def check_coverage(document: m.Document, config: GuideConfig, brand: Brand,
                    diagnostics: Diagnostics) -> None:
     """Report every character of the guide that no font will draw (once per file)."""
     from guide.config.load import location_of
+    from guide.i18n import catalogue
 
     checker = _Checker(register_fonts(brand), diagnostics)
     for chapter in document.chapters:
@@ -213,4 +214,8 @@ def check_coverage(document: m.Document, config: GuideConfig, brand: Brand,
     for key, text in texts:  # the TOML file is read for a line only when something is missing
         if any(ord(c) not in glyphs(face) for c in set(text) - _BREAKING_SPACE for face in every):
             checker.text(text, every, location_of(config, *key), fallback=False)
+    words = catalogue(config.language)  # the builder's own words in the guide's language
+    if words.source:
+        checker.text("".join(words.entries.values()), every, Location(words.source, 1),
+                     fallback=False)
     checker.report()

@@ -322,3 +322,16 @@ def test_translation_of_must_name_a_sibling_guide(make_project: Callable[..., Pa
     code, lines = build_errors(root, capsys)
     assert code == 1 and any("'translation_of' names this guide itself" in line
                              for line in lines), lines
+
+
+def test_the_english_reference_keeps_its_words(reference_pdf: Path) -> None:
+    """The English catalogue gives the words the reference guide always had (the golden
+    snapshot holds its whole text)."""
+    said = everything_said(reference_pdf)
+    for expected in ("FREE PATIENT GUIDE", "Contents", "CHAPTER 1", "Page 1 of 18", "Figure 1.",
+                     "Related articles", "Revision history", "What changed in this edition",
+                     "Version 1.0.0 · November 25, 2026", "Link to https://example.com/",
+                     "QR code linking to https://example.com/valor-spine/schedule",
+                     "Go to section: What Is Discogenic Back Pain?"):
+        assert expected in said, expected
+    assert PdfReader(str(reference_pdf)).page_labels[0] == "Cover"

@@ -302,6 +302,7 @@ def test_english_fallback_words_carry_their_language(
     langs = {(n.type, str(n.obj["/Lang"])) for n in walk(tree) if "/Lang" in n.obj}
     assert ("H1", "en-US") in langs  # "Contents", "Revision history": English in French
     assert ("Figure", "en-US") in langs  # the QR code's alternative text
+    assert ("TOCI", "en-US") in langs  # the contents' line for "Revision history"
 
 
 # --- translation_of -----------------------------------------------------------------------------

@@ -97,8 +97,9 @@ def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
     for block in document.disclaimer:
         if isinstance(block, m.Heading) and block.level == 1:
             entries.append(TocEntry(block.text, block.anchor, 1))
-    entries.append(TocEntry(catalogue(config.language).text("revision_history"), HISTORY_ANCHOR,
-                            1))
+    words = catalogue(config.language)
+    entries.append(TocEntry(words.text("revision_history"), HISTORY_ANCHOR, 1,
+                            words.lang("revision_history")))
     return entries
 
 

@@ -32,6 +32,7 @@ class TocEntry:
     title: str
     anchor: str
     level: int  # 1 chapter, 2 section
+    lang: str = ""  # the entry's /Lang when it differs from the guide's
 
 
 def toc_form(anchor: str) -> str:

@@ -62,7 +62,7 @@ class _Walker:
         elif role == "TOCI":
             if self.toc is None:
                 self.toc = parent.add("TOC")
-            flowable.struct = self.toc.add("TOCI")
+            flowable.struct = self.toc.add("TOCI", lang=flowable.entry.lang)
             self.tagger.link_titles[flowable.entry.anchor] = flowable.entry.title
         elif role == "Figure":
             self.figure(flowable, parent)

@@ -167,8 +167,18 @@ def test_language_tag_and_metadata(released: Path) -> None:
     assert "<dc:language><rdf:Bag><rdf:li>es-US</rdf:li></rdf:Bag></dc:language>" in xmp
     assert "<guide:translationOf>test-guide</guide:translationOf>" in xmp
     _, root = structure(released)
-    # Every word is in the document's language: no element declares another one.
-    assert [n.type for n in walk(root) if "/Lang" in n.obj] == []
+    # Only the paragraph the author marked {: lang="en-US" } declares another language.
+    marked = [(n.type, str(n.obj["/Lang"])) for n in walk(root) if "/Lang" in n.obj]
+    assert marked == [("P", "en-US")]
+
+
+def test_a_block_language_must_be_a_tag(make_project: Callable[..., Path],
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"01-intro.md": "# Intro\n\nHola.\n{: lang=\"spanish\" }\n"})
+    code, lines = build_errors(root, capsys)
+    assert code == 1
+    assert ("sources/test-guide/01-intro.md:3: error: 'lang' must be a tag like \"en-US\", "
+            "not 'spanish'") in lines
 
 
 def test_screen_readers_hear_spanish(released: Path) -> None:

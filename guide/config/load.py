@@ -189,7 +189,7 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     """The ``guide.toml`` in ``folder``; every Markdown file it names must exist."""
     # Imported here: guide.i18n reads its catalogues with guide.config.reader, and importing
     # that runs this package's __init__, which imports this module.
-    from guide.i18n import catalogue, language_problems
+    from guide.i18n import LANGUAGE_TAG, catalogue, language_problems
 
     path = folder / "guide.toml"
     file = TomlFile(path, f"{display_folder}/guide.toml", diagnostics)
@@ -202,7 +202,7 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     audience = root.text("audience", required=False)
     author = root.text("author")
     language = root.text("language", "en-US", required=False) or "en-US"
-    if not re.fullmatch(r"[a-z]{2,3}(-[A-Z]{2})?", language):
+    if not LANGUAGE_TAG.fullmatch(language):
         diagnostics.error(f"'language' must be a tag like \"en-US\", not {language!r}",
                           root.where("language"))
         language = "en-US"  # for the defaults below; the build stops at the error

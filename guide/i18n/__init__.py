@@ -10,6 +10,7 @@ Imports neither reportlab nor markdown; a load-stage module, so render and revis
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from guide.errors import Diagnostic, Diagnostics, Location, did_you_mean, warnin
 CATALOGUES = Path(__file__).resolve().parent / "catalogues"
 ENGLISH = "en"  # the reference catalogue: every key, and the fallback for each of them
 ENGLISH_TAG = "en-US"  # the language of an English fallback entry (its /Lang)
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")  # what guide.toml and {: lang } accept
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 
 from guide import model as m
 from guide.errors import Diagnostics, Location
+from guide.i18n import LANGUAGE_TAG
 from guide.parse.fences import token_index
 from guide.sources import LineFinder, SourceFile
 
@@ -191,7 +192,9 @@ class Converter:
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             inlines = self.inlines(el)
             text = m.plain_text(inlines)
-            return m.Heading(int(tag[1]), inlines, self._anchor(text), self._loc(text, True))
+            location = self._loc(text, True)
+            return m.Heading(int(tag[1]), inlines, self._anchor(text), location,
+                             self._lang(el, location))
         if tag == "p":
             return self._paragraph(el)
         if tag in ("ul", "ol"):
@@ -245,7 +248,17 @@ class Converter:
         if not m.plain_text(inlines).strip() and not any(
                 isinstance(i, m.LineBreak) for i in inlines):
             return None
-        return m.Paragraph(inlines, self._loc(m.plain_text(inlines)))
+        location = self._loc(m.plain_text(inlines))
+        return m.Paragraph(inlines, location, self._lang(el, location))
+
+    def _lang(self, el: ET.Element, location: Location) -> str:
+        """A block's own language, ``{: lang="en-US" }`` after it (Markdown attribute lists)."""
+        lang = el.get("lang", "")
+        if lang and not LANGUAGE_TAG.fullmatch(lang):
+            self.diagnostics.error(f"'lang' must be a tag like \"en-US\", not {lang!r}",
+                                   location)
+            return ""
+        return lang
 
     def _item_blocks(self, li: ET.Element) -> tuple[m.Block, ...]:
         if any(child.tag in ("p", "ul", "ol", "blockquote", "pre", "div", "table")

@@ -57,7 +57,6 @@ class HeadingParagraph(Paragraph):  # type: ignore[misc]
         self.title = title
         self.on_draw = on_draw
         self.role = f"H{min(heading.level, 6)}" if heading else "P"
-        self.lang = heading.lang if heading else ""  # its /Lang when not the guide's
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         """A heading too long for one page: the first piece registers the heading."""
@@ -103,6 +102,10 @@ class BlockRenderer:
     def markup(self, inlines: tuple[m.Inline, ...]) -> str:
         return to_markup(inlines, self.link_color, self.fallback)
 
+    def lang(self, lang: str) -> str:
+        """A block's /Lang: its own language when it differs from the guide's, else ""."""
+        return lang if lang and lang != self.words.language else ""
+
     def para(self, inlines: tuple[m.Inline, ...], style: Any, role: str = "P",
              lang: str = "") -> Flowable:
         return tag(Paragraph(self.markup(inlines), style), role, lang=lang)
@@ -120,11 +123,12 @@ class BlockRenderer:
             return self.heading(block)
         if isinstance(block, m.Paragraph):
             pieces = chunk_inlines(block.inlines)  # very long paragraphs: see render.safety
+            lang = self.lang(block.lang)
             if len(pieces) == 1:
-                return [self.para(block.inlines, style, lang=block.lang)]
+                return [self.para(block.inlines, style, lang=lang)]
             joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
             return [self.para(piece, joined if index + 1 < len(pieces) else style,
-                              lang=block.lang) for index, piece in enumerate(pieces)]
+                              lang=lang) for index, piece in enumerate(pieces)]
         if isinstance(block, m.ListBlock):
             return [self.list_block(block, s.list_body)]
         if isinstance(block, m.BlockQuote):
@@ -163,6 +167,7 @@ class BlockRenderer:
         style = {1: s.h1, 2: s.h2, 3: s.h3}.get(heading.level, s.h4)
         para = HeadingParagraph(self.markup(heading.inlines), style, heading, title,
                                 self.on_heading)
+        para.lang = self.lang(heading.lang)
         if heading.level != 1:
             # Never strand a heading at the foot of a page: ask for room for it and 3 lines.
             return [CondPageBreak(style.leading * 2 + s.body.leading * 3), para]

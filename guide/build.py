@@ -12,6 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from guide import model as m
+from guide.check.quality import check_quality
+from guide.check.readability import GuideReading
+from guide.check.review import check_review
 from guide.check.structure import check_document
 from guide.config.load import load_brand, load_guide
 from guide.config.schema import Brand, GuideConfig
@@ -36,6 +39,7 @@ class Prepared:
     config: GuideConfig
     document: m.Document
     edition: Edition
+    reading: GuideReading | None = None
 
 
 @dataclass
@@ -44,6 +48,7 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
     manifest: Path | None = None
     current: list[ManifestEntry] = field(default_factory=list)  # up to date, not rebuilt
+    reading: list[GuideReading] = field(default_factory=list)  # of the guides built
 
 
 def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
@@ -93,14 +98,27 @@ def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | No
         if config is None or brand is None:
             continue
         document = validate_content(config, brand, assets, diagnostics)
+        reading = check_quality(document, config, brand, release=options.release,
+                                strict=options.strict, diagnostics=diagnostics)
         before = len(diagnostics.items)
         edition = resolve_edition(config, brand, assets, diagnostics,
                                   ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}")
         ledger_ok = not has_errors(diagnostics.items[before:])
         if options.release and edition.draft and ledger_ok:
             diagnostics.extend([draft_diagnostic(config, folder.as_posix(), edition)])
-        prepared.append(Prepared(config, document, edition))
+        check_review(config, edition, today(), diagnostics)
+        prepared.append(Prepared(config, document, edition, reading))
     return brand, prepared
+
+
+def today() -> str:
+    """The ISO date reviews are counted to: ``SOURCE_DATE_EPOCH``'s when set, else today's."""
+    import datetime as dt
+    import os
+
+    from guide.revisions.resolve import source_date
+
+    return source_date(os.environ, Diagnostics()) or dt.date.today().isoformat()
 
 
 def check(options: BuildOptions) -> CheckResult:
@@ -108,7 +126,8 @@ def check(options: BuildOptions) -> CheckResult:
     diagnostics = Diagnostics()
     _, prepared = prepare(replace(options, release=True), diagnostics)
     editions = tuple((item.config.slug, item.edition) for item in prepared)
-    return CheckResult(editions, tuple(diagnostics.items))
+    reading = tuple(item.reading for item in prepared if item.reading is not None)
+    return CheckResult(editions, tuple(diagnostics.items), reading)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -142,4 +161,5 @@ def build(options: BuildOptions) -> BuildResult:
     if diagnostics.has_errors:
         raise GuideError(diagnostics.items)
     manifest = publish(options.out, outputs)
-    return BuildResult([e for e, _ in outputs], diagnostics.items, manifest)
+    reading = [item.reading for item in prepared if item.reading is not None]
+    return BuildResult([e for e, _ in outputs], diagnostics.items, manifest, reading=reading)

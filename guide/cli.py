@@ -50,6 +50,7 @@ def make_parser() -> argparse.ArgumentParser:
                        help="rebuild even when the outputs are up to date")
     build.add_argument("--release", action="store_true",
                        help="refuse drafts: every guide must match its newest revision")
+    _strict(build)
     watch = commands.add_parser("watch", help="rebuild whenever a source or asset changes")
     watch.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
     _common(watch)
@@ -57,6 +58,11 @@ def make_parser() -> argparse.ArgumentParser:
     watch.add_argument("--interval", type=float, default=0.3, help="seconds between looks")
     check = commands.add_parser("check", help="validate every guide and fail on drafts (for CI)")
     _common(check)
+    _strict(check)
+    check.add_argument("--report", action="store_true",
+                       help="print each chapter's reading level and hardest sentences")
+    check.add_argument("--format", choices=("text", "md", "json"), default="text",
+                       help="the report's format (text, md for a CI job summary, json)")
     release = commands.add_parser(
         "release", help="record a guide's current content as a new revision in its ledger")
     release.add_argument("slug", metavar="SLUG", help="the guide to release")
@@ -78,6 +84,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="show a Python traceback for internal errors")
 
 
+def _strict(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true",
+                        help="reading-level limits ([quality] in guide.toml) and claims are "
+                             "errors, not warnings")
+
+
 def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     items = sorted(diagnostics, key=lambda d: d.sort_key)
     for item in items:
@@ -96,7 +108,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from guide.options import BuildOptions
 
     if args.command == "check":
-        return _check(BuildOptions(sources=args.sources, assets=args.assets), out, err)
+        return _check(BuildOptions(sources=args.sources, assets=args.assets, strict=args.strict),
+                      out, err, args.format if args.report else "")
     if args.command == "release":
         return _release(args, out, err)
     if args.command == "watch":
@@ -108,7 +121,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               f"(Ctrl-C to stop)", file=out, flush=True)
         return watch(options, out, err, print_diagnostics, interval=args.interval)
     options = BuildOptions(sources=args.sources, out=args.out, assets=args.assets,
-                           slugs=tuple(args.slugs), release=args.release, force=args.force)
+                           slugs=tuple(args.slugs), release=args.release, force=args.force,
+                           strict=args.strict)
     result = build(options)
     for entry in result.current:
         print(f"up to date {(options.out / entry.pdf).as_posix()} (use --force to rebuild)",
@@ -119,13 +133,22 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         label = " (draft)" if entry.draft else ""
         print(f"built {(options.out / entry.pdf).as_posix()}{label}: {entry.pages} pages, "
               f"{size:.0f} KB", file=out)
+    if result.reading:
+        from guide.check.report import summary_line
+
+        for reading in result.reading:
+            print(summary_line(reading), file=out)
     return EXIT_OK
 
 
-def _check(options: BuildOptions, out: TextIO, err: TextIO) -> int:
+def _check(options: BuildOptions, out: TextIO, err: TextIO, report: str = "") -> int:
     from guide.build import check
 
     result = check(options)
+    if report:
+        from guide.check.report import render_report
+
+        out.write(render_report(result.reading, report))
     print_diagnostics(result.diagnostics, err)
     if not result.ok:
         return EXIT_CONTENT

@@ -17,6 +17,7 @@ class BuildOptions:
     slugs: tuple[str, ...] = ()  # empty: every guide
     release: bool = False  # refuse drafts: content not recorded in its revision ledger
     force: bool = False  # rebuild even when the published outputs are up to date
+    strict: bool = False  # reading-level limits and claims are errors, not warnings
 
     @property
     def assets_dir(self) -> Path:

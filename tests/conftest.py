@@ -16,6 +16,11 @@ from guide.errors import Diagnostics
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = "discogenic-back-pain"
 
+# Test content, not medical advice: a disclaimer holding the phrases assets/brand.toml requires.
+DISCLAIMER = ("# Disclaimer\n\nThis is test content and does not constitute medical advice; it "
+              "is not intended to diagnose, treat, cure, or prevent any condition. Always "
+              "consult a qualified healthcare provider.\n")
+
 MINIMAL_TOML = """\
 title = "A Test Guide"
 subtitle = "Subtitle words"
@@ -41,6 +46,9 @@ url = "https://example.com/another"
 [contact]
 website = "https://example.com"
 email = "info@example.com"
+
+[quality]
+placeholders_ok = true  # test content: its example.com addresses are on purpose
 """
 
 
@@ -63,7 +71,7 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         folder.mkdir(parents=True, exist_ok=True)
         defaults: dict[str, str | bytes] = {
             "01-intro.md": "# Introduction\n\nHello patients.\n",
-            "disclaimer.md": "# Disclaimer\n\nThis is not medical advice.\n",
+            "disclaimer.md": DISCLAIMER,
         }
         if toml is not None:
             defaults["guide.toml"] = toml

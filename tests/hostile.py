@@ -20,7 +20,7 @@ from guide.cli import main
 from guide.errors import Diagnostics
 from guide.options import BuildOptions
 from tests.audit import allowed_roots, outside, recording
-from tests.conftest import MINIMAL_TOML, ROOT
+from tests.conftest import DISCLAIMER, MINIMAL_TOML, ROOT
 from tests.corpus_cases import Case, Symlink
 from tests.pdftools import content_text, page_texts
 
@@ -53,7 +53,7 @@ def write_project(root: Path, chapter: str | bytes,
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, str | bytes | Symlink] = {
         "guide.toml": MINIMAL_TOML, "01-intro.md": chapter,
-        "disclaimer.md": "# Disclaimer\n\nThis is not medical advice.\n", **(extra or {})}
+        "disclaimer.md": DISCLAIMER, **(extra or {})}
     for name, content in files.items():
         path = folder / name
         if isinstance(content, Symlink):

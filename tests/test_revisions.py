@@ -24,6 +24,7 @@ from guide.revisions import (
     resolve_edition,
 )
 from guide.revisions.ledger import entry_text
+from tests.conftest import DISCLAIMER
 
 REPO = Path(__file__).resolve().parents[1]
 FP = "a" * 64
@@ -40,6 +41,7 @@ chapters = ["01-intro.md"]
 disclaimer = "disclaimer.md"
 version = "1.0.0"
 date = "2026-01-10"
+quality.placeholders_ok = true  # test content: its example.com addresses are on purpose
 
 [call_to_action]
 heading = "Book"
@@ -59,7 +61,7 @@ BASE_FILES = {
     "assets/README.md": "Notes about the assets.\n",
     "sources/test-guide/guide.toml": GUIDE_TOML,
     "sources/test-guide/01-intro.md": "# Introduction\n\nBack pain is common.\n\nIt can heal.\n",
-    "sources/test-guide/disclaimer.md": "Not medical advice.\n",
+    "sources/test-guide/disclaimer.md": DISCLAIMER,
 }
 
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from guide.config.contrast import check_contrast
+from guide.config.quality import load_glossary, load_quality, load_wording
 from guide.config.reader import Table, TomlFile
 from guide.config.schema import (
     PAGE_SIZES,
@@ -139,11 +140,12 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
                           f"(now {ratio:.2f})", t.where("leading"))
     t.reject_unknown()
     limits = _limits(root.table("limits", required=False))
+    wording = load_wording(root.table("wording", required=False))
     root.reject_unknown()
     if has_errors(diagnostics.items[before:]):
         return None
     return Brand(name, page_size, margins, palette, body, heading, tuple(fallback), scale,
-                 logo or Path(), hyphenation, path, limits)
+                 logo or Path(), hyphenation, path, limits, wording)
 
 
 def _limits(table: Table) -> Limits:
@@ -243,7 +245,9 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     k = root.table("contact")
     contact = Contact(_url(k, "website"), k.text("email"), k.text("phone", required=False))
     k.reject_unknown()
+    quality = load_quality(root.table("quality", required=False))
     root.reject_unknown()
+    glossary = load_glossary(folder, display_folder, diagnostics)
     if has_errors(diagnostics.items[before:]):
         return None
     return GuideConfig(
@@ -251,7 +255,8 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
         author=author, language=language, keywords=keywords, chapters=chapters,
         disclaimer=disclaimer, version=version, date=date, call_to_action=cta,
         related=tuple(related), contact=contact, footer_note=footer_note, source=path,
-        display=display_folder, translation_of=translation_of,
+        display=display_folder, translation_of=translation_of, quality=quality,
+        glossary=glossary,
     )
 
 

@@ -103,6 +103,11 @@ class Table:
             return default
         return float(value)
 
+    def flag(self, key: str, default: bool = False) -> bool:
+        """An optional ``true``/``false`` value."""
+        value: bool = self._get(key, bool, "true or false", default, False)
+        return value
+
     def strings(self, key: str, required: bool = True) -> tuple[str, ...]:
         value = self._get(key, list, "a list of strings", [], required)
         if not all(isinstance(v, str) for v in value):

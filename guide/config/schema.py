@@ -84,6 +84,31 @@ class Limits:
     max_nesting: int = 8  # lists, quotes and callouts inside one another
 
 
+# Absolute or promissory words that advertising rules for clinics forbid in patient material,
+# reported unless negated in the same clause (brand.toml ``[wording] claims`` replaces them).
+DEFAULT_CLAIMS = (
+    "cure", "cures", "cured", "guarantee", "guarantees", "guaranteed", "permanent",
+    "permanently", "100%", "risk-free", "painless", "miracle", "miraculous",
+    "eliminate pain", "eliminates pain", "pain-free forever", "proven to work",
+)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What patient material must and must not say (brand.toml ``[wording]``)."""
+
+    disclaimer: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, required phrases)
+    claims: tuple[str, ...] = DEFAULT_CLAIMS
+
+    def phrases_for(self, language: str) -> tuple[str, ...]:
+        """The phrases a disclaimer in ``language`` ("en-US" → the "en" list) must hold."""
+        primary = language.split("-")[0].lower()
+        for lang, phrases in self.disclaimer:
+            if lang in (language, primary):
+                return phrases
+        return ()
+
+
 @dataclass(frozen=True)
 class Brand:
     name: str
@@ -98,6 +123,7 @@ class Brand:
     hyphenation: str  # pyphen language, or "" to switch off
     source: Path  # the brand file itself
     limits: Limits = Limits()
+    wording: Wording = Wording()
 
     @property
     def page_width(self) -> float:
@@ -134,6 +160,31 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Quality:
+    """Guide.toml ``[quality]``: reading-level thresholds (None: not checked), whether placeholder
+    addresses are accepted in a release, and how often a medical review is due."""
+
+    max_grade: float | None = None  # Flesch-Kincaid grade of a chapter
+    max_smog: float | None = None
+    max_sentence_words: float | None = None  # average words per sentence of a chapter
+    max_hard_words: float | None = None  # percent of words of three syllables or more
+    placeholders_ok: bool = False
+    review_every: str = ""  # as written, e.g. "12 months"
+    review_days: int = 0  # the same in days; 0: no cadence
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One key term: the words to find, the anchor of its entry, its plain definition."""
+
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+    anchor: str
+    line: int  # of its [[term]] table in glossary.toml
+
+
+@dataclass(frozen=True)
 class GuideConfig:
     slug: str  # the folder name
     folder: Path
@@ -154,3 +205,5 @@ class GuideConfig:
     source: Path  # the guide.toml itself
     display: str = ""  # how diagnostics name the guide's folder, e.g. "sources/slug"
     translation_of: str = ""  # slug of the guide this one translates ("" for an original)
+    quality: Quality = Quality()
+    glossary: tuple[GlossaryEntry, ...] = ()  # from glossary.toml, when the guide has one

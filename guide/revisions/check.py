@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from guide.check.readability import GuideReading
 from guide.config.schema import GuideConfig
 from guide.config.toml_lines import KeyLines
 from guide.edition import Edition
@@ -23,6 +24,7 @@ RELEASE_COMMAND = ('python build_guide.py release {slug} --bump patch|minor|majo
 class CheckResult:
     editions: tuple[tuple[str, Edition], ...]  # (slug, edition) for every guide that loaded
     diagnostics: tuple[Diagnostic, ...]
+    reading: tuple[GuideReading, ...] = ()  # for check --report
 
     @property
     def ok(self) -> bool:

@@ -1,0 +1,112 @@
+"""Key terms: find a glossary term (or one of its aliases) in the chapters' text, link the first
+mention of each term in each chapter to its entry, and warn about terms no chapter mentions.
+
+Takes model blocks and the guide's glossary entries; hands on blocks (with :class:`~guide.model.
+Link` inlines to ``#term-…`` anchors) and diagnostics. Pure model code: the render stage calls
+:func:`link_terms`; imports neither markdown nor reportlab.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from guide import model as m
+from guide.config.schema import GlossaryEntry, GuideConfig
+from guide.errors import Diagnostics, Location
+
+TERM_PREFIX = "#term-"
+
+
+def term_pattern(entry: GlossaryEntry) -> re.Pattern[str]:
+    """The term and its aliases as whole words, longest first, any spaces between words."""
+    names = sorted((entry.term, *entry.aliases), key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in name.split()) for name in names)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _link_text(text: str, pending: dict[str, re.Pattern[str]]) -> list[m.Inline]:
+    """``text`` with the first mention of any pending term linked (the term leaves pending)."""
+    best: tuple[int, int, str] | None = None
+    for anchor, pattern in pending.items():
+        found = pattern.search(text)
+        if found and (best is None or found.start() < best[0]):
+            best = (found.start(), found.end(), anchor)
+    if best is None:
+        return [m.Text(text)]
+    start, end, anchor = best
+    del pending[anchor]
+    out: list[m.Inline] = [m.Text(text[:start])] if start else []
+    out.append(m.Link(f"#{anchor}", (m.Text(text[start:end]),)))
+    rest = text[end:]
+    return out + (_link_text(rest, pending) if rest else [])
+
+
+def _link_inlines(inlines: tuple[m.Inline, ...],
+                  pending: dict[str, re.Pattern[str]]) -> tuple[m.Inline, ...]:
+    out: list[m.Inline] = []
+    for item in inlines:
+        if not pending:
+            out.append(item)
+        elif isinstance(item, m.Text):
+            out.extend(_link_text(item.text, pending))
+        elif isinstance(item, (m.Emphasis, m.Strong)):
+            out.append(dataclasses.replace(item, children=_link_inlines(item.children, pending)))
+        else:  # links, code, footnote numbers: never inside another link
+            out.append(item)
+    return tuple(out)
+
+
+def _link_blocks(blocks: tuple[m.Block, ...],
+                 pending: dict[str, re.Pattern[str]]) -> tuple[m.Block, ...]:
+    out: list[m.Block] = []
+    for block in blocks:
+        if isinstance(block, m.Paragraph):
+            block = dataclasses.replace(block, inlines=_link_inlines(block.inlines, pending))
+        elif isinstance(block, (m.BlockQuote, m.Callout)):
+            block = dataclasses.replace(block, blocks=_link_blocks(block.blocks, pending))
+        elif isinstance(block, m.ListBlock):
+            items = tuple(m.ListItem(_link_blocks(i.blocks, pending)) for i in block.items)
+            block = dataclasses.replace(block, items=items)
+        out.append(block)
+    return tuple(out)
+
+
+def link_terms(blocks: tuple[m.Block, ...],
+               glossary: tuple[GlossaryEntry, ...]) -> tuple[m.Block, ...]:
+    """One chapter's blocks with the first mention of each key term linked to its entry
+    (paragraphs, lists, quotes and callouts; never headings, tables, code or another link)."""
+    if not glossary:
+        return blocks
+    pending = {entry.anchor: term_pattern(entry) for entry in glossary}
+    return _link_blocks(blocks, pending)
+
+
+def linked_anchors(blocks: tuple[m.Block, ...]) -> set[str]:
+    """The ``term-…`` anchors that ``blocks`` link to."""
+    found: set[str] = set()
+
+    def visit(inlines: tuple[m.Inline, ...]) -> None:
+        for item in inlines:
+            if isinstance(item, m.Link) and item.href.startswith(TERM_PREFIX):
+                found.add(item.href[1:])
+            elif isinstance(item, (m.Emphasis, m.Strong)):
+                visit(item.children)
+
+    for block in m.walk(blocks):
+        if isinstance(block, m.Paragraph):
+            visit(block.inlines)
+    return found
+
+
+def check_glossary(document: m.Document, config: GuideConfig, diagnostics: Diagnostics) -> None:
+    """Warn about key terms that no chapter mentions (their entry would be linked from
+    nowhere)."""
+    mentioned: set[str] = set()
+    for chapter in document.chapters:
+        mentioned |= linked_anchors(link_terms(chapter.blocks, config.glossary))
+    path = f"{config.display}/glossary.toml"
+    for entry in config.glossary:
+        if entry.anchor not in mentioned:
+            diagnostics.warning(f"key term '{entry.term}' is not mentioned in any chapter",
+                                Location(path, entry.line))

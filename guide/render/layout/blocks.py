@@ -31,6 +31,7 @@ from guide.config.schema import Brand
 from guide.i18n import Catalogue, catalogue
 from guide.render.layout.figures import image_figure
 from guide.render.layout.safety import BlockProblem, chunk_inlines, stamp
+from guide.render.layout.terms import TermParagraph, has_term_link
 from guide.render.text.coverage import fallback_for
 from guide.render.text.fonts import FontSet
 from guide.render.text.markup import escape, text_markup, to_markup
@@ -108,7 +109,9 @@ class BlockRenderer:
 
     def para(self, inlines: tuple[m.Inline, ...], style: Any, role: str = "P",
              lang: str = "") -> Flowable:
-        return tag(Paragraph(self.markup(inlines), style), role, lang=lang)
+        markup = self.markup(inlines)
+        kind = TermParagraph if has_term_link(markup) else Paragraph
+        return tag(kind(markup, style), role, lang=lang)
 
     def render(self, blocks: tuple[m.Block, ...], style: Any = None) -> list[Flowable]:
         out: list[Flowable] = []

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 )
 
 from guide import model as m
+from guide.check.glossary import link_terms
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
 from guide.i18n import Catalogue, catalogue
@@ -40,6 +41,9 @@ from guide.render.page.furniture import (
     draw_front_furniture,
     page_of_form,
 )
+from guide.render.page.keyterms import ANCHOR as KEY_TERMS_ANCHOR
+from guide.render.page.keyterms import TITLE as KEY_TERMS_TITLE
+from guide.render.page.keyterms import key_terms_blocks
 from guide.render.page.watermark import draw_draft_watermark
 from guide.render.tagged.marking import Tagger, artifact
 from guide.render.tagged.metadata import content_identifier, write_metadata
@@ -94,6 +98,8 @@ def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
             entries.append(TocEntry(heading.text, heading.anchor, heading.level))
     for heading in closing_headings(config)[:1]:
         entries.append(TocEntry(heading.text, heading.anchor, 1))
+    if config.glossary:
+        entries.append(TocEntry(KEY_TERMS_TITLE, KEY_TERMS_ANCHOR, 1))
     for block in document.disclaimer:
         if isinstance(block, m.Heading) and block.level == 1:
             entries.append(TocEntry(block.text, block.anchor, 1))
@@ -175,10 +181,13 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
     for index, chapter in enumerate(document.chapters):
         if index:
             out.append(PageBreak())
-        out += blocks.render(chapter.blocks)
+        out += blocks.render(link_terms(chapter.blocks, config.glossary))
     out += [PageBreak(), Mark("closing", marks)]
     blocks.numbered = False  # the closing, disclaimer and history pages are no chapters
     out += closing_flowables(config, brand, fonts, styles, blocks)
+    if config.glossary:
+        out += [PageBreak(), Mark("key-terms", marks)]
+        out += blocks.render(key_terms_blocks(config))
     if document.disclaimer:
         out += [PageBreak(), Mark("disclaimer", marks)]
         out += blocks.render(document.disclaimer)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from guide import model as m
+from guide.check.glossary import TERM_PREFIX
 
 
 class Fallback(Protocol):
@@ -82,6 +83,10 @@ def to_markup(inlines: tuple[m.Inline, ...], link_color: str = "",
             href = safe_href(item.href)
             if href is None:
                 parts.append(inner)  # the check stage reported it; the words stay
+            elif href.startswith(TERM_PREFIX) and link_color:
+                # A key term: the text's own colour, a quiet underline (see layout.terms).
+                parts.append(f'<a href="{escape(href)}" underline="1" ucolor="{link_color}" '
+                             f'uwidth="0.9" uoffset="-2.6">{inner}</a>')
             else:
                 color = f' color="{link_color}"' if link_color else ""
                 parts.append(f'<a href="{escape(href)}"{color} underline="1">{inner}</a>')

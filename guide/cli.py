@@ -152,8 +152,9 @@ def _check(options: BuildOptions, out: TextIO, err: TextIO, report: str = "") ->
     print_diagnostics(result.diagnostics, err)
     if not result.ok:
         return EXIT_CONTENT
-    for slug, edition in result.editions:
-        print(f"ok {slug} {edition.version} ({edition.date})", file=out)
+    for slug, edition in result.editions:  # a Markdown or JSON report stays alone on stdout
+        print(f"ok {slug} {edition.version} ({edition.date})",
+              file=err if report in ("md", "json") else out)
     return EXIT_OK
 
 

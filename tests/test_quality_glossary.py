@@ -1,0 +1,137 @@
+"""Key terms: glossary.toml loading, the "Key terms" page, and the links from each chapter's
+first mention of a term to its entry (tagged Link annotations). Guides written here are test
+content, not medical advice."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import ROOT, run_cli
+from tests.pdftools import page_texts
+
+Project = Callable[..., Path]
+GLOSSARY = ROOT / "sources/discogenic-back-pain/glossary.toml"
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def _terms() -> list[dict[str, object]]:
+    terms: list[dict[str, object]] = tomllib.loads(GLOSSARY.read_text("utf-8"))["term"]
+    return terms
+
+
+def test_every_word_of_every_definition_is_the_articles_own() -> None:
+    article = (ROOT / "tests/data/seed-article.txt").read_text(encoding="utf-8").lower()
+    words = set(WORD.findall(article))
+    for entry in _terms():
+        definition = str(entry["definition"]).lower()
+        missing = [w for w in WORD.findall(definition) if w not in words]
+        assert not missing, f"{entry['term']}: {missing} are not words of the article"
+        for name in [entry["term"], *entry.get("aliases", [])]:  # type: ignore[list-item]
+            assert str(name).lower() in article, name
+
+
+def test_the_reference_glossary_holds_the_terms_the_article_defines() -> None:
+    names = {str(t["term"]).lower() for t in _terms()}
+    assert {"annulus fibrosus", "nucleus pulposus", "annular tear", "central sensitization",
+            "intra-annular fibrin injection", "platelet-rich plasma"} <= names
+    assert len(names) >= 10
+
+
+def _destinations(reader: PdfReader) -> dict[int, int]:
+    """id of each page object → its index."""
+    return {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+
+
+def _term_links(reader: PdfReader, titles: set[str]) -> list[tuple[int, str, int]]:
+    """(page index, term, target page index) of every link to a key term's entry."""
+    pages = _destinations(reader)
+    found = []
+    for index, page in enumerate(reader.pages):
+        for ref in page.get("/Annots") or []:
+            annot = ref.get_object()
+            contents = str(annot.get("/Contents", ""))
+            term = contents.removeprefix("Go to section: ")
+            if annot.get("/Subtype") == "/Link" and term in titles:
+                assert "/StructParent" in annot  # tied to a Link element of the structure
+                found.append((index, term, pages[annot["/Dest"][0].idnum]))
+    return found
+
+
+def test_the_reference_pdf_has_a_key_terms_page_linked_from_the_chapters(
+        reference_pdf: Path) -> None:
+    texts = page_texts(reference_pdf)
+    first = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Key terms"))
+    disclaimer = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Disclaimer"))
+    schedule = next(i for i, t in enumerate(texts) if "Schedule an Appointment" in t[:80])
+    assert schedule < first < disclaimer
+    key_pages = "\n".join(texts[first:disclaimer])
+    titles = {str(t["term"]) for t in _terms()}
+    for entry in _terms():
+        assert str(entry["term"]) in key_pages
+        assert " ".join(str(entry["definition"]).split()[:5]) in " ".join(key_pages.split())
+    assert "Key terms" in texts[1]  # listed in the contents
+    links = _term_links(PdfReader(reference_pdf), titles)
+    linked = {term for _, term, _ in links}
+    assert {"annulus fibrosus", "nucleus pulposus", "annular tear", "central sensitization",
+            "intra-annular fibrin injection", "platelet-rich plasma"} <= linked
+    for page, term, target in links:
+        assert page < first <= target < disclaimer  # from a chapter to the Key terms pages
+        assert term in " ".join(texts[target].split())
+
+
+def test_only_the_first_mention_in_each_chapter_is_linked(
+        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    glossary = ('# Test content, not medical advice.\n[[term]]\nterm = "annulus fibrosus"\n'
+                'aliases = ["annulus"]\ndefinition = "The outer ring of a disc."\n\n'
+                '[[term]]\nterm = "nucleus"\ndefinition = "The inner core."\n')
+    first = ("# First\n\nThe annulus holds the nucleus. The annulus fibrosus is tough.\n\n"
+             "## The annulus\n\nMore about the annulus.\n")
+    second = "# Second\n\nAgain the Annulus Fibrosus.\n"
+    toml_path = "chapters = [\"01-intro.md\"]"
+    from tests.conftest import MINIMAL_TOML
+
+    toml = MINIMAL_TOML.replace(toml_path, 'chapters = ["01-intro.md", "02-more.md"]')
+    root = make_project({"glossary.toml": glossary, "01-intro.md": first, "02-more.md": second},
+                        toml=toml)
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    assert code == 0, err
+    pdf = next((root / "dist").glob("*.pdf"))
+    reader = PdfReader(pdf)
+    links = _term_links(reader, {"annulus fibrosus", "nucleus"})
+    texts = page_texts(pdf)
+    by_page: dict[int, list[str]] = {}
+    for page, term, _ in links:
+        by_page.setdefault(page, []).append(term)
+    chapter_one = next(i for i, t in enumerate(texts) if "The annulus holds" in t)
+    chapter_two = next(i for i, t in enumerate(texts) if "Again the Annulus" in t)
+    assert sorted(by_page[chapter_one]) == ["annulus fibrosus", "nucleus"]
+    assert by_page[chapter_two] == ["annulus fibrosus"]
+    assert len(links) == 3
+
+
+def test_glossary_mistakes_are_reported_at_their_line(
+        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    glossary = ('# Test content, not medical advice.\n[[term]]\nterm = "disc"\n'
+                'definition = "A part of the spine."\n\n[[term]]\nterm = "spinal disc"\n'
+                'aliases = ["Disc"]\ndefinition = "The same."\nnotes = "x"\n\n'
+                '[[term]]\nterm = "zebra"\ndefinition = "Never mentioned."\n')
+    chapter = "# Introduction\n\nA disc in the back.\n"
+    root = make_project({"glossary.toml": glossary, "01-intro.md": chapter})
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    assert code == 1
+    assert "glossary.toml:8: error: 'Disc' is already a key term or alias of 'disc'" in err
+    assert "glossary.toml:10: error: unknown key 'term.notes'" in err
+    fixed = glossary.replace('aliases = ["Disc"]\n', "").replace('notes = "x"\n', "")
+    root = make_project({"glossary.toml": fixed, "01-intro.md": chapter})
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    assert code == 0, err
+    assert "glossary.toml:10: warning: key term 'zebra' is not mentioned in any chapter" in err

@@ -177,6 +177,7 @@ def test_reserved_test_domains_count_and_ordinary_words_do_not(
                "[us](https://www.valor.invalid/x).\n\nA test. The TBD-free plan.\n")
     code, _, err = _build(make_project({"01-intro.md": chapter}, toml=NO_PLACEHOLDERS_OK),
                           capsys)
+    assert code == 0
     lines = [line for line in err.splitlines() if "placeholder" in line and ".md:" in line]
     assert len(lines) == 1 and "01-intro.md:3:" in lines[0] and "test domain" in lines[0]
 

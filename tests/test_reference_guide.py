@@ -216,4 +216,4 @@ def test_outline_lists_every_heading_of_the_model(reference_pdf: Path) -> None:
     entries = [(level, title) for level, title, _ in outline(reference_pdf)]
     assert entries[:len(expected)] == expected
     assert [title for level, title in entries[len(expected):] if level == 0] == [
-        "Schedule an Appointment", "Disclaimer", "Revision history"]
+        "Schedule an Appointment", "Key terms", "Disclaimer", "Revision history"]

@@ -26,6 +26,19 @@ REPO = Path(__file__).resolve().parents[1]
 SLUG = "discogenic-back-pain"
 
 
+def _released() -> tuple[int, int, int]:
+    """The reference guide's newest released version, from its ledger."""
+    ledger = tomllib.loads((REPO / "sources" / SLUG / "revisions.toml").read_text("utf-8"))
+    major, minor, patch = (int(p) for p in ledger["revision"][-1]["version"].split("."))
+    return major, minor, patch
+
+
+MAJOR, MINOR, PATCH = _released()
+CURRENT = f"{MAJOR}.{MINOR}.{PATCH}"
+NEXT_MINOR = f"{MAJOR}.{MINOR + 1}.0"
+NEXT_PATCH = f"{MAJOR}.{MINOR}.{PATCH + 1}"
+
+
 def copy_repo(target: Path) -> Path:
     target.mkdir(parents=True)
     shutil.copytree(REPO / "sources", target / "sources")
@@ -84,7 +97,7 @@ def test_one_word_makes_a_draft_until_released(tmp_path: Path) -> None:
 
     code, _, err = run(root, "check")
     assert code == 1
-    assert f"error: guide '{SLUG}' is a draft (1.1.0-draft+" in err
+    assert f"error: guide '{SLUG}' is a draft ({NEXT_MINOR}-draft+" in err
     assert f"python build_guide.py release {SLUG} --bump" in err
     assert err.startswith(f"sources/{SLUG}/revisions.toml:")
 
@@ -94,7 +107,7 @@ def test_one_word_makes_a_draft_until_released(tmp_path: Path) -> None:
     assert run(root, "build", "--out", "draft")[0] == 0
     pdf = the_pdf(root / "draft")
     version = pdf.name.removeprefix(f"{SLUG}-v").removesuffix(".pdf")
-    assert re.fullmatch(r"1\.1\.0-draft\+[0-9a-f]{8}", version)
+    assert re.fullmatch(re.escape(NEXT_MINOR) + r"-draft\+[0-9a-f]{8}", version)
     reader = PdfReader(pdf)
     assert all("DRAFT" in page.extract_text() for page in reader.pages)
     assert reader.metadata is not None and reader.metadata["/GuideVersion"] == version
@@ -103,33 +116,34 @@ def test_one_word_makes_a_draft_until_released(tmp_path: Path) -> None:
 
     code, out, err = run(root, "release", SLUG, "--bump", "patch", "--summary",
                          "One word in chapter 1.", "--reviewed-by", "Dr. Reviewer")
-    assert (code, err) == (0, "") and f"released {SLUG} 1.0.1" in out
+    assert (code, err) == (0, "") and f"released {SLUG} {NEXT_PATCH}" in out
     code, out, _ = run(root, "check")
-    assert code == 0 and f"ok {SLUG} 1.0.1" in out
+    assert code == 0 and f"ok {SLUG} {NEXT_PATCH}" in out
 
     assert run(root, "build", "--release", "--out", "dist")[0] == 0
     pdf = the_pdf(root / "dist")
-    assert pdf.name == f"{SLUG}-v1.0.1.pdf"
+    assert pdf.name == f"{SLUG}-v{NEXT_PATCH}.pdf"
     reader = PdfReader(pdf)
     info = reader.metadata
-    assert info is not None and info["/GuideVersion"] == "1.0.1"
+    assert info is not None and info["/GuideVersion"] == NEXT_PATCH
     manifest = json.loads((root / "dist/manifest.json").read_text())
     entry = manifest["guides"][0]
     assert info["/GuideFingerprint"] == entry["fingerprint"]
-    assert (entry["version"], entry["draft"]) == ("1.0.1", False)
+    assert (entry["version"], entry["draft"]) == (NEXT_PATCH, False)
     assert info["/CreationDate"] == f"D:{entry['revision_date'].replace('-', '')}000000Z"
     assert manifest["builder"]["version"]
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
-    assert "<guide:version>1.0.1</guide:version>" in xmp
+    assert f"<guide:version>{NEXT_PATCH}</guide:version>" in xmp
     assert f"<guide:fingerprint>{entry['fingerprint']}</guide:fingerprint>" in xmp
     pages = [page.extract_text() for page in reader.pages]
     assert not any("DRAFT" in page for page in pages)
-    assert "Version 1.0.1" in pages[0]  # the cover
-    assert all("Version 1.0.1" in page for page in pages[2:-1] if "Page " in page)  # footers
+    assert f"Version {NEXT_PATCH}" in pages[0]  # the cover
+    footers = [page for page in pages[2:-1] if "Page " in page]
+    assert all(f"Version {NEXT_PATCH}" in page for page in footers)
     history = next(page for page in pages if "Revision history" in page
                    and "What changed in this edition" in page)
     assert "One word in chapter 1." in history and "Reviewed by Dr. Reviewer" in history
-    assert "1.0.0" in history  # the earlier edition is listed
+    assert CURRENT in history  # the earlier edition is listed
 
 
 def test_ledger_errors_are_reported_with_path_and_line(tmp_path: Path) -> None:
@@ -161,7 +175,7 @@ def test_release_refuses_unchanged_content(tmp_path: Path) -> None:
     root = copy_repo(tmp_path / "repo")
     before = (root / "sources" / SLUG / "revisions.toml").read_bytes()
     code, _, err = run(root, "release", SLUG, "--bump", "minor", "--summary", "Nothing.")
-    assert code == 1 and "nothing to release" in err and "unchanged since 1.0.0" in err
+    assert code == 1 and "nothing to release" in err and f"unchanged since {CURRENT}" in err
     assert (root / "sources" / SLUG / "revisions.toml").read_bytes() == before
     code, _, err = run(root, "release", "discogenic", "--bump", "minor", "--summary", "x")
     assert code == 1 and "did you mean 'discogenic-back-pain'" in err
@@ -174,7 +188,7 @@ def test_release_date_comes_from_source_date_epoch(tmp_path: Path,
         (root / "assets" / "brand.toml").read_text().replace("#0d4f5c", "#0d4f5d"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01
     code, out, _ = run(root, "release", SLUG, "--bump", "minor", "--summary", "Deeper teal.")
-    assert code == 0 and "1.1.0 (2027-01-01)" in out
+    assert code == 0 and f"{NEXT_MINOR} (2027-01-01)" in out
     assert 'date = "2027-01-01"' in (root / "sources" / SLUG / "revisions.toml").read_text()
 
 
@@ -189,7 +203,7 @@ def test_concurrent_builds_into_one_folder_leave_complete_files(tmp_path: Path) 
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
     files = sorted(p.name for p in (root / "dist").iterdir())
-    assert files == [f"{SLUG}-v1.0.0.pdf", "manifest.json"]  # no temporary files left
+    assert files == [f"{SLUG}-v{CURRENT}.pdf", "manifest.json"]  # no temporary files left
     manifest = json.loads((root / "dist/manifest.json").read_text())
     assert manifest["guides"][0]["sha256"] == sha256(root / "dist" / files[0])
     assert len(PdfReader(root / "dist" / files[0]).pages) == manifest["guides"][0]["pages"]

@@ -66,9 +66,13 @@ def _term_links(reader: PdfReader, titles: set[str]) -> list[tuple[int, str, int
 def test_the_reference_pdf_has_a_key_terms_page_linked_from_the_chapters(
         reference_pdf: Path) -> None:
     texts = page_texts(reference_pdf)
-    first = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Key terms"))
-    disclaimer = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Disclaimer"))
-    schedule = next(i for i, t in enumerate(texts) if "Schedule an Appointment" in t[:80])
+
+    def page_titled(title: str) -> int:  # after the cover and contents
+        return next(i for i, t in enumerate(texts) if i > 1
+                    and any(line.strip() == title for line in t.splitlines()))
+
+    first, disclaimer = page_titled("Key terms"), page_titled("Disclaimer")
+    schedule = page_titled("Schedule an Appointment")
     assert schedule < first < disclaimer
     key_pages = "\n".join(texts[first:disclaimer])
     titles = {str(t["term"]) for t in _terms()}

@@ -25,7 +25,7 @@ from guide.i18n import (
     hyphenation_language,
     read_catalogue,
 )
-from tests.conftest import MINIMAL_TOML, ROOT, build_errors
+from tests.conftest import DISCLAIMER, MINIMAL_TOML, ROOT, build_errors
 from tests.tagcheck import structure, walk
 
 SPANISH = ROOT / "tests" / "data" / "guia-de-prueba"
@@ -60,8 +60,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     english.mkdir(parents=True)
     (english / "guide.toml").write_text(MINIMAL_TOML, encoding="utf-8")
     (english / "01-intro.md").write_text("# Introduction\n\nHello patients.\n", encoding="utf-8")
-    (english / "disclaimer.md").write_text("# Disclaimer\n\nNot medical advice.\n",
-                                           encoding="utf-8")
+    (english / "disclaimer.md").write_text(DISCLAIMER, encoding="utf-8")
     shutil.copytree(SPANISH, root / "sources" / SLUG)
     return root
 
@@ -339,9 +338,13 @@ def test_the_english_reference_keeps_its_words(reference_pdf: Path) -> None:
     """The English catalogue gives the words the reference guide always had (the golden
     snapshot holds its whole text)."""
     said = everything_said(reference_pdf)
-    for expected in ("FREE PATIENT GUIDE", "Contents", "CHAPTER 1", "Page 1 of 18", "Figure 1.",
+    ledger = tomllib.loads((ROOT / "sources/discogenic-back-pain/revisions.toml").read_text(
+        encoding="utf-8"))["revision"][-1]
+    released = f"Version {ledger['version']} · {catalogue('en-US').date(ledger['date'])}"
+    assert re.search(r"Page 1 of \d+\b", said)
+    for expected in ("FREE PATIENT GUIDE", "Contents", "CHAPTER 1", "Figure 1.",
                      "Related articles", "Revision history", "What changed in this edition",
-                     "Version 1.0.0 · November 25, 2026", "Link to https://example.com/",
+                     released, "Link to https://example.com/",
                      "QR code linking to https://example.com/valor-spine/schedule",
                      "Go to section: What Is Discogenic Back Pain?"):
         assert expected in said, expected

@@ -42,7 +42,7 @@ from guide.render.page.furniture import (
     page_of_form,
 )
 from guide.render.page.keyterms import ANCHOR as KEY_TERMS_ANCHOR
-from guide.render.page.keyterms import TITLE as KEY_TERMS_TITLE
+from guide.render.page.keyterms import TITLE_KEY as KEY_TERMS_KEY
 from guide.render.page.keyterms import key_terms_blocks
 from guide.render.page.watermark import draw_draft_watermark
 from guide.render.tagged.marking import Tagger, artifact
@@ -98,12 +98,13 @@ def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
             entries.append(TocEntry(heading.text, heading.anchor, heading.level))
     for heading in closing_headings(config)[:1]:
         entries.append(TocEntry(heading.text, heading.anchor, 1))
+    words = catalogue(config.language)
     if config.glossary:
-        entries.append(TocEntry(KEY_TERMS_TITLE, KEY_TERMS_ANCHOR, 1))
+        entries.append(TocEntry(words.text(KEY_TERMS_KEY), KEY_TERMS_ANCHOR, 1,
+                                words.lang(KEY_TERMS_KEY)))
     for block in document.disclaimer:
         if isinstance(block, m.Heading) and block.level == 1:
             entries.append(TocEntry(block.text, block.anchor, 1))
-    words = catalogue(config.language)
     entries.append(TocEntry(words.text("revision_history"), HISTORY_ANCHOR, 1,
                             words.lang("revision_history")))
     return entries
@@ -187,7 +188,7 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
     out += closing_flowables(config, brand, fonts, styles, blocks)
     if config.glossary:
         out += [PageBreak(), Mark("key-terms", marks)]
-        out += blocks.render(key_terms_blocks(config))
+        out += blocks.render(key_terms_blocks(config, words))
     if document.disclaimer:
         out += [PageBreak(), Mark("disclaimer", marks)]
         out += blocks.render(document.disclaimer)

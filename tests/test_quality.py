@@ -239,3 +239,28 @@ def test_the_disclaimer_must_hold_the_brand_phrases(
     wrapped = DISCLAIMER.replace("qualified healthcare", "Qualified\nhealthcare")
     code, _, err = _build(make_project({"disclaimer.md": wrapped}), capsys, "--force")
     assert code == 0, err
+
+
+def test_brand_wording_mistakes_are_reported_at_their_line(
+        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    brand = root / "assets" / "brand.toml"
+    text = brand.read_text(encoding="utf-8")
+    brand.write_text(text + 'english = ["x"]\n', encoding="utf-8")
+    code, _, err = _build(root, capsys)
+    line = len(text.splitlines()) + 1
+    assert code == 1
+    assert (f"brand.toml:{line}: error: 'wording.disclaimer.english' must be named by a "
+            f"language tag") in err
+    text = text.replace("[wording.disclaimer]", '[wording]\nclaim = ["cure"]\n\n'
+                        "[wording.disclaimer]")
+    brand.write_text(text, encoding="utf-8")
+    code, _, err = _build(root, capsys)
+    assert code == 1 and "error: unknown key 'wording.claim' (did you mean" in err
+    brand.write_text(text.replace("claim = ", "claims = ").replace('"cure"', '"soothing"'),
+                     encoding="utf-8")
+    chapter = "# Introduction\n\nA soothing cure.\n"
+    (root / "sources/test-guide/01-intro.md").write_text(chapter, encoding="utf-8")
+    code, _, err = _build(root, capsys)
+    assert code == 0
+    assert "01-intro.md:3:3: warning: claim: \"soothing\"" in err and '"cure"' not in err

@@ -13,6 +13,7 @@ from guide.errors import Diagnostics
 
 GLOSSARY_NAME = "glossary.toml"
 _PERIOD = re.compile(r"^\s*(\d+)\s+(day|week|month|year)s?\s*$")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")  # as guide.toml's language
 _DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}  # a month is counted as 30 days
 
 
@@ -58,6 +59,10 @@ def load_wording(table: Table) -> Wording:
     disclaimer = []
     for language in sorted(per_language.data):
         phrases = per_language.strings(language)
+        if not _LANGUAGE.fullmatch(language):
+            table.file.diagnostics.error(
+                f"'wording.disclaimer.{language}' must be named by a language tag like \"en\" "
+                f"or \"es-US\"", per_language.where(language))
         if any(not p.strip() for p in phrases):
             table.file.diagnostics.error(f"'wording.disclaimer.{language}' holds an empty phrase",
                                          per_language.where(language))

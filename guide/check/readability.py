@@ -45,6 +45,7 @@ def _vowel_groups(word: str) -> int:
     return max(count, 1)
 
 
+@functools.lru_cache(maxsize=8192)
 def syllables(word: str, language: str = "en_US") -> int:
     """Syllables of ``word``, summed over the parts of a hyphenated word; a number counts as
     one. Each part counts the larger of pyphen's hyphenation points plus one and its vowel

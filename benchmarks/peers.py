@@ -57,7 +57,8 @@ def typst_document() -> str:
                 out.append(f'#block(fill: rgb("#e4f1f2"), inset: 12pt)'
                            f"[*{heading}* \\ {_typst_text(inner)}]")
             elif lines[0].startswith("- "):
-                items, current = [], []
+                items: list[str] = []
+                current: list[str] = []
                 for line in lines:
                     if line.startswith("- ") and current:
                         items.append(" ".join(current))

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,24 +76,38 @@ def wall(command: list[str], runs: int, cwd: Path = ROOT) -> float:
 
 
 def child_json(code: str, *args: str) -> dict[str, float]:
+    """The figures a child process prints as JSON on its last line."""
     out = subprocess.run([PY, "-c", code, *args], cwd=ROOT, check=True, capture_output=True,
                          text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    figures: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return figures
 
 
-def measure(runs: int, peers: bool, work: Path) -> dict[str, object]:
-    results: dict[str, object] = {}
+@dataclass(frozen=True)
+class Results:
+    """One run's figures: seconds (median of the runs), the PDF's size, and per scale target
+    the child's seconds, pages and peak memory; the peers' seconds when they ran."""
+
+    floor: float
+    cold: float
+    noop: float
+    warm: float
+    size_kb: float
+    scale: dict[int, dict[str, float]]
+    peers: dict[str, float] = field(default_factory=dict)
+
+
+def measure(runs: int, peers: bool, work: Path) -> Results:
+    """Take every figure of the report."""
     sources, out = ROOT / "sources", work / "dist"
     build_cmd = [PY, str(ROOT / "build_guide.py"), "build", REFERENCE, "--sources",
                  str(sources), "--out", str(out)]
-    results["floor"] = wall([PY, "-c", "import reportlab.platypus, markdown, pypdf"], runs)
-    results["cold"] = wall([*build_cmd, "--force"], runs)
+    floor = wall([PY, "-c", "import reportlab.platypus, markdown, pypdf"], runs)
+    cold = wall([*build_cmd, "--force"], runs)
     subprocess.run(build_cmd, cwd=ROOT, check=True, capture_output=True)
-    results["noop"] = wall(build_cmd, runs)
-    results["warm"] = child_json(CHILD_WARM, str(sources), str(work / "warm"),
-                                 str(max(runs, 5)))["seconds"]
+    noop = wall(build_cmd, runs)
+    warm = child_json(CHILD_WARM, str(sources), str(work / "warm"), str(max(runs, 5)))["seconds"]
     pdf = next(out.glob(f"{REFERENCE}-v*.pdf"))
-    results["size_kb"] = pdf.stat().st_size / 1024
     scale = {}
     for target in (40, 100, 400):
         project = make_scaled_project(work / f"scale-{target}", target)
@@ -100,21 +115,18 @@ def measure(runs: int, peers: bool, work: Path) -> dict[str, object]:
                    for _ in range(max(1, runs // 2))]
         best = sorted(samples, key=lambda s: s["seconds"])[len(samples) // 2]
         scale[target] = best
-    results["scale"] = scale
-    if peers:
-        results["peers"] = {name: wall(command, runs, cwd=folder)
-                            for name, (command, folder) in peer_commands(work).items()}
-    return results
+    peer_seconds = {name: wall(command, runs, cwd=folder)
+                    for name, (command, folder) in peer_commands(work).items()} if peers else {}
+    return Results(floor, cold, noop, warm, pdf.stat().st_size / 1024, scale, peer_seconds)
 
 
-def targets(r: dict[str, object]) -> list[tuple[str, str, bool]]:
-    floor, cold, noop, warm = (float(r[k]) for k in ("floor", "cold", "noop", "warm"))  # type: ignore[arg-type]
-    scale: dict[int, dict[str, float]] = r["scale"]  # type: ignore[assignment]
-    big, small = scale[400], scale[40]
+def targets(r: Results) -> list[tuple[str, str, bool]]:
+    """(target, measured, met?) for each target the README names."""
+    floor, cold, noop, warm = r.floor, r.cold, r.noop, r.warm
+    big, small = r.scale[400], r.scale[40]
     per_page = big["seconds"] / big["pages"] * 1000
     growth = (big["seconds"] / big["pages"]) / (small["seconds"] / small["pages"]) * 10
-    peers: dict[str, float] = r.get("peers", {})  # type: ignore[assignment]
-    typst = peers.get("Typst")
+    typst = r.peers.get("Typst")
     rows = [
         ("cold build ≤ 1.5 × import floor", f"{cold / floor:.2f} ×", cold <= 1.5 * floor),
         ("no-op build ≤ 0.5 × import floor", f"{noop / floor:.2f} ×", noop <= 0.5 * floor),
@@ -125,8 +137,7 @@ def targets(r: dict[str, object]) -> list[tuple[str, str, bool]]:
         ("≤ 20 ms per page at 400 pages", f"{per_page:.1f} ms", per_page <= 20),
         ("peak memory ≤ 120 MB at 400 pages", f"{big['peak_mb']:.0f} MB",
          big["peak_mb"] <= 120),
-        ("reference guide ≤ 250 KB", f"{float(r['size_kb']):.0f} KB",  # type: ignore[arg-type]
-         float(r["size_kb"]) <= 250),  # type: ignore[arg-type]
+        ("reference guide ≤ 250 KB", f"{r.size_kb:.0f} KB", r.size_kb <= 250),
     ]
     if typst is not None:
         rows.insert(3, ("warm rebuild faster than Typst's cold compile",
@@ -134,8 +145,9 @@ def targets(r: dict[str, object]) -> list[tuple[str, str, bool]]:
     return rows
 
 
-def report(r: dict[str, object], runs: int) -> str:
-    floor = float(r["floor"])  # type: ignore[arg-type]
+def report(r: Results, runs: int) -> str:
+    """The Markdown tables benchmarks/README.md shows."""
+    floor = r.floor
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {platform.system()}; median of {runs} runs each.",
@@ -147,22 +159,23 @@ def report(r: dict[str, object], runs: int) -> str:
                        ("cold", "cold build of the reference guide (new process, --force)"),
                        ("warm", "warm rebuild in a long-lived process (the `watch` path)"),
                        ("noop", "no-op build (content and output unchanged)")):
-        value = float(r[key])  # type: ignore[arg-type]
+        value = float(getattr(r, key))
         lines.append(f"| {label} | {value:.3f} | {value / floor:.2f} |")
-    for name, value in (r.get("peers") or {}).items():  # type: ignore[union-attr]
+    for name, value in r.peers.items():
         lines.append(f"| peer: {name}, same article, cold | {value:.3f} | {value / floor:.2f} |")
     lines += ["", "| scale | pages | seconds | ms per page | peak memory |",
               "|---|---|---|---|---|"]
-    for target, s in r["scale"].items():  # type: ignore[union-attr]
+    for target, s in r.scale.items():
         lines.append(f"| ~{target} pages | {s['pages']:.0f} | {s['seconds']:.2f} | "
                      f"{s['seconds'] / s['pages'] * 1000:.1f} | {s['peak_mb']:.0f} MB |")
     lines += ["", "| target | measured | met |", "|---|---|---|"]
-    for name, value, ok in targets(r):
-        lines.append(f"| {name} | {value} | {'yes' if ok else '**no**'} |")
+    for target_name, measured, ok in targets(r):
+        lines.append(f"| {target_name} | {measured} | {'yes' if ok else '**no**'} |")
     return "\n".join(lines)
 
 
 def main() -> int:
+    """Measure, print the report (and write it into the README), exit 1 on a missed target."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-peers", action="store_true")

@@ -12,6 +12,7 @@ from guide.cli import main
 from guide.config.load import load_brand
 from guide.config.schema import Brand
 from guide.errors import Diagnostics
+from tests.pdftools import Element, elements
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = "discogenic-back-pain"
@@ -109,6 +110,12 @@ def reference_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdfs = sorted(out.glob(f"{REFERENCE}-v*.pdf"))
     assert len(pdfs) == 1
     return pdfs[0]
+
+
+@pytest.fixture(scope="session")
+def reference_elements(reference_pdf: Path) -> list[Element]:
+    """The reference guide's structure elements with their text (read once: pdfminer is slow)."""
+    return elements(reference_pdf)
 
 
 @pytest.fixture(scope="session")

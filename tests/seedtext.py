@@ -2,8 +2,8 @@
 
 ``tests/data/seed-article.txt`` is the article exactly as the clinic gave it (copied from its web
 page). :func:`seed_sentences` drops the page chrome, strips bullet markers and splits the rest into
-sentences; :func:`normalize` makes seed text and guide text comparable without hiding any change of
-wording or punctuation.
+sentences, each passed through the tests' one normaliser (:func:`tests.pdftools.normalize`), which
+makes seed text and guide text comparable without hiding any change of wording or punctuation.
 
 Splitting rules:
 
@@ -24,6 +24,8 @@ import re
 from pathlib import Path
 from typing import Literal
 
+from tests.pdftools import normalize
+
 SEED = Path(__file__).parent / "data" / "seed-article.txt"
 
 # Lines of the web page that are not article content (exactly as they appear in the seed).
@@ -42,29 +44,6 @@ ABBREVIATIONS: frozenset[str] = frozenset({
 
 BULLET = re.compile(r"^\s*[•\u2023\u25e6\u2043]\s+")
 BOUNDARY = re.compile(r"(?:(?<=[.?!])|(?<=[.?!][\"”’)]))\s+(?=[A-Z\"“‘])")
-
-# Typographic variants mapped by normalize(). Typographic apostrophes (’) and dashes (— –) are
-# deliberately NOT mapped: the guide must keep them exactly as the seed has them.
-_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}  # no-break spaces -> space
-_REMOVED = {"\u00ad": "", "\u200b": "", "\ufeff": ""}  # soft hyphen, zero-width space, BOM
-_HYPHENS = {"\u2010": "-", "\u2011": "-"}  # hyphen, non-breaking hyphen -> ASCII hyphen
-_TRANSLATE = str.maketrans({**_SPACES, **_REMOVED, **_HYPHENS})
-_LINE_END_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
-
-
-def normalize(text: str) -> str:
-    """``text`` with its layout differences removed, in this order:
-
-    1. line endings become ``\\n``;
-    2. no-break spaces (U+00A0, U+202F, U+2007) become spaces; soft hyphens (U+00AD), zero-width
-       spaces (U+200B) and byte-order marks (U+FEFF) are removed; U+2010 and U+2011 become "-";
-    3. a word hyphenated across a line end is joined ("infla-\\nmmation" becomes "inflammation");
-       a hyphen anywhere else is kept;
-    4. every run of whitespace becomes one space, and the ends are stripped.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TRANSLATE)
-    text = _LINE_END_HYPHEN.sub("", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def split_sentences(unit: str) -> list[str]:

@@ -7,11 +7,31 @@ from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
-from pypdf.generic import ContentStream, DictionaryObject, IndirectObject
+from pypdf.generic import ContentStream, DictionaryObject, IndirectObject, PdfObject
 
 TEXT_OPS = {b"Tj", b"TJ", b"'", b'"'}
 PAINT_OPS = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"sh", b"Do",
              b"INLINE IMAGE"}
+
+
+def raw(obj: object) -> Any:
+    """``obj`` with its reference resolved, for walking the file's dictionaries: pypdf types
+    every dictionary value as a bare PdfObject, so such a walk is untyped."""
+    return obj.get_object() if isinstance(obj, PdfObject) else obj
+
+
+def catalog(reader: PdfReader) -> Any:
+    """The document catalog (the trailer's /Root)."""
+    return raw(reader.trailer["/Root"])
+
+
+def page_ids(reader: PdfReader) -> list[int]:
+    """The object number of each page, in page order (to find a link's or an outline's page)."""
+    ids = []
+    for page in reader.pages:
+        assert page.indirect_reference is not None
+        ids.append(page.indirect_reference.idnum)
+    return ids
 
 
 @dataclass
@@ -44,7 +64,7 @@ def page_marks(reader: PdfReader, page: Any) -> PageMarks:
                 if "artifact" in stack:
                     out.problems.append(f"MCID {props['/MCID']} inside an artifact")
                 stack.append("mcid")
-                out.mcids.append(int(props["/MCID"]))
+                out.mcids.append(int(raw(props["/MCID"])))
             else:
                 stack.append("other")
         elif op == b"EMC":
@@ -61,18 +81,22 @@ def page_marks(reader: PdfReader, page: Any) -> PageMarks:
 
 @dataclass
 class Node:
+    """One structure element: its type (without the slash), its dictionary and what it holds."""
+
     type: str
-    obj: DictionaryObject
+    obj: Any  # the element's dictionary (see raw)
     kids: list[Node] = field(default_factory=list)
     mcids: list[tuple[int, int]] = field(default_factory=list)  # (page index, mcid)
-    annots: list[DictionaryObject] = field(default_factory=list)
+    annots: list[Any] = field(default_factory=list)  # annotation dictionaries
+    # Marked content and child elements in the order of /K (what a reader reads, in order).
+    content: list[Node | tuple[int, int]] = field(default_factory=list)
 
 
 def structure(path: Path) -> tuple[PdfReader, Node]:
     """The structure tree below StructTreeRoot as :class:`Node` values, in reading order."""
     reader = PdfReader(str(path))
-    pages = {page.indirect_reference.idnum: index for index, page in enumerate(reader.pages)}
-    root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
+    pages = {idnum: index for index, idnum in enumerate(page_ids(reader))}
+    root = raw(catalog(reader)["/StructTreeRoot"])
 
     def page_of(obj: Any, inherited: int) -> int:
         pg = obj.get("/Pg") if isinstance(obj, DictionaryObject) else None
@@ -90,18 +114,22 @@ def structure(path: Path) -> tuple[PdfReader, Node]:
             kid_obj = kid.get_object() if isinstance(kid, IndirectObject) else kid
             if isinstance(kid_obj, int):
                 node.mcids.append((page, int(kid_obj)))
+                node.content.append(node.mcids[-1])
             elif isinstance(kid_obj, DictionaryObject) and kid_obj.get("/Type") == "/MCR":
-                node.mcids.append((page_of(kid_obj, page), int(kid_obj["/MCID"])))
+                node.mcids.append((page_of(kid_obj, page), int(raw(kid_obj["/MCID"]))))
+                node.content.append(node.mcids[-1])
             elif isinstance(kid_obj, DictionaryObject) and kid_obj.get("/Type") == "/OBJR":
-                node.annots.append(kid_obj["/Obj"].get_object())
+                node.annots.append(raw(kid_obj["/Obj"]))
             elif isinstance(kid_obj, DictionaryObject):
                 node.kids.append(build(kid_obj, page))
+                node.content.append(node.kids[-1])
         return node
 
     return reader, build(root, -1)
 
 
 def walk(node: Node) -> list[Node]:
+    """``node`` and every element below it, depth first, in reading order."""
     out = [node]
     for kid in node.kids:
         out.extend(walk(kid))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
+import sysconfig
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,13 +72,41 @@ def test_missing_sources_folder(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "sources folder not found" in err
 
 
-def test_console_entry_and_script_agree(tmp_path: Path) -> None:
-    """``python build_guide.py`` and ``python -m guide`` are the same command."""
+def installed_script() -> Path:
+    """The ``build-guide`` console script pip installed beside this Python (README: "installed
+    by pip")."""
+    for folder in (sysconfig.get_path("scripts"), str(Path(sys.executable).parent)):
+        found = shutil.which("build-guide", path=folder)
+        if found:
+            return Path(found)
+    pytest.fail(f"no build-guide script beside {sys.executable}: pip install -e '.[test]'")
+
+
+def test_script_module_and_console_script_are_one_command(tmp_path: Path) -> None:
+    """``python build_guide.py``, ``python -m guide`` and the installed ``build-guide`` run
+    the same program (run from elsewhere, so the script is found by installation only)."""
+    from guide import __version__
+
     for command in ([sys.executable, str(ROOT / "build_guide.py"), "--version"],
-                    [sys.executable, "-m", "guide", "--version"]):
-        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
-        assert result.returncode == 0
-        assert result.stdout.startswith("build_guide.py ")
+                    [sys.executable, "-m", "guide", "--version"],
+                    [str(installed_script()), "--version"]):
+        result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path,
+                                check=False)
+        assert (result.returncode, result.stdout, result.stderr) == (
+            0, f"build_guide.py {__version__}\n", ""), command
+
+
+def test_the_installed_script_builds_a_guide(make_project: Callable[..., Path]) -> None:
+    root = make_project()
+    script = installed_script()
+    result = subprocess.run([str(script), "build", "--out", "dist"], capture_output=True,
+                            text=True, cwd=root, check=False)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    [pdf] = (root / "dist").glob("test-guide-v*.pdf")
+    assert result.stdout.startswith(f"built {Path('dist') / pdf.name}")
+    result = subprocess.run([str(script), "build", "--no-such-flag"], capture_output=True,
+                            text=True, cwd=root, check=False)
+    assert result.returncode == 2 and "unrecognized arguments: --no-such-flag" in result.stderr
 
 
 def test_internal_errors_are_one_line_unless_debug(

@@ -30,24 +30,34 @@ def test_the_audit_sees_a_read_outside_and_a_socket(tmp_path: Path) -> None:
     """The recorder itself works (else the tests below would prove nothing)."""
     import socket
 
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the build", encoding="utf-8")
+    inside = tmp_path / "project" / "note.txt"
+    inside.parent.mkdir()
+    inside.write_text("the build's own", encoding="utf-8")
     with recording() as record:
-        if Path("/etc/hostname").exists():
-            Path("/etc/hostname").read_bytes()
+        secret.read_bytes()
+        inside.read_bytes()
         socket.socket().close()
     assert record.sockets
-    if Path("/etc/hostname").exists():
-        assert outside(record.opened, allowed_roots(tmp_path)) == ["/etc/hostname"]
+    assert outside(record.opened, allowed_roots(tmp_path / "project")) == [str(secret)]
 
 
-@pytest.mark.parametrize("chapter", [HOSTILE, "# Fine\n\nA [link](https://example.com).\n"])
-def test_build_reads_only_allowed_folders_and_opens_no_socket(tmp_path: Path,
-                                                              chapter: str) -> None:
+@pytest.mark.parametrize(("chapter", "code", "refused"), [
+    (HOSTILE, 1, ("escape.png", "javascript:", "file:///etc/passwd")),
+    ("# Fine\n\nA [link](https://example.com).\n", 0, ()),
+], ids=["hostile", "fine"])
+def test_build_reads_only_allowed_folders_and_opens_no_socket(
+        tmp_path: Path, chapter: str, code: int, refused: tuple[str, ...]) -> None:
     root = write_project(tmp_path / "project", chapter, {"escape.png": b"x"})
     (root / "sources" / "test-guide" / "escape.png").unlink()
     (root / "sources" / "test-guide" / "escape.png").symlink_to("/etc/passwd")
     with recording() as record:
         outcome = build(root)
-    assert outcome.code in (0, 1), outcome.err
+    assert outcome.code == code, outcome.err
+    errors = [line for line in outcome.err.splitlines() if ": error: " in line]
+    for name in refused:  # each hostile link and picture is refused with its line
+        assert any(name in line for line in errors), (name, outcome.err)
     assert record.opened, "the audit hook saw nothing"
     assert outside(record.opened, allowed_roots(root)) == []
     assert record.sockets == []

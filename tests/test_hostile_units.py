@@ -10,9 +10,9 @@ import pikepdf
 import pytest
 
 from tests.conftest import ROOT
-from tests.corpus_cases import Case, png
-from tests.hostile import judge
-from tests.pdftools import fonts, page_texts
+from tests.corpus_cases import Case, Symlink, png
+from tests.hostile import Outcome, judge
+from tests.pdftools import fonts, normalize, page_texts
 
 IPA = "ɐ"  # U+0250: Source Sans has it, Source Serif (the body font) does not
 
@@ -34,7 +34,7 @@ def _project(tmp_path: Path, brand: tuple[str, str] | None = None) -> Path:
 
 
 def _judge(tmp_path: Path, chapter: str, brand: tuple[str, str] | None = None,
-           extra: dict[str, str | bytes] | None = None):  # type: ignore[no-untyped-def]
+           extra: dict[str, str | bytes | Symlink] | None = None) -> Outcome:
     root = _project(tmp_path, brand)
     outcome = judge(Case(chapter, "either", dict(extra or {})), root)
     assert not outcome.problems, outcome.problems
@@ -128,14 +128,36 @@ def test_a_table_too_wide_names_its_line(tmp_path: Path) -> None:
         in outcome.err
 
 
-def test_a_block_too_large_for_a_page_names_its_line(tmp_path: Path) -> None:
-    # A code block is one paragraph that reportlab cannot split across a page in a callout
-    # cell; whatever the reason, the error must name the block, not guide.toml.
-    code = "\n".join(f"    line {i}" for i in range(400))
-    outcome = _judge(tmp_path, f"# Title\n\nText.\n\n!!! note \"Box\"\n{code}\n")
-    if outcome.code == 1:
-        assert "01-intro.md:5: error: cannot lay out the guide" in outcome.err
-        assert "guide.toml" not in outcome.err
+LONG_CALLOUT = "# Title\n\nText.\n\n!!! note \"Box\"\n" + "\n".join(
+    f"    line {i}" for i in range(400)) + "\n"
+
+
+def test_a_callout_longer_than_a_page_is_split_over_pages(tmp_path: Path) -> None:
+    outcome = _judge(tmp_path, LONG_CALLOUT)  # every line's words are in the PDF (judge)
+    assert outcome.code == 0, outcome.err
+    assert outcome.pdf is not None
+    pages = [normalize(text) + " " for text in page_texts(outcome.pdf)]
+    first = next(i for i, text in enumerate(pages) if "line 0 " in text)
+    last = next(i for i, text in enumerate(pages) if "line 399 " in text)
+    assert last > first
+
+
+def test_a_block_reportlab_cannot_lay_out_names_its_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever reportlab refuses, the error names the block (the callout at line 5), not
+    guide.toml. reportlab is made to refuse to split the callout's box."""
+    from reportlab.platypus.doctemplate import LayoutError
+    from reportlab.platypus.tables import Table
+
+    def refuse(*args: object, **kwargs: object) -> list[object]:
+        raise LayoutError("Flowable <Table> too large on page 2 in frame 'normal'")
+
+    monkeypatch.setattr(Table, "split", refuse)
+    outcome = _judge(tmp_path, LONG_CALLOUT)
+    assert outcome.code == 1
+    assert outcome.err.splitlines() == [
+        f"{tmp_path}/project/sources/test-guide/01-intro.md:5: error: cannot lay out the guide: "
+        "this block is too large to fit on a page (shorten it or split it up)", "1 error"]
 
 
 @pytest.mark.parametrize("chapter", ["", "   \n\n", "\n\n\n"])

@@ -42,9 +42,12 @@ def test_a_content_change_or_a_damaged_pdf_rebuilds(make_project: Callable[..., 
     code, out, _ = run_cli(args(root), capsys)
     assert code == 0 and out.startswith("built ")
     [pdf] = (root / "dist").glob("*-draft*.pdf")  # the earlier draft was removed
-    pdf.write_bytes(pdf.read_bytes()[:-10])
-    code, out, _ = run_cli(args(root), capsys)
+    whole = pdf.read_bytes()
+    pdf.write_bytes(whole[:-10])
+    code, out, err = run_cli(args(root), capsys)
+    assert (code, err) == (0, "")
     assert out.startswith("built ")
+    assert pdf.read_bytes() == whole  # the same content gives the same bytes
 
 
 def test_no_op_build_imports_no_layout_library(make_project: Callable[..., Path],

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from guide import model as m
-from guide.config.load import load_guide
+from guide.config.load import load_brand, load_guide
 from guide.errors import Diagnostics
 from guide.parse import parse_guide
 from tests.conftest import ROOT
 
 
-def parse(make_project, text: str) -> tuple[m.Chapter, Diagnostics]:  # type: ignore[no-untyped-def]
+def parse(make_project: Callable[..., Path], text: str) -> tuple[m.Chapter, Diagnostics]:
     root = make_project({"01-intro.md": text})
     diagnostics = Diagnostics()
     config = load_guide(root / "sources" / "test-guide", "sources/test-guide", diagnostics)
     assert config is not None, diagnostics.items
-    from guide.config.load import load_brand
-
     brand = load_brand(ROOT / "assets" / "brand.toml", "assets/brand.toml", diagnostics)
     assert brand is not None
     document = parse_guide(config, root / "assets", brand.palette, diagnostics)
@@ -28,7 +27,7 @@ def kinds(blocks: tuple[m.Block, ...]) -> list[str]:
     return [type(b).__name__ for b in blocks]
 
 
-def test_blocks_and_their_lines(make_project) -> None:  # type: ignore[no-untyped-def]
+def test_blocks_and_their_lines(make_project: Callable[..., Path]) -> None:
     chapter, diagnostics = parse(make_project, (
         "# Title\n\nFirst *para* with **bold** and [a link](https://example.com).\n\n"
         "## Section\n\n- one\n- two\n    1. nested\n\n> quoted\n\n---\n\n\\newpage\n\n"
@@ -36,19 +35,21 @@ def test_blocks_and_their_lines(make_project) -> None:  # type: ignore[no-untype
     assert not diagnostics.items
     assert kinds(chapter.blocks) == ["Heading", "Paragraph", "Heading", "ListBlock",
                                      "BlockQuote", "Rule", "PageBreak", "Table"]
-    lines = [b.location.line for b in chapter.blocks]  # type: ignore[union-attr]
+    lines = [b.location.line for b in chapter.blocks if not isinstance(b, m.Footnotes)]
     assert lines == [1, 3, 5, 7, 11, 13, 15, 17]
     para = chapter.blocks[1]
     assert isinstance(para, m.Paragraph)
     assert m.Emphasis((m.Text("para"),)) in para.inlines
     assert m.Link("https://example.com", (m.Text("a link"),)) in para.inlines
-    nested = chapter.blocks[3].items[1].blocks  # type: ignore[union-attr]
+    bullets = chapter.blocks[3]
+    assert isinstance(bullets, m.ListBlock)
+    nested = bullets.items[1].blocks
     assert kinds(nested) == ["Paragraph", "ListBlock"]
     table = chapter.blocks[7]
     assert isinstance(table, m.Table) and [c.align for c in table.header] == ["left", "right"]
 
 
-def test_callout_footnote_and_code(make_project) -> None:  # type: ignore[no-untyped-def]
+def test_callout_footnote_and_code(make_project: Callable[..., Path]) -> None:
     chapter, _ = parse(make_project, (
         '# T\n\n!!! expert "Expert Take"\n    Body text.\n\nA claim.[^1]\n\n'
         "```python\nprint('<b>')\n```\n\n[^1]: The note.\n"))
@@ -63,21 +64,22 @@ def test_callout_footnote_and_code(make_project) -> None:  # type: ignore[no-unt
     assert code.location.line == 8
     notes = chapter.blocks[-1]
     assert isinstance(notes, m.Footnotes)
-    assert m.plain_text(notes.notes[0].blocks[0].inlines).strip() == "The note."  # type: ignore
+    note = notes.notes[0].blocks[0]
+    assert isinstance(note, m.Paragraph) and m.plain_text(note.inlines).strip() == "The note."
 
 
-def test_raw_html_keeps_its_text_not_its_tags(make_project) -> None:  # type: ignore[no-untyped-def]
+def test_raw_html_keeps_its_text_not_its_tags(make_project: Callable[..., Path]) -> None:
     chapter, diagnostics = parse(make_project, (
         '# T\n\nA <font color="red">red</font> word &amp; <b>bold</b> &copy;.\n\n'
         '<div onclick="x()">block <img src="/etc/passwd"></div>\n'))
-    text = " ".join(m.plain_text(b.inlines) for b in chapter.blocks  # type: ignore[union-attr]
+    text = " ".join(m.plain_text(b.inlines) for b in chapter.blocks
                     if isinstance(b, m.Paragraph))
     assert "red word & bold ©." in text
     assert "block" in text and "passwd" not in text
     assert any("raw HTML is not rendered" in d.message for d in diagnostics.items)
 
 
-def test_image_must_stay_inside_the_guide(make_project) -> None:  # type: ignore[no-untyped-def]
+def test_image_must_stay_inside_the_guide(make_project: Callable[..., Path]) -> None:
     _, diagnostics = parse(make_project, "# T\n\n![x](../../../etc/passwd)\n\n![y](/etc/hosts)\n")
     messages = [str(d) for d in diagnostics.items]
     assert messages == [
@@ -88,7 +90,7 @@ def test_image_must_stay_inside_the_guide(make_project) -> None:  # type: ignore
     ]
 
 
-def test_svg_image_from_assets(make_project) -> None:  # type: ignore[no-untyped-def]
+def test_svg_image_from_assets(make_project: Callable[..., Path]) -> None:
     chapter, diagnostics = parse(make_project, (
         '# T\n\n![A disc seen from above](illustrations/disc-cross-section.svg "A disc")\n'))
     assert not diagnostics.items
@@ -98,14 +100,16 @@ def test_svg_image_from_assets(make_project) -> None:  # type: ignore[no-untyped
     assert Path(image.path).name == "disc-cross-section.svg"
 
 
-def test_image_inside_a_paragraph_warns(make_project) -> None:  # type: ignore[no-untyped-def]
+def test_image_inside_a_paragraph_warns(make_project: Callable[..., Path]) -> None:
     chapter, diagnostics = parse(make_project, (
         "# T\n\nSee ![the disc](illustrations/disc-cross-section.svg) here.\n"))
     assert [str(d) for d in diagnostics.items] == [
         "sources/test-guide/01-intro.md:3: warning: image 'illustrations/disc-cross-section.svg'"
         " sits inside a paragraph, so only its alt text is shown; put it on a line of its own "
         "to show the picture"]
-    assert m.plain_text(chapter.blocks[1].inlines) == "See the disc here."  # type: ignore
+    paragraph = chapter.blocks[1]
+    assert isinstance(paragraph, m.Paragraph)
+    assert m.plain_text(paragraph.inlines) == "See the disc here."
 
 
 def test_extensions_are_the_ones_named() -> None:

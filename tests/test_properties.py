@@ -62,8 +62,8 @@ DOCUMENT = st.lists(block(), min_size=1, max_size=8).map(
 def test_generated_markdown_builds_with_its_words_or_fails_cleanly(document: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         outcome = judge(Case(document, "either"), Path(folder) / "project")
+        # A built PDF holds every word; an error is a clean `path:line: error:` (see judge).
         assert not outcome.problems, (outcome.problems, document)
-        assert outcome.kind in ("ok", "clean error")
 
 
 @settings(max_examples=10, deadline=None)

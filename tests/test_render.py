@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from guide.model import Link, Strong, Text
 from guide.render.text.markup import escape, to_markup
 from tests.conftest import run_cli
-from tests.pdftools import outline, page_texts
+from tests.pdftools import normalize, outline, page_lines, page_texts
 
 
 def build(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
@@ -74,13 +74,15 @@ def test_png_image_is_placed_with_its_caption(make_project: Callable[..., Path],
 
 def test_no_heading_is_stranded_at_a_page_foot(reference_pdf: Path) -> None:
     """A heading is followed on its own page by at least two lines of text."""
-    pages = page_texts(reference_pdf)
-    for _, title, index in outline(reference_pdf):
-        lines = [ln.strip().replace("-", "") for ln in pages[index].split("\n") if ln.strip()]
-        last = title.split()[-1].replace("-", "")  # headings may wrap over several lines
-        where = min(i for i, ln in enumerate(lines) if ln.endswith(last))
-        body_after = [ln for ln in lines[where + 1:]
-                      if not ln.startswith(("Page ", "Educational information"))]
+    pages = page_lines(reference_pdf)
+    entries = outline(reference_pdf)
+    assert len(entries) >= 10
+    for _, title, index in entries:
+        lines = [normalize(line) for line in pages[index]]
+        last = title.split()[-1]  # headings may wrap over several lines
+        where = min(i for i, line in enumerate(lines) if line.endswith(last))
+        body_after = [line for line in lines[where + 1:]
+                      if not line.startswith(("Page ", "Educational information"))]
         assert len(body_after) >= 2, title
 
 

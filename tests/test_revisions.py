@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from guide.build import check as build_check
 from guide.config import load_brand, load_guide
 from guide.config.schema import Brand, GuideConfig
+from guide.edition import Revision
 from guide.errors import Diagnostics
 from guide.options import BuildOptions
 from guide.revisions import (
@@ -24,6 +27,8 @@ from guide.revisions import (
     resolve_edition,
 )
 from guide.revisions.ledger import entry_text
+from guide.revisions.release import Validate
+from guide.revisions.semver import Bump
 from tests.conftest import DISCLAIMER
 
 REPO = Path(__file__).resolve().parents[1]
@@ -128,17 +133,19 @@ def test_versions_parse_bump_and_order() -> None:
 # --- fingerprint ---------------------------------------------------------------------------
 
 
-def test_fingerprint_is_sha256_hex(tmp_path: Path) -> None:
+def test_fingerprint_is_sha256_hex_and_repeatable(tmp_path: Path) -> None:
     digest = fp_of(make_project(tmp_path))
-    assert len(digest) == 64 and int(digest, 16) >= 0
+    assert re.fullmatch(r"[0-9a-f]{64}", digest), digest
+    assert fp_of(tmp_path) == digest
 
 
 def test_fingerprint_ignores_folder_line_endings_bom_and_timestamps(tmp_path: Path) -> None:
     first = fp_of(make_project(tmp_path / "a"))
-    crlf = {name: text.replace("\n", "\r\n") for name, text in BASE_FILES.items()
-            if name.endswith((".md", ".toml"))}
-    crlf["sources/test-guide/01-intro.md"] = b"\xef\xbb\xbf" + crlf[
-        "sources/test-guide/01-intro.md"].encode()
+    crlf: dict[str, str | bytes] = {name: text.replace("\n", "\r\n")
+                                    for name, text in BASE_FILES.items()
+                                    if name.endswith((".md", ".toml"))}
+    crlf["sources/test-guide/01-intro.md"] = b"\xef\xbb\xbf" + BASE_FILES[INTRO].replace(
+        "\n", "\r\n").encode()
     moved = make_project(tmp_path / "elsewhere" / "deeper", crlf)
     for path in moved.rglob("*"):
         path.touch()
@@ -271,7 +278,6 @@ def test_ledger_invalid_toml(tmp_path: Path) -> None:
 
 
 def test_append_keeps_existing_text_and_round_trips(tmp_path: Path) -> None:
-    from guide.edition import Revision
 
     path = tmp_path / LEDGER_NAME
     original = "# Keep this comment\r\n" + entry().replace("\n", "\r\n") + "# trailing note"
@@ -290,7 +296,6 @@ def test_append_keeps_existing_text_and_round_trips(tmp_path: Path) -> None:
 
 
 def test_append_creates_ledger_with_header(tmp_path: Path) -> None:
-    from guide.edition import Revision
 
     path = tmp_path / LEDGER_NAME
     append_revision(path, Revision("1.0.0", "2026-01-10", FP, "First."))
@@ -364,11 +369,14 @@ def test_bad_source_date_epoch(tmp_path: Path) -> None:
 # --- release and check ---------------------------------------------------------------------
 
 
-def do_release(root: Path, bump: str = "patch", summary: str = "Edits.",
-               **kw: object) -> tuple[object, list[str]]:
-    result = release(root / "sources/test-guide", root / "assets", bump, summary,  # type: ignore[arg-type]
-                     display_folder="sources/test-guide", assets_display="assets",
-                     environ=NO_EPOCH, today=dt.date(2026, 4, 1), **kw)  # type: ignore[arg-type]
+def do_release(root: Path, bump: str = "patch", summary: str = "Edits.", *,
+               reviewed_by: str = "", validate: Validate | None = None,
+               ) -> tuple[Revision | None, list[str]]:
+    """Release the test guide (``bump`` unchecked: the tests pass wrong ones on purpose)."""
+    result = release(root / "sources/test-guide", root / "assets", cast(Bump, bump), summary,
+                     reviewed_by=reviewed_by, display_folder="sources/test-guide",
+                     assets_display="assets", validate=validate, environ=NO_EPOCH,
+                     today=dt.date(2026, 4, 1))
     return result.revision, [str(d) for d in result.diagnostics]
 
 
@@ -395,7 +403,7 @@ def test_first_release_adopts_guide_toml_version_then_check_passes(tmp_path: Pat
 
 def test_release_refuses_unchanged_content(tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    do_release(root)
+    assert do_release(root)[1] == []
     before = (root / "sources/test-guide" / LEDGER_NAME).read_bytes()
     revision, errors = do_release(root)
     assert revision is None
@@ -406,7 +414,7 @@ def test_release_refuses_unchanged_content(tmp_path: Path) -> None:
 
 def test_one_word_edit_makes_a_draft_until_released(tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    do_release(root, "major")  # 1.0.0: the first release adopts guide.toml's version
+    assert do_release(root, "major")[1] == []  # 1.0.0: the first release adopts guide.toml
     chapter = root / "sources/test-guide/01-intro.md"
     chapter.write_text(chapter.read_text().replace("common", "frequent"), encoding="utf-8")
     errors = run_check(root)
@@ -461,7 +469,7 @@ def test_check_reports_ledger_errors_and_missing_guides(tmp_path: Path) -> None:
 
 def test_history_blocks_for_a_release_and_a_draft() -> None:
     from guide import model as m
-    from guide.edition import Edition, Revision
+    from guide.edition import Edition
     from guide.i18n import catalogue
     from guide.revisions.history import history_blocks
 

@@ -21,7 +21,7 @@ from guide.errors import Diagnostics
 from guide.parse import parse_guide
 from tests.conftest import ROOT, run_cli
 from tests.pdftools import Element, marked_text, normalize, raw_text
-from tests.tagcheck import catalog, page_marks, raw, structure, walk
+from tests.tagcheck import Node, catalog, page_marks, raw, structure, walk
 
 
 def test_document_is_tagged(reference_pdf: Path) -> None:
@@ -107,24 +107,23 @@ def _model_sequence() -> list[tuple[str, str]]:
     return out
 
 
-def _tree_sequence(elements: list[Element]) -> list[tuple[str, str]]:
+def _tree_sequence(root: Node, elements: list[Element]) -> list[tuple[str, str]]:
     """(structure type, heading text or "") of each element below Document, in reading order,
-    with the heading's text as a screen reader reads it (its marked content, normalised)."""
-    out: list[tuple[str, str]] = []
-    for element in elements:
-        top, _, _ = element.path.partition("/")
-        if out and "/" in element.path and out[-1][0] == top:
-            continue  # a further element inside the same list, table, note or contents
-        out.append((top, element.text if re.fullmatch(r"H[1-6]", top) else ""))
-    return out
+    a heading with its text as a screen reader reads it (its marked content, normalised)."""
+    headings = iter([e.text for e in elements if re.fullmatch(r"H[1-6]", e.path)])
+    [document] = root.kids
+    assert document.type == "Document"
+    return [(kid.type, next(headings) if re.fullmatch(r"H[1-6]", kid.type) else "")
+            for kid in document.kids]
 
 
 def test_reading_order_matches_the_document_model(
-        reference_elements: list[Element]) -> None:
+        reference_pdf: Path, reference_elements: list[Element]) -> None:
     """Between the first chapter's title and the closing pages, the structure tree holds the
     chapters' blocks in the model's order, with each heading's text."""
     model = _model_sequence()
-    tree = _tree_sequence(reference_elements)
+    _, root = structure(reference_pdf)
+    tree = _tree_sequence(root, reference_elements)
     first = tree.index(model[0])
     closing = tree.index(("H1", "Schedule an Appointment"))
     assert tree[first:closing] == model

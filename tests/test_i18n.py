@@ -11,7 +11,7 @@ import json
 import re
 import shutil
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pyphen
@@ -26,7 +26,8 @@ from guide.i18n import (
     read_catalogue,
 )
 from tests.conftest import DISCLAIMER, MINIMAL_TOML, ROOT, build_errors
-from tests.tagcheck import structure, walk
+from tests.pdftools import normalize
+from tests.tagcheck import catalog, structure, walk
 
 SPANISH = ROOT / "tests" / "data" / "guia-de-prueba"
 SLUG = "guia-de-prueba"
@@ -115,10 +116,11 @@ def everything_said(pdf: Path) -> str:
     reader = PdfReader(str(pdf))
     parts = [page.extract_text() for page in reader.pages]
     parts += list(reader.page_labels)
-    info = reader.metadata or {}
+    info = reader.metadata
+    assert info is not None
     parts += [str(info.get(key, "")) for key in ("/Title", "/Subject", "/Author", "/Keywords")]
 
-    def titles(items: list[object]) -> Iterator[str]:
+    def titles(items: Sequence[object]) -> Iterator[str]:
         for item in items:
             if isinstance(item, list):
                 yield from titles(item)
@@ -130,8 +132,7 @@ def everything_said(pdf: Path) -> str:
     for node in walk(root):
         parts.append(str(node.obj.get("/Alt", "")))
         parts += [str(annot.get("/Contents", "")) for annot in node.annots]
-    # "\xad\n": a soft hyphen where a line breaks inside a word.
-    return re.sub(r"\xad\s*", "", "\n".join(parts))
+    return normalize("\n".join(parts))  # soft hyphens and line ends undone
 
 
 @pytest.mark.parametrize("edition", ["draft", "released"])
@@ -159,10 +160,9 @@ def test_dates_are_spanish(draft: Path, released: Path) -> None:
 
 
 def test_language_tag_and_metadata(released: Path) -> None:
-    reader = PdfReader(str(released))
-    catalog = reader.trailer["/Root"]
-    assert str(catalog["/Lang"]) == "es-US"
-    xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+    document = catalog(PdfReader(str(released)))
+    assert str(document["/Lang"]) == "es-US"
+    xmp = document["/Metadata"].get_object().get_data().decode("utf-8")
     assert "<dc:language><rdf:Bag><rdf:li>es-US</rdf:li></rdf:Bag></dc:language>" in xmp
     assert "<guide:translationOf>test-guide</guide:translationOf>" in xmp
     _, root = structure(released)

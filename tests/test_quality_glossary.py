@@ -13,7 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import ROOT, run_cli
-from tests.pdftools import page_texts
+from tests.pdftools import normalize, page_texts
+from tests.tagcheck import page_ids
 
 Project = Callable[..., Path]
 GLOSSARY = ROOT / "sources/discogenic-back-pain/glossary.toml"
@@ -32,7 +33,9 @@ def test_every_word_of_every_definition_is_the_articles_own() -> None:
         definition = str(entry["definition"]).lower()
         missing = [w for w in WORD.findall(definition) if w not in words]
         assert not missing, f"{entry['term']}: {missing} are not words of the article"
-        for name in [entry["term"], *entry.get("aliases", [])]:  # type: ignore[list-item]
+        aliases = entry.get("aliases", [])
+        assert isinstance(aliases, list)
+        for name in [entry["term"], *aliases]:
             assert str(name).lower() in article, name
 
 
@@ -45,7 +48,7 @@ def test_the_reference_glossary_holds_the_terms_the_article_defines() -> None:
 
 def _destinations(reader: PdfReader) -> dict[int, int]:
     """id of each page object → its index."""
-    return {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    return {idnum: i for i, idnum in enumerate(page_ids(reader))}
 
 
 def _term_links(reader: PdfReader, titles: set[str]) -> list[tuple[int, str, int]]:
@@ -74,11 +77,13 @@ def test_the_reference_pdf_has_a_key_terms_page_linked_from_the_chapters(
     first, disclaimer = page_titled("Key terms"), page_titled("Disclaimer")
     schedule = page_titled("Schedule an Appointment")
     assert schedule < first < disclaimer
-    key_pages = "\n".join(texts[first:disclaimer])
+    # PDFium marks a hyphen at a line end without saying whose it is: compare without them.
+    key_pages = normalize("\n".join(texts[first:disclaimer])).replace("-", "")
     titles = {str(t["term"]) for t in _terms()}
     for entry in _terms():
-        assert str(entry["term"]) in key_pages
-        assert " ".join(str(entry["definition"]).split()[:5]) in " ".join(key_pages.split())
+        assert str(entry["term"]).replace("-", "") in key_pages
+        opening = " ".join(str(entry["definition"]).split()[:5])
+        assert opening.replace("-", "") in key_pages, opening
     assert "Key terms" in texts[1]  # listed in the contents
     links = _term_links(PdfReader(reference_pdf), titles)
     linked = {term for _, term, _ in links}
@@ -86,7 +91,7 @@ def test_the_reference_pdf_has_a_key_terms_page_linked_from_the_chapters(
             "intra-annular fibrin injection", "platelet-rich plasma"} <= linked
     for page, term, target in links:
         assert page < first <= target < disclaimer  # from a chapter to the Key terms pages
-        assert term in " ".join(texts[target].split())
+        assert term.replace("-", "") in normalize(texts[target]).replace("-", "")
 
 
 def test_only_the_first_mention_in_each_chapter_is_linked(

@@ -42,7 +42,8 @@ class Code:
 
 @dataclass(frozen=True)
 class Link:
-    """A clickable link. ``href`` is an absolute http(s)/mailto URL or ``#anchor``."""
+    """A clickable link. After parsing, ``href`` is as written, absolute (a relative one joined
+    to the guide's ``base_url``), or ``#destination`` (a heading's or footnote's anchor)."""
 
     href: str
     children: tuple[Inline, ...]
@@ -84,9 +85,10 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 class Heading:
     level: int  # 1 = chapter title
     inlines: tuple[Inline, ...]
-    anchor: str
+    anchor: str  # the PDF destination
     location: Location
     lang: str = ""  # its language when it differs from the guide's (its /Lang), else ""
+    ids: tuple[str, ...] = ()  # what a ``#link`` may call it: its Markdown id ({#id} or toc's)
 
     @property
     def text(self) -> str:
@@ -191,8 +193,9 @@ class PageBreak:
 @dataclass(frozen=True)
 class Footnote:
     number: int
-    anchor: str
+    anchor: str  # the PDF destination
     blocks: tuple[Block, ...]
+    ids: tuple[str, ...] = ()  # what a ``#link`` may call it ("fn:1", as Python-Markdown)
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from guide import model as m
 from guide.check.accessibility import check_accessibility
+from guide.check.links import check_links
 from guide.config.schema import GuideConfig, Limits
 from guide.errors import Diagnostics, Location
 
-SAFE_LINK_PREFIXES = ("http://", "https://", "mailto:", "#")
 MAX_HEADING_CHARS = 1_200
 
 
@@ -25,6 +25,7 @@ def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagn
     _check_blocks(document.disclaimer, diagnostics)
     _check_nesting(document.disclaimer, max_nesting, diagnostics)
     check_accessibility(document, diagnostics)
+    check_links(document, config, diagnostics)
 
 
 def _check_nesting(blocks: tuple[m.Block, ...], limit: int, diagnostics: Diagnostics,
@@ -70,25 +71,6 @@ def _check_headings(chapter: m.Chapter, config: GuideConfig, diagnostics: Diagno
         previous = block.level
 
 
-def _links(inlines: tuple[m.Inline, ...]) -> list[m.Link]:
-    out: list[m.Link] = []
-    for item in inlines:
-        if isinstance(item, m.Link):
-            out.append(item)
-            out.extend(_links(item.children))
-        elif isinstance(item, (m.Strong, m.Emphasis)):
-            out.extend(_links(item.children))
-    return out
-
-
-def _inlines_of(block: m.Block) -> list[tuple[m.Inline, ...]]:
-    if isinstance(block, (m.Paragraph, m.Heading)):
-        return [block.inlines]
-    if isinstance(block, m.Table):
-        return [c.inlines for row in (block.header, *block.rows) for c in row]
-    return []
-
-
 def _check_blocks(blocks: tuple[m.Block, ...], diagnostics: Diagnostics) -> None:
     last_location: Location | None = None
     for block in m.walk(blocks):
@@ -101,10 +83,3 @@ def _check_blocks(blocks: tuple[m.Block, ...], diagnostics: Diagnostics) -> None
             elif block.caption and block.alt.strip() == block.caption.strip():
                 diagnostics.error("alt text must describe the picture, not repeat its caption",
                                   block.location)
-        for inlines in _inlines_of(block):
-            for link in _links(inlines):
-                if not link.href.lower().startswith(SAFE_LINK_PREFIXES) or link.href == "#":
-                    assert location is not None
-                    diagnostics.error(
-                        f"link '{link.href[:80]}' must be an https://, http:// or mailto: "
-                        f"address (no file:, javascript: or relative links)", location)

@@ -246,6 +246,10 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     contact = Contact(_url(k, "website"), k.text("email"), k.text("phone", required=False))
     k.reject_unknown()
     quality = load_quality(root.table("quality", required=False))
+    base_url = _url(root, "base_url", required=False)
+    if base_url and not base_url.lower().startswith(("https://", "http://")):
+        diagnostics.error(f"'base_url' must be an https:// or http:// address, not "
+                          f"{base_url!r}", root.where("base_url"))
     root.reject_unknown()
     glossary = load_glossary(folder, display_folder, diagnostics)
     if has_errors(diagnostics.items[before:]):
@@ -256,7 +260,7 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
         disclaimer=disclaimer, version=version, date=date, call_to_action=cta,
         related=tuple(related), contact=contact, footer_note=footer_note, source=path,
         display=display_folder, translation_of=translation_of, quality=quality,
-        glossary=glossary,
+        glossary=glossary, base_url=base_url,
     )
 
 

@@ -207,3 +207,4 @@ class GuideConfig:
     translation_of: str = ""  # slug of the guide this one translates ("" for an original)
     quality: Quality = Quality()
     glossary: tuple[GlossaryEntry, ...] = ()  # from glossary.toml, when the guide has one
+    base_url: str = ""  # the site the article came from: relative links are joined to it

@@ -23,6 +23,7 @@ from guide.parse.convert import Converter
 from guide.parse.depth import too_deep
 from guide.parse.fences import Lifted, lift
 from guide.parse.images import image_problem
+from guide.parse.links import resolve_links
 from guide.sources import SourceFile, read_source
 
 EXTENSIONS = ["tables", "footnotes", "admonition", "sane_lists", "attr_list", "def_list"]
@@ -163,5 +164,7 @@ def parse_guide(config: GuideConfig, assets: Path, palette: Palette,
     parser = _Parser(config, assets, palette, diagnostics, limits or Limits())
     chapters = tuple(c for c in (parser.chapter(r) for r in config.chapters) if c is not None)
     disclaimer = parser.chapter(config.disclaimer) if config.disclaimer else None
+    chapters, closing = resolve_links(chapters, disclaimer.blocks if disclaimer else (),
+                                      config.base_url)
     chapters, figures = number_figures(chapters)
-    return m.Document(chapters, disclaimer.blocks if disclaimer else (), figures)
+    return m.Document(chapters, closing, figures)

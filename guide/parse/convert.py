@@ -93,6 +93,7 @@ class Converter:
         self.resolve_image = resolve_image
         self.finder = LineFinder(source.text)
         self.anchors: set[str] = set()
+        self.markdown_ids: set[str] = set()
         self.warned_html = False
 
     # --- text and inlines ----------------------------------------------------------------
@@ -194,7 +195,7 @@ class Converter:
             text = m.plain_text(inlines)
             location = self._loc(text, True)
             return m.Heading(int(tag[1]), inlines, self._anchor(text), location,
-                             self._lang(el, location))
+                             self._lang(el, location), (self._markdown_id(el, text),))
         if tag == "p":
             return self._paragraph(el)
         if tag in ("ul", "ol"):
@@ -222,6 +223,17 @@ class Converter:
         if tag == "div":  # an element we do not know: keep its content
             return list(self.blocks(el))
         return self._paragraph(el)
+
+    def _markdown_id(self, el: ET.Element, text: str) -> str:
+        """The id Python-Markdown gives the heading: its ``{#id}``, else toc's unique slug."""
+        from markdown.extensions.toc import slugify as toc_slugify
+        from markdown.extensions.toc import unique
+
+        given = el.get("id")
+        if given:
+            self.markdown_ids.add(given)
+            return given
+        return str(unique(toc_slugify(text, "-"), self.markdown_ids))
 
     def _anchor(self, text: str) -> str:
         base = self._prefix() + slugify(text)
@@ -296,8 +308,9 @@ class Converter:
         # list's own items are notes (a note may hold a list of its own).
         for number, li in enumerate(ol.findall("li") if ol is not None else [], start=1):
             _drop_backrefs(li)  # the ↩ back-link has no meaning on paper
+            ids = (li.get("id", ""),) if li.get("id") else ()
             notes.append(m.Footnote(number, f"{self._prefix()}fn-{number}",
-                                    self._item_blocks(li)))
+                                    self._item_blocks(li), ids))
         return m.Footnotes(tuple(notes), location) if notes else None
 
     def _table(self, el: ET.Element) -> m.Table:

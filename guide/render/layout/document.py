@@ -50,6 +50,7 @@ from guide.render.tagged.metadata import content_identifier, write_metadata
 from guide.render.tagged.model import StructTree
 from guide.render.tagged.tree import tag_story
 from guide.render.tagged.write import write_structure
+from guide.render.text.breaks import url_breaks
 from guide.render.text.fonts import FontSet, register_fonts
 from guide.render.text.styles import make_styles
 from guide.revisions.history import ANCHOR as HISTORY_ANCHOR
@@ -243,7 +244,7 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
     )
     doc.tagger.words = catalogue(config.language)
     doc.addPageTemplates(_templates(brand, fonts, config, edition, rendered.marks))
-    with _binary_streams():
+    with _binary_streams(), url_breaks():
         doc.build(tag_story(story(document, config, brand, fonts, edition, rendered.marks,
                                   on_heading, diagram), doc.tagger))
         canv = doc.canv

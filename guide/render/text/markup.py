@@ -13,14 +13,14 @@ from typing import Protocol
 
 from guide import model as m
 from guide.check.glossary import TERM_PREFIX
+from guide.check.links import safe_target
+from guide.render.text.breaks import breakable
 
 
 class Fallback(Protocol):
     """Names the fallback font that draws ``char``, or None for the paragraph's own font."""
 
     def font_for(self, char: str) -> str | None: ...
-
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def escape(text: str) -> str:
@@ -33,7 +33,9 @@ def escape(text: str) -> str:
 
 
 def text_markup(text: str, fallback: Fallback | None = None) -> str:
-    """Escaped text, with runs of characters that a fallback font draws in ``<font>`` tags."""
+    """Escaped text, with runs of characters that a fallback font draws in ``<font>`` tags and
+    break chances in very long words (see :func:`~guide.render.text.breaks.breakable`)."""
+    text = breakable(text)
     if fallback is None:
         return escape(text)
     parts: list[str] = []
@@ -51,15 +53,6 @@ def text_markup(text: str, fallback: Fallback | None = None) -> str:
 
 def _run(text: str, font: str | None) -> str:
     return escape(text) if font is None else f'<font name="{escape(font)}">{escape(text)}</font>'
-
-
-def safe_href(href: str) -> str | None:
-    """The link target if it is safe to put in the PDF (http(s), mailto or an anchor)."""
-    if href.startswith("#") and len(href) > 1:
-        return href
-    if href.lower().startswith(SAFE_SCHEMES):
-        return href
-    return None
 
 
 def to_markup(inlines: tuple[m.Inline, ...], link_color: str = "",
@@ -80,7 +73,7 @@ def to_markup(inlines: tuple[m.Inline, ...], link_color: str = "",
             parts.append(f'<super><a href="#{escape(item.anchor)}">{item.number}</a></super>')
         elif isinstance(item, m.Link):
             inner = to_markup(item.children, link_color, fallback)
-            href = safe_href(item.href)
+            href = safe_target(item.href)
             if href is None:
                 parts.append(inner)  # the check stage reported it; the words stay
             elif href.startswith(TERM_PREFIX) and link_color:

@@ -74,7 +74,8 @@ class HeadingParagraph(Paragraph):  # type: ignore[misc]
             super().draw()
             return
         canv = self.canv
-        canv.bookmarkPage(self.heading.anchor)
+        # The destination is the heading's top left (a link lands on it, not the page's top).
+        canv.bookmarkHorizontal(self.heading.anchor, 0, self.height)
         canv.addOutlineEntry(self.title, self.heading.anchor, self.heading.level - 1,
                              closed=self.heading.level > 1)
         self.on_draw(self.heading, canv.getPageNumber())

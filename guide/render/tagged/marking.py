@@ -31,6 +31,9 @@ class Tagger:
         self.open: list[str] = []  # "mcid" or "artifact", innermost last
         self.link_titles: dict[str, str] = {}  # destination name → words ("Why …")
         self.words: Catalogue = catalogue("en-US")  # link descriptions, in the guide's language
+        # The last link annotation: its element, /Contents, Link, page and rectangle. One link
+        # broken over lines (or pages) gets an annotation per line, all under one Link.
+        self.last_link: tuple[Element, str, Element, int, tuple[float, ...]] | None = None
 
     def can_begin(self) -> bool:
         return not self.open  # content inside a sequence or an artifact belongs to it
@@ -53,15 +56,39 @@ class Tagger:
         refs = canv._annotationrefs
         for index in range(annots_before, len(refs)):
             contents = self.describe(canv, refs[index])
+            rect = self.rect(canv, refs[index])
+            continued = self.continues(element, contents, page, rect)
             if element.type == "Link":
                 link = element
             elif element.parent and element.parent.type == "Link":
                 link = element.parent
+            elif continued is not None:
+                link = continued
             elif contents == self.words.text("go_to_footnote"):  # a note's number: Reference
                 link = element.add("Reference").add("Link")
             else:
                 link = element.add("Link")
             link.kids.append(AnnotRef(page, index, contents))
+            self.last_link = (element, contents, link, page, rect)
+
+    def continues(self, element: Element, contents: str, page: int,
+                  rect: tuple[float, ...]) -> Element | None:
+        """The Link that an annotation continues: the one just made in the same element, to
+        the same place, on an earlier line (a lower one, or a later page)."""
+        if self.last_link is None:
+            return None
+        last_element, last_contents, link, last_page, last_rect = self.last_link
+        if last_element is not element or last_contents != contents or len(rect) != 4:
+            return None
+        lower = len(last_rect) == 4 and rect[3] <= last_rect[1] + 1
+        return link if page > last_page or lower else None
+
+    @staticmethod
+    def rect(canv: Any, ref: Any) -> tuple[float, ...]:
+        """An annotation's /Rect (x0, y0, x1, y1 on the page), or () when unknown."""
+        annotation = canv._doc.idToObject.get(getattr(ref, "name", ""))
+        values = getattr(getattr(annotation, "dict", {}).get("Rect"), "sequence", None)
+        return tuple(float(v) for v in values) if values else ()
 
     def describe(self, canv: Any, ref: Any) -> str:
         """What a link annotation does, for its /Contents ("Link to https://…")."""

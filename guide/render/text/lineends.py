@@ -18,6 +18,8 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus.paragraph import _SplitWordH, _SplitWordHY
 
+from guide.render.text.breaks import URL_BREAK_AFTER, url_split_pairs
+
 SOFT_HYPHEN = "\xad"
 
 
@@ -62,10 +64,24 @@ def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
             nxt = nxt_frags[0].text if nxt_frags else ""
             if _soft(last.text, nxt, real_hyphens) and _has_soft_hyphen(last.fontName):
                 last.text = last.text[:-1] + SOFT_HYPHEN
-        elif not last.text.endswith((" ", "-", "/")):
+        elif not last.text.endswith((" ", "-", "/")) and not _inside_address(
+                last, lines[index + 1].words):
             space = last.clone(text=" ")
             space.link, space.us_lines = [], []  # no link or underline under the space
             line.words.append(space)
+
+
+def _inside_address(last: Any, following: list[Any]) -> bool:
+    """Whether the line ends inside a web address that goes on on the next line (it broke
+    after ``/ . - ? & = _ #``, where no space belongs)."""
+    text = last.text
+    if not text or text[-1] not in URL_BREAK_AFTER or not text.split():
+        return False
+    nxt = next((f for f in following if getattr(f, "text", "")), None)
+    link = getattr(last, "link", None)
+    if link and nxt is not None and getattr(nxt, "link", None) == link:
+        return True
+    return url_split_pairs(text.split()[-1]) is not None
 
 
 def _soft(head: str, tail: str, real_hyphens: frozenset[str]) -> bool:

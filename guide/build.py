@@ -16,6 +16,7 @@ from guide.check.quality import check_quality
 from guide.check.readability import GuideReading
 from guide.check.review import check_review
 from guide.check.structure import check_document
+from guide.check.tables import check_tables
 from guide.config.load import load_brand, load_guide
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
@@ -83,6 +84,7 @@ def validate_content(config: GuideConfig, brand: Brand, assets: Path,
 
     document = parse_guide(config, assets, brand.palette, diagnostics, brand.limits)
     check_document(document, config, diagnostics, brand.limits)
+    check_tables(document, brand.text_width, diagnostics)
     check_coverage(document, config, brand, diagnostics)
     return document
 

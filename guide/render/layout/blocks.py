@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -27,11 +28,13 @@ from reportlab.platypus import (
 )
 
 from guide import model as m
+from guide.check.tables import CELL_PADDING, MIN_CELL_SIZE, columns_of
 from guide.config.schema import Brand
 from guide.i18n import Catalogue, catalogue
 from guide.render.layout.figures import image_figure
-from guide.render.layout.safety import BlockProblem, chunk_inlines, stamp
+from guide.render.layout.safety import Hyphenator, chunk_inlines, stamp
 from guide.render.layout.terms import TermParagraph, has_term_link
+from guide.render.text.breaks import soften_to_fit, soften_wide_words
 from guide.render.text.coverage import fallback_for
 from guide.render.text.fonts import FontSet
 from guide.render.text.markup import escape, text_markup, to_markup
@@ -215,28 +218,46 @@ class BlockRenderer:
         return tag(table, role, spaceAfter=self.styles.body.spaceAfter)
 
     def table(self, block: m.Table) -> Flowable:
+        """A table at the largest size from the caption size down to 9 pt at which every
+        column holds its longest word; a word that still cannot fit breaks with a hyphen."""
         s = self.styles
-        rows = [[tag(Paragraph(self.markup(c.inlines), s.table_head), "TH") for c in block.header]]
+        columns = columns_of(block)
+        size, widths = fit_columns(block, columns, self.width, self.fonts, s.table_cell.fontSize)
+        head = _sized(s.table_head, size)
+        body = _sized(s.table_cell, size)
+
+        syllables = _syllables(s.body.hyphenationLang)  # the guide's language
+
+        def cell(c: m.TableCell, index: int, style: ParagraphStyle, role: str) -> Flowable:
+            room = widths[index] - CELL_PADDING
+
+            def width(word: str) -> float:
+                return _word_width(word, self.fonts, style.fontSize)
+
+            inlines = soften_wide_words(
+                c.inlines, lambda word: soften_to_fit(word, width, room, syllables))
+            return tag(Paragraph(self.markup(inlines), style), role)
+
+        rows = [[cell(c, i, head, "TH") for i, c in enumerate(block.header[:columns])]]
         for row in block.rows:
-            cells = [tag(Paragraph(self.markup(c.inlines), s.table_cell), "TD") for c in row]
-            cells += [Spacer(0, 0)] * (len(block.header) - len(cells))
-            rows.append(cells[: len(block.header)] if block.header else cells)
-        columns = max((len(r) for r in rows), default=1) or 1
-        if self.width / columns < MIN_COLUMN_WIDTH:
-            raise BlockProblem(f"this table has {columns} columns; at most "
-                               f"{int(self.width // MIN_COLUMN_WIDTH)} fit across the page",
-                               block.location)
-        widths = _column_widths(block, columns, self.width)
-        table = Table(rows, colWidths=widths, repeatRows=1 if block.header else 0,
+            cells = [cell(c, i, body, "TD") for i, c in enumerate(row[:columns])]
+            cells += [Spacer(0, 0)] * (columns - len(cells))
+            rows.append(cells)
+        if not block.header:
+            rows = rows[1:]
+        # Shares of the width, so that a table inside a list or callout narrows with it.
+        shares = [f"{100 * w / sum(widths):.4f}%" for w in widths]
+        table = Table(rows, colWidths=shares, repeatRows=1 if block.header else 0,
                       splitInRow=1, hAlign="LEFT")
         tint, accent = HexColor(self.brand.palette.tint.hex), HexColor(self.link_color)
+        pad = CELL_PADDING / 2
         table.setStyle(table_style(self.fonts.body, [
             ("BACKGROUND", (0, 0), (-1, 0), tint),
             ("LINEBELOW", (0, 0), (-1, 0), 1.2, accent),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, HexColor(self.brand.palette.muted.hex)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ]))
         return tag(table, "Table", spaceAfter=s.body.spaceAfter, spaceBefore=4)
 
@@ -255,7 +276,62 @@ class BlockRenderer:
         return out
 
 
-MIN_COLUMN_WIDTH = 24.0  # points: the cell padding (12) and a couple of letters
+def _syllables(hyphenate: Hyphenator | str) -> Callable[[str], list[int]]:
+    """Where a style's hyphenator may break a word (no places without one)."""
+    if isinstance(hyphenate, str):
+        return lambda word: []
+    return lambda word: sorted(len(head) for head, _ in hyphenate(word))
+
+
+def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
+    if size == style.fontSize:
+        return style
+    return ParagraphStyle(f"{style.name}-{size:g}", parent=style, fontSize=size,
+                          leading=round(style.leading * size / style.fontSize, 1))
+
+
+def _word_width(word: str, fonts: FontSet, size: float) -> float:
+    """The width of ``word`` in the widest face a cell may set it in (bold)."""
+    return max(float(stringWidth(word, name, size)) for name in (fonts.body_bold,
+                                                                 fonts.heading_bold))
+
+
+def _cap_widest(need: list[float], width: float) -> list[float]:
+    """``need`` with the widest columns cut to one common width so that the sum is ``width``
+    (narrow columns keep their words whole)."""
+    cap = width / len(need)
+    for count, value in enumerate(sorted(need)):
+        rest = len(need) - count
+        if value * rest + sum(sorted(need)[:count]) >= width:
+            cap = (width - sum(sorted(need)[:count])) / rest
+            break
+    return [min(n, cap) for n in need]
+
+
+def fit_columns(block: m.Table, columns: int, width: float, fonts: FontSet,
+                largest: float) -> tuple[float, list[float]]:
+    """The text size and column widths: the largest size, in half points down to
+    :data:`MIN_CELL_SIZE`, at which every column is as wide as its longest word."""
+    words: list[list[str]] = [[] for _ in range(columns)]
+    for row in (block.header, *block.rows):
+        for index, c in enumerate(row[:columns]):
+            words[index].extend(m.plain_text(c.inlines).split())
+    size = largest
+    while True:
+        need = [CELL_PADDING + max((_word_width(w, fonts, size) for w in column), default=0)
+                for column in words]
+        if sum(need) <= width or size - 0.5 < MIN_CELL_SIZE:
+            break
+        size -= 0.5
+    desired = _column_widths(block, columns, width)
+    if sum(need) >= width:  # the widest columns' longest words break, with a hyphen
+        return size, _cap_widest(need, width)
+    widths = [max(n, d) for n, d in zip(need, desired, strict=True)]
+    excess = sum(widths) - width
+    room = [w - n for w, n in zip(widths, need, strict=True)]
+    if excess > 0 and sum(room) > 0:
+        widths = [w - excess * r / sum(room) for w, r in zip(widths, room, strict=True)]
+    return size, widths
 
 
 def _column_widths(block: m.Table, columns: int, width: float) -> list[float]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -60,7 +61,8 @@ def url_breaks() -> Iterator[None]:
 
 
 def _soften(token: str, every: int) -> str:
-    return SOFT_HYPHEN.join(token[i:i + every] for i in range(0, len(token), every))
+    """Break chances every ``every`` letters, never leaving fewer than two on either side."""
+    return _soften_at(token, list(range(max(2, every), len(token) - 1, every)))
 
 
 def breakable(text: str) -> str:
@@ -74,22 +76,44 @@ def breakable(text: str) -> str:
                       text)
 
 
-def soften_wide_words(inlines: tuple[m.Inline, ...],
-                      too_wide: Callable[[str], bool]) -> tuple[m.Inline, ...]:
-    """``inlines`` with a soft hyphen between every two letters of each word that
-    ``too_wide`` says cannot fit (table cells: such a word breaks, always with a hyphen)."""
-    def fix(text: str) -> str:
-        return _TOKEN.sub(lambda found: _soften(found.group(), 1)
-                          if len(found.group()) <= LONGEST_SOFTENED and too_wide(found.group())
-                          and not URL_START.match(found.group()) else found.group(), text)
+def _soften_at(token: str, cuts: list[int]) -> str:
+    bounds = [0, *cuts, len(token)]
+    return SOFT_HYPHEN.join(token[a:b] for a, b in itertools.pairwise(bounds))
 
+
+def soften_to_fit(token: str, width: Callable[[str], float], room: float,
+                  syllables: Callable[[str], list[int]]) -> str:
+    """``token`` with break chances where it must break to fit ``room``: at its hyphens, at
+    its syllables when each piece then fits, else between any two letters."""
+    if width(token) <= room or len(token) > LONGEST_SOFTENED or URL_START.match(token):
+        return token
+    out = []
+    parts = token.split("-")
+    for index, part in enumerate(parts):
+        # After a real hyphen reportlab breaks only at a soft one: the one it then adds is
+        # dropped again after layout (see guide.render.text.lineends).
+        end = "" if index == len(parts) - 1 else "-" + SOFT_HYPHEN
+        if width(part + "-") <= room:
+            out.append(part + end)
+            continue
+        cuts = syllables(part)
+        pieces = [part[a:b] for a, b in itertools.pairwise([0, *cuts, len(part)])]
+        if not cuts or any(width(piece + "-") > room for piece in pieces):
+            cuts = list(range(2, len(part) - 1))
+        out.append(_soften_at(part, cuts) + end)
+    return "".join(out)
+
+
+def soften_wide_words(inlines: tuple[m.Inline, ...],
+                      fix: Callable[[str], str]) -> tuple[m.Inline, ...]:
+    """``inlines`` with ``fix`` applied to each word of their text (table cells: see
+    :func:`soften_to_fit`)."""
     out: list[m.Inline] = []
     for item in inlines:
         if isinstance(item, m.Text):
-            out.append(m.Text(fix(item.text)))
+            out.append(m.Text(_TOKEN.sub(lambda found: fix(found.group()), item.text)))
         elif isinstance(item, (m.Strong, m.Emphasis, m.Link)):
-            out.append(dataclasses.replace(item,
-                                           children=soften_wide_words(item.children, too_wide)))
+            out.append(dataclasses.replace(item, children=soften_wide_words(item.children, fix)))
         else:
             out.append(item)
     return tuple(out)

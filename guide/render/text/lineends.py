@@ -16,7 +16,7 @@ from html import unescape
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.platypus.paragraph import _SplitWordH, _SplitWordHY
+from reportlab.platypus.paragraph import _SHYStr, _SplitWordH, _SplitWordHY
 
 from guide.render.text.breaks import URL_BREAK_AFTER, url_split_pairs
 
@@ -47,7 +47,9 @@ def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
             if not words:
                 continue
             last = words[-1]
-            if isinstance(last, _SplitWordHY) and last.endswith("-"):
+            if isinstance(last, _SHYStr) and last.endswith("-"):  # broke at a soft hyphen
+                words[-1] = _soft_end(str(last), _has_soft_hyphen(font))
+            elif isinstance(last, _SplitWordHY) and last.endswith("-"):
                 nxt = lines[index + 1][1][0] if lines[index + 1][1] else ""
                 if _soft(last, nxt, real_hyphens) and _has_soft_hyphen(font):
                     words[-1] = type(last)(last[:-1] + SOFT_HYPHEN)
@@ -59,7 +61,9 @@ def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
         if not frags or hasattr(frags[-1], "cbDefn"):
             continue
         last = frags[-1]
-        if last.text.endswith("-") and len(line.words) > len(frags):
+        if last.text.endswith("--"):  # a soft hyphen right after a real one
+            last.text = last.text[:-1]
+        elif last.text.endswith("-") and len(line.words) > len(frags):
             nxt_frags = [f for f in lines[index + 1].words if getattr(f, "text", "")]
             nxt = nxt_frags[0].text if nxt_frags else ""
             if _soft(last.text, nxt, real_hyphens) and _has_soft_hyphen(last.fontName):
@@ -69,6 +73,14 @@ def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
             space = last.clone(text=" ")
             space.link, space.us_lines = [], []  # no link or underline under the space
             line.words.append(space)
+
+
+def _soft_end(word: str, soft_glyph: bool) -> str:
+    """A word broken at a soft hyphen: after a real hyphen the added one goes; otherwise it
+    becomes U+00AD (drawn as a hyphen, dropped by text extraction) when the font has it."""
+    if word.endswith("--"):
+        return word[:-1]
+    return word[:-1] + SOFT_HYPHEN if soft_glyph else word
 
 
 def _inside_address(last: Any, following: list[Any]) -> bool:

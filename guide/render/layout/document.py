@@ -17,7 +17,6 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import (
     Flowable,
-    Frame,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -30,6 +29,7 @@ from guide.edition import Edition
 from guide.i18n import Catalogue, catalogue
 from guide.metadata import Finish
 from guide.render.layout.blocks import BlockRenderer
+from guide.render.layout.frames import GuardedFrame
 from guide.render.layout.safety import LocatingDocTemplate
 from guide.render.page.closing import back_cover_flowables, closing_flowables, closing_headings
 from guide.render.page.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
@@ -115,17 +115,17 @@ def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Editi
                marks: dict[str, int]) -> list[PageTemplate]:
     w, h, mg = brand.page_width, brand.page_height, brand.margins
     words = catalogue(config.language)
-    body_frame = Frame(mg.inner, mg.bottom, brand.text_width, h - mg.top - mg.bottom,
+    body_frame = GuardedFrame(mg.inner, mg.bottom, brand.text_width, h - mg.top - mg.bottom,
                        id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     band = cover_band_height(brand)
     side = 56
     cover_frames = [
-        Frame(side, h - band + 36, w - 2 * side - 40, band - 36 - 48, id="band",
+        GuardedFrame(side, h - band + 36, w - 2 * side - 40, band - 36 - 48, id="band",
               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
-        Frame(side, 60, 280, h - band - 6 - 60 - 44, id="lower",
+        GuardedFrame(side, 60, 280, h - band - 6 - 60 - 44, id="lower",
               leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
     ]
-    back_frame = Frame(side, side, w - 2 * side, h - 2 * side, id="back")
+    back_frame = GuardedFrame(side, side, w - 2 * side, h - 2 * side, id="back")
 
     def front(canv: Any, doc: Any) -> None:
         start = marks.get("front", canv.getPageNumber())

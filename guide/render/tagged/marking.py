@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import LIIndenter
 
 from guide.i18n import Catalogue, catalogue
+from guide.render.layout.frames import guard_drawn
 from guide.render.tagged.model import AnnotRef, Content, Element, StructTree
 from guide.render.text.lineends import fix_line_ends, hyphenated_words
 
@@ -180,6 +181,7 @@ class TagMixin:
     _real_hyphens: frozenset[str] = frozenset()
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        guard_drawn(canv, self, x, y, _sW)
         if isinstance(self, Paragraph):
             fix_line_ends(self, self._real_hyphens)
         with marked(canv, self._struct):
@@ -198,6 +200,7 @@ class ArtifactMixin:
     """Draws the flowable as an artifact (decorative rules, the logo, the chapter eyebrow)."""
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        guard_drawn(canv, self, x, y, _sW)
         with artifact(canv, "Layout"):
             super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
 
@@ -234,6 +237,10 @@ class TaggedTable(Table):  # type: ignore[misc]
     repeated header row is an artifact too (its cells are tagged once, where they begin)."""
 
     _repeat_is_artifact = False
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        guard_drawn(canv, self, x, y, _sW)
+        super().drawOn(canv, x, y, _sW)
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         pieces = super().split(avail_width, avail_height)

@@ -21,7 +21,7 @@ from guide.render.layout.blocks import BlockRenderer, tag
 from guide.render.page.frontmatter import Logo
 from guide.render.tagged.marking import marked
 from guide.render.text.fonts import FontSet
-from guide.render.text.markup import escape
+from guide.render.text.markup import contact_links, escape, link_markup
 from guide.render.text.styles import Styles, table_style
 
 CTA_ANCHOR = "next-steps"
@@ -86,7 +86,7 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
         ("ROUNDEDCORNERS", [6, 6, 6, 6]),
     ]))
     button.hAlign = "LEFT"
-    url_line = tag(Paragraph(escape(cta.url), styles.small), "P")
+    url_line = tag(Paragraph(link_markup(cta.url, cta.url, p.muted.hex), styles.small), "P")
     words = catalogue(config.language)
     qr = QrCode(cta.url, 104, p.primary.hex, words.text("qr_code", url=cta.url),
                 words.lang("qr_code"))
@@ -105,7 +105,8 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
             item = (f'<a href="{escape(article.url)}" color="{p.accent.hex}" underline="1">'
                     f"{escape(article.title)}</a>")
             out.append(tag(Paragraph(item, styles.body), "P"))
-            out.append(tag(Paragraph(escape(article.url), styles.small), "P"))
+            out.append(tag(Paragraph(link_markup(article.url, article.url, p.muted.hex),
+                                     styles.small), "P"))
             out.append(Spacer(0, 8))
     return out
 
@@ -122,12 +123,8 @@ def back_cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styl
     out: list[Flowable] = [Spacer(0, 150), Logo(logo if logo.is_file() else brand.logo, 48,
                                                  "CENTER"), Spacer(0, 36)]
     contact = config.contact
-    lines = [escape(config.author), escape(contact.website)]
-    if contact.email:
-        lines.append(escape(contact.email))
-    if contact.phone:
-        lines.append(escape(contact.phone))
-    for line in lines:
+    links = contact_links(contact.website, contact.email, contact.phone, p.on_primary.hex)
+    for line in (escape(config.author), *(link for link in links if link)):
         out.append(tag(Paragraph(line, style), "P"))
     out.append(Spacer(0, 40))
     out.append(tag(Paragraph(escape(config.title), quiet), "P"))

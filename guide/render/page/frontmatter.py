@@ -23,7 +23,7 @@ from guide.render.tagged.marking import artifact, marked
 from guide.render.text.coverage import fallback_for
 from guide.render.text.fonts import FontSet, register_fonts
 from guide.render.text.lineends import fix_line_ends
-from guide.render.text.markup import Fallback, escape, text_markup
+from guide.render.text.markup import Fallback, escape, link_markup, text_markup
 from guide.render.text.styles import Styles
 
 
@@ -107,8 +107,9 @@ def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: S
                                       f"{words.date(edition.date)}"), meta), "P",
                      words.lang("version")))
     out.append(Spacer(0, 8))
+    website = config.contact.website
     out.append(_role(Paragraph(f"{escape(config.author)}  ·  "
-                               f"{escape(config.contact.website)}", meta), "P"))
+                               f"{link_markup(website, website, underline=False)}", meta), "P"))
     return out
 
 

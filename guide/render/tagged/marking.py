@@ -102,6 +102,10 @@ class Tagger:
         if action is not None:
             uri = action.dict.get("URI")
             text = asNative(getattr(uri, "s", uri) or "")
+            if text.lower().startswith("tel:"):
+                return words.text("call", number=text[4:])
+            if text.lower().startswith("mailto:"):
+                return words.text("email_to", address=text[7:])
             return words.text("link_to", url=text) if text else words.text("link")
         dest = getattr(getattr(annotation, "Destination", None), "name", "") or ""
         name = dest.removeprefix("Dest_") if isinstance(dest, str) else ""

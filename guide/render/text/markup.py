@@ -13,7 +13,7 @@ from typing import Protocol
 
 from guide import model as m
 from guide.check.glossary import TERM_PREFIX
-from guide.check.links import safe_target
+from guide.check.links import safe_target, tel_href
 from guide.render.text.breaks import breakable
 
 
@@ -84,3 +84,21 @@ def to_markup(inlines: tuple[m.Inline, ...], link_color: str = "",
                 color = f' color="{link_color}"' if link_color else ""
                 parts.append(f'<a href="{escape(href)}"{color} underline="1">{inner}</a>')
     return "".join(parts)
+
+
+def link_markup(href: str, text: str, color: str = "", underline: bool = True) -> str:
+    """``text`` as a link to ``href`` when the link rule accepts it, else the text alone."""
+    target = safe_target(href)
+    if target is None:
+        return escape(text)
+    shade = f' color="{color}"' if color else ""
+    line = ' underline="1"' if underline else ""
+    return f'<a href="{escape(target)}"{shade}{line}>{text_markup(text)}</a>'
+
+
+def contact_links(website: str, email: str, phone: str, color: str = ""
+                  ) -> tuple[str, str, str]:
+    """The website, e-mail address and phone number as links (markup), each "" when unset."""
+    return (link_markup(website, website, color) if website else "",
+            link_markup(f"mailto:{email}", email, color) if email else "",
+            link_markup(tel_href(phone), phone, color) if phone else "")

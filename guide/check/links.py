@@ -60,8 +60,11 @@ def link_problem(href: str) -> str | None:
 
 
 def safe_target(href: str) -> str | None:
-    """``href`` if :func:`link_problem` accepts it, else None (the words stay, unlinked)."""
-    return href if link_problem(href) is None else None
+    """``href`` as the PDF carries it if :func:`link_problem` accepts it (a phone number as
+    digits), else None (the words stay, unlinked)."""
+    if link_problem(href) is not None:
+        return None
+    return tel_href(href[4:]) if href.lower().startswith("tel:") else href
 
 
 def _shown(href: str) -> str:

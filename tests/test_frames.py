@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
-import pypdfium2
+import pypdfium2  # type: ignore[import-untyped]
 import pytest
 
 from guide.config.schema import Brand

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pikepdf
 import pypdf
-import pypdfium2
+import pypdfium2  # type: ignore[import-untyped]
 import pytest
 
 from tests.conftest import MINIMAL_TOML, build_errors, run_cli
@@ -110,7 +110,7 @@ def test_anchor_links_land_on_their_heading(
     def page_of(words: str) -> int:
         return next(i for i, t in enumerate(texts) if words in t and "Contents" not in t)
 
-    landed: dict[str, int] = {}
+    landed: dict[str, int | None] = {}
     for index, page in enumerate(reader.pages):
         for annot in page.get("/Annots") or []:
             annot = annot.get_object()

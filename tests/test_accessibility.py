@@ -214,7 +214,8 @@ def test_every_link_annotation_belongs_to_a_link_element(reference_pdf: Path) ->
             assert any(raw(k).get("/Obj") == ref for k in kids
                        if isinstance(raw(k), DictionaryObject))
             contents = str(annot["/Contents"])
-            assert re.match(r"^(Link to (https?://|mailto:)\S+|Go to (section: .+|footnote.*))$",
+            assert re.match(r"^(Link to (https?://|mailto:)\S+|Call \+?\d+|E-mail \S+@\S+"
+                            r"|Go to (section: .+|footnote.*))$",
                             contents), contents
     assert count > 15 and len(links) == count
     sections = [str(a.get_object()["/Contents"]) for p in reader.pages

@@ -206,7 +206,8 @@ class BlockRenderer:
 
     def boxed(self, inner: list[Flowable], background: str | None, role: str) -> Flowable:
         """A callout or quote: the content in a box with an accent bar at its left."""
-        table = Table([[inner]], colWidths=[self.width], splitInRow=1)
+        # A share of the width: a box inside a list item or another box narrows with it.
+        table = Table([[inner]], colWidths=["100%"], splitInRow=1)
         commands: list[tuple[Any, ...]] = [
             ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(self.link_color)),
             ("LEFTPADDING", (0, 0), (-1, -1), 16), ("RIGHTPADDING", (0, 0), (-1, -1), 14),

@@ -47,6 +47,8 @@ class Link:
 
     href: str
     children: tuple[Inline, ...]
+    # Its own line, when the parse stage could find it (not part of what the link is).
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,12 @@ class LineFinder:
                     return line
         return min(self.cursor + 1, max(len(self._keys), 1))
 
+    def peek(self, raw: str) -> int:
+        """1-based line of the first line from the cursor that contains ``raw``, or 0; the
+        cursor stays (a link's line, inside the block being read)."""
+        return next((index + 1 for index in range(self.cursor, len(self._raw))
+                     if raw in self._raw[index]), 0)
+
     def _contains(self, key: str) -> Callable[[int], bool]:
         return lambda index: key in self._keys[index]
 

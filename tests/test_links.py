@@ -129,13 +129,13 @@ def test_an_unknown_anchor_is_an_error_at_its_line(
         make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
         command: str) -> None:
     text = ("# What Is Discogenic Back Pain?\n\n" + NOTICE
-            + "See [chapter 1](#what-is-discogenic-back-pan).\n")
+            + "A paragraph over two lines: see\n[chapter 1](#what-is-discogenic-back-pan).\n")
     root = make_project({"01-intro.md": text})
     code, _, err = run_cli([command, "--sources", str(root / "sources"),
                             *(["--out", str(root / "dist")] if command == "build" else [])],
                            capsys)
     assert code == 1
-    assert ("sources/test-guide/01-intro.md:5: error: link '#what-is-discogenic-back-pan' goes "
+    assert ("sources/test-guide/01-intro.md:6: error: link '#what-is-discogenic-back-pan' goes "
             "to no heading or footnote of this guide (did you mean "
             "'what-is-discogenic-back-pain'?)") in err.replace(str(root) + "/", "")
     assert "ValueError" not in err and "format not resolved" not in err
@@ -194,3 +194,13 @@ def test_website_email_and_phone_on_the_back_cover_are_links(
     assert "Call +15550102030" in contents and "E-mail info@example.com" in contents
     cover = {uri for page, uri in uris(pdf) if page == 0}
     assert cover == {"https://example.com"}
+
+
+def test_a_heading_with_accents_answers_to_both_slugs(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    text = ("# Intro\n\n" + NOTICE + "Read [one](#que-es-la-ciatica) and [two](#qué-es-la-ciática)."
+            "\n\n## ¿Qué es la ciática?\n\nWords.\n")
+    pdf = build_pdf(make_project({"01-intro.md": text}), capsys)
+    contents = [c for element in link_elements(pdf) for c in element]
+    # both links, besides the contents line
+    assert contents.count("Go to section: ¿Qué es la ciática?") == 3

@@ -123,8 +123,9 @@ def check_links(document: m.Document, config: GuideConfig, diagnostics: Diagnost
             last = getattr(block, "location", None) or last
             for inlines in _inlines_of(block):
                 for link in links_of(inlines):
-                    assert last is not None  # a chapter's first block always has a location
-                    _check_link(link.href, destinations, written, last, diagnostics)
+                    where = link.location or last
+                    assert where is not None  # a chapter's first block always has a location
+                    _check_link(link.href, destinations, written, where, diagnostics)
 
 
 def _check_link(href: str, destinations: set[str], written: list[str], where: Location,

@@ -94,6 +94,7 @@ class Converter:
         self.finder = LineFinder(source.text)
         self.anchors: set[str] = set()
         self.markdown_ids: set[str] = set()
+        self.unicode_ids: set[str] = set()
         self.warned_html = False
 
     # --- text and inlines ----------------------------------------------------------------
@@ -156,7 +157,10 @@ class Converter:
             number = int(ref.text or "0") if ref is not None and (ref.text or "").isdigit() else 0
             return [m.FootnoteRef(number, f"{self._prefix()}fn-{number}")]
         if tag == "a":
-            return [m.Link(_deobfuscate(el.get("href", "")), self.inlines(el))]
+            href = _deobfuscate(el.get("href", ""))
+            line = self.finder.peek(href) if href.strip() and "\n" not in href else 0
+            return [m.Link(href, self.inlines(el),
+                           self.source.location(line) if line else None)]
         if tag == "img":
             src = el.get("src", "")
             self.diagnostics.warning(
@@ -195,7 +199,7 @@ class Converter:
             text = m.plain_text(inlines)
             location = self._loc(text, True)
             return m.Heading(int(tag[1]), inlines, self._anchor(text), location,
-                             self._lang(el, location), (self._markdown_id(el, text),))
+                             self._lang(el, location), self._markdown_ids(el, text))
         if tag == "p":
             return self._paragraph(el)
         if tag in ("ul", "ol"):
@@ -224,16 +228,19 @@ class Converter:
             return list(self.blocks(el))
         return self._paragraph(el)
 
-    def _markdown_id(self, el: ET.Element, text: str) -> str:
-        """The id Python-Markdown gives the heading: its ``{#id}``, else toc's unique slug."""
+    def _markdown_ids(self, el: ET.Element, text: str) -> tuple[str, ...]:
+        """The ids a link may give the heading: its ``{#id}``, else Python-Markdown's toc slug
+        (accents dropped) and the slug that keeps them, as GitHub makes it (``#qué-es``)."""
         from markdown.extensions.toc import slugify as toc_slugify
-        from markdown.extensions.toc import unique
+        from markdown.extensions.toc import slugify_unicode, unique
 
         given = el.get("id")
         if given:
             self.markdown_ids.add(given)
-            return given
-        return str(unique(toc_slugify(text, "-"), self.markdown_ids))
+            return (given,)
+        ascii_id = str(unique(toc_slugify(text, "-"), self.markdown_ids))
+        kept = str(unique(slugify_unicode(text, "-"), self.unicode_ids))
+        return (ascii_id,) if kept == ascii_id else (ascii_id, kept)
 
     def _anchor(self, text: str) -> str:
         base = self._prefix() + slugify(text)

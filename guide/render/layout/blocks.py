@@ -8,7 +8,8 @@ figures that never split; tables repeat their header row on every page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -139,13 +140,16 @@ class BlockRenderer:
         if isinstance(block, m.ListBlock):
             return [self.list_block(block, s.list_body)]
         if isinstance(block, m.BlockQuote):
-            return [self.boxed(self.render(block.blocks, s.quote), None, "BlockQuote")]
+            with self.narrower(BOX_PADDING):
+                quoted = self.render(block.blocks, s.quote)
+            return [self.boxed(quoted, None, "BlockQuote")]
         if isinstance(block, m.Callout):
             inner: list[Flowable] = []
             if block.title:
                 title = text_markup(block.title, self.fallback)
                 inner.append(tag(Paragraph(title, s.callout_title), "Caption"))
-            inner.extend(self.render(block.blocks, s.callout_body))
+            with self.narrower(BOX_PADDING):
+                inner.extend(self.render(block.blocks, s.callout_body))
             # Kept on one page when it fits; a callout longer than a page still splits.
             return [KeepTogether([self.boxed(inner, self.brand.palette.tint.hex, "Note")])]
         if isinstance(block, m.CodeBlock):
@@ -188,15 +192,26 @@ class BlockRenderer:
         eyebrow = tag(Paragraph(escape(label), s.eyebrow), "Artifact")
         return [KeepTogether([eyebrow, para, rule])]
 
+    @contextlib.contextmanager
+    def narrower(self, by: float) -> Iterator[None]:
+        """Render the blocks inside a list item or a box for the width they will have."""
+        self.width -= by
+        try:
+            yield
+        finally:
+            self.width += by
+
     def list_block(self, block: m.ListBlock, style: Any) -> Flowable:
         items = []
         for item in block.items:
-            content = self.render(item.blocks, style)
+            with self.narrower(LIST_INDENT):
+                content = self.render(item.blocks, style)
             items.append(ListItem(content, value=None))
         accent = HexColor(self.link_color)
         kwargs: dict[str, Any] = dict(
             bulletFontName=self.fonts.heading_bold, bulletFontSize=style.fontSize,
-            bulletColor=accent, leftIndent=20, bulletDedent=16, spaceAfter=style.spaceAfter)
+            bulletColor=accent, leftIndent=LIST_INDENT, bulletDedent=16,
+            spaceAfter=style.spaceAfter)
         if block.ordered:
             flow = ListFlowable(items, bulletType="1", start=block.start,
                                 bulletFormat="%s.", **kwargs)
@@ -210,7 +225,8 @@ class BlockRenderer:
         table = Table([[inner]], colWidths=["100%"], splitInRow=1)
         commands: list[tuple[Any, ...]] = [
             ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(self.link_color)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 16), ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+            ("LEFTPADDING", (0, 0), (-1, -1), 16),
+            ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING - 16),
             ("TOPPADDING", (0, 0), (-1, -1), 12), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ]
         if background:
@@ -275,6 +291,10 @@ class BlockRenderer:
                                          f"{first.text}", s.footnote), "Note")
             out.extend(flows)
         return out
+
+
+LIST_INDENT = 20.0  # points: a list item's text from its list's left edge
+BOX_PADDING = 30.0  # points: a quote's or callout's left and right padding together
 
 
 def _syllables(hyphenate: Hyphenator | str) -> Callable[[str], list[int]]:

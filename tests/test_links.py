@@ -185,7 +185,9 @@ def test_relative_links_join_base_url(
 
 def test_website_email_and_phone_on_the_back_cover_are_links(
         make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
-    toml = MINIMAL_TOML + 'phone = "+1 (555) 010-2030"\n'
+    toml = MINIMAL_TOML.replace('email = "info@example.com"\n',
+                                'email = "info@example.com"\nphone = "+1 (555) 010-2030"\n')
+    assert "phone" in toml
     pdf = build_pdf(make_project(toml=toml), capsys)
     last = len(pypdf.PdfReader(pdf).pages) - 1
     back = {uri for page, uri in uris(pdf) if page == last}

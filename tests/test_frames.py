@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
-import pypdfium2  # type: ignore[import-untyped]
+import pypdfium2
 import pytest
 
 from guide.config.schema import Brand

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pikepdf
 import pypdf
-import pypdfium2  # type: ignore[import-untyped]
+import pypdfium2
 import pytest
 
 from tests.conftest import MINIMAL_TOML, build_errors, run_cli

@@ -30,7 +30,7 @@ from guide.edition import Edition
 from guide.i18n import Catalogue, catalogue
 from guide.metadata import Finish
 from guide.render.layout.blocks import BlockRenderer
-from guide.render.layout.safety import LocatingDocTemplate
+from guide.render.layout.floats import ChapterMark, FloatingDocTemplate
 from guide.render.page.closing import back_cover_flowables, closing_flowables, closing_headings
 from guide.render.page.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
 from guide.render.page.furniture import (
@@ -80,7 +80,7 @@ class Mark(Flowable):  # type: ignore[misc]
         self.marks.setdefault(self.name, self.canv.getPageNumber())
 
 
-class GuideDocTemplate(LocatingDocTemplate):
+class GuideDocTemplate(FloatingDocTemplate):
     """Saving is left to :func:`render_pdf`, which must first define the late forms.
     ``tagger`` numbers the marked content of every page (see guide.render.tagged.marking)."""
 
@@ -182,7 +182,9 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
     for index, chapter in enumerate(document.chapters):
         if index:
             out.append(PageBreak())
+        out.append(ChapterMark(index + 1, end=False))
         out += blocks.render(link_terms(chapter.blocks, config.glossary))
+        out.append(ChapterMark(index + 1, end=True))
     out += [PageBreak(), Mark("closing", marks)]
     blocks.numbered = False  # the closing, disclaimer and history pages are no chapters
     out += closing_flowables(config, brand, fonts, styles, blocks)
@@ -242,6 +244,7 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         initialFontName=fonts.body,
     )
     doc.tagger.words = catalogue(config.language)
+    doc.line = brand.type_scale.leading
     doc.addPageTemplates(_templates(brand, fonts, config, edition, rendered.marks))
     with _binary_streams():
         doc.build(tag_story(story(document, config, brand, fonts, edition, rendered.marks,

@@ -28,6 +28,7 @@ from guide.render.adapter import doc_frame_height
 from guide.render.layout.floats import Floating
 from guide.render.tagged.marking import marked
 from guide.render.text.fonts import FontSet
+from guide.render.text.scraps import SHORT_WORD
 
 FIGURE_SIZE = 10.5  # text inside figures
 MIN_LABEL_SIZE = 9.0  # a shrunk figure's labels and caption stay at least this size
@@ -104,7 +105,13 @@ class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab ha
                                     CAPTION_SIZE) <= room:
             first.append(words.pop(0))
         rest = wrap(" ".join(words), width, stringWidth, f.body_italic, CAPTION_SIZE)
-        return [" ".join(first), *(rest if words else [])]
+        lines = [" ".join(first), *(rest if words else [])]
+        last = lines[-1].split()
+        before = lines[-2].split() if len(lines) > 1 else []
+        if len(last) == 1 and len(last[0]) <= SHORT_WORD and len(before) > 1:
+            # No short word alone on the caption's last line: the line before gives one up.
+            lines[-2:] = [" ".join(before[:-1]), f"{before[-1]} {last[0]}"]
+        return lines
 
     def _scale(self, width: float, frame_h: float, shrink: float) -> float:
         limit = max(frame_h, 1.0)

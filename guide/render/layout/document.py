@@ -29,8 +29,10 @@ from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
 from guide.i18n import Catalogue, catalogue
 from guide.metadata import Finish
+from guide.render.adapter import frame_cursor, frame_height, frame_top
 from guide.render.layout.blocks import BlockRenderer
 from guide.render.layout.floats import ChapterMark, FloatingDocTemplate
+from guide.render.layout.pagelog import LayoutReport, PageLog
 from guide.render.page.closing import back_cover_flowables, closing_flowables, closing_headings
 from guide.render.page.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
 from guide.render.page.furniture import (
@@ -63,6 +65,7 @@ class Rendered:
     heading_pages: dict[str, int] = field(default_factory=dict)  # anchor → physical page
     marks: dict[str, int] = field(default_factory=dict)  # part name → first physical page
     structure: StructTree | None = None  # the tagged-PDF structure, written into the PDF
+    layout: LayoutReport = field(default_factory=LayoutReport)  # holes, scraps, widows …
 
 
 class Mark(Flowable):  # type: ignore[misc]
@@ -89,6 +92,18 @@ class GuideDocTemplate(FloatingDocTemplate):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tagger = Tagger()
+        self.pagelog = PageLog()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Record what the page now holds, for the layout report."""
+        frame = getattr(self, "frame", None)
+        if frame is None or isinstance(flowable, (Mark, ChapterMark)):
+            return
+        bottom = frame_cursor(frame) + flowable.getSpaceAfter()
+        if bottom >= frame_top(frame):  # nothing drawn (a zero-size flowable at the top)
+            return
+        self.pagelog.drawn(self.page, self.chapter, flowable, bottom, frame_top(frame),
+                           frame_height(frame))
 
 
 def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
@@ -252,6 +267,7 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         canv = doc.canv
         rendered.pages = canv.getPageNumber() - 1
         rendered.structure = doc.tagger.tree
+        rendered.layout = doc.pagelog.report()
         rendered.structure.pages = rendered.pages
         rendered.structure.root.prune()
         words = catalogue(config.language)

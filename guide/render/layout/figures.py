@@ -20,6 +20,7 @@ from guide.render.adapter import doc_frame_height
 from guide.render.layout.floats import Floating
 from guide.render.tagged.marking import marked
 from guide.render.text.markup import Fallback, text_markup
+from guide.render.text.scraps import bind_last_word
 
 MAX_HEIGHT_SHARE = 0.62  # of the frame: a picture leaves room for its caption and some text
 
@@ -112,7 +113,7 @@ def caption_paragraph(number: int, caption: str, style: Any,
     if not caption:
         return None
     label = f"<b>Figure {number}.</b> " if number else ""
-    para = Paragraph(label + text_markup(caption, fallback), style)
+    para = Paragraph(label + bind_last_word(text_markup(caption, fallback)), style)
     para.role = "Caption"
     return para
 

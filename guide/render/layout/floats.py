@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import ActionFlowable, CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import (
+    ActionFlowable,
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+)
 
 from guide.render.adapter import (
     frame_at_top,
@@ -84,7 +91,7 @@ def _lead_in(content: list[Any], aW: float, aH: float) -> float:
             total += space + h + flowable.getSpaceAfter()
             continue
         if isinstance(flowable, Paragraph):
-            lines = len(getattr(flowable, "blPara").lines) if hasattr(flowable, "blPara") else 1
+            lines = len(flowable.blPara.lines) if hasattr(flowable, "blPara") else 1
             leading = flowable.style.leading
             total += space + (h if lines <= 3 else 2 * leading)
         elif is_floating(flowable):
@@ -133,10 +140,10 @@ class FloatingDocTemplate(LocatingDocTemplate):
             self.pending = []
             self._plan_chapter_end(flowables)
             first = flowables[0]
-        if self.chapter is not None and is_floating(first) and not first.placed:
-            if self._defer(first, flowables):
-                del flowables[0]
-                return
+        if self.chapter is not None and is_floating(first) and not first.placed \
+                and self._defer(first, flowables):
+            del flowables[0]
+            return
         super().handle_flowable(flowables)
 
     # --- chapters ------------------------------------------------------------------------
@@ -261,7 +268,7 @@ def _fitting_scale(figure: Any, width: float, full: float, room: float) -> float
     """The largest scale, 1 down to the figure's least, at which it fits in ``room``."""
     if figure.height_at(width, full, 1.0) <= room:
         return 1.0
-    low, high = figure.min_scale, 1.0
+    low, high = float(figure.min_scale), 1.0
     if figure.height_at(width, full, low) > room:
         return None
     for _ in range(12):
@@ -288,7 +295,8 @@ def _text_overflow(rest: list[Any], heights: list[float], full: float
                    ) -> tuple[float, list[int]]:
     """How much text passes to the next page when this page is filled in order, and the
     figures that do not fit and wait for the next page."""
-    position, waiting, overflow = 0.0, [], 0.0
+    position, overflow = 0.0, 0.0
+    waiting: list[int] = []
     for index, (flowable, height) in enumerate(zip(rest, heights, strict=True)):
         if is_floating(flowable):
             if not waiting and position + height <= full:

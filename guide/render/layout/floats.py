@@ -38,6 +38,7 @@ from guide.render.layout.safety import LocatingDocTemplate
 
 MIN_LAST_LINES = 5  # a chapter's last page holds at least this many lines of text
 MIN_FIGURE_COMPANY = 3  # ... or a figure and at least this many
+FULL_PAGE = 0.78  # a chapter page other than its last ends at least this low in its frame
 BODY_LINE = 17.0  # points; replaced by the brand's leading (see FloatingDocTemplate.line)
 LOOKAHEAD_PAGES = 2  # the chapter-end plan looks this many frames ahead, no further
 
@@ -200,7 +201,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
         total = sum(heights)
         if total <= full:
             return
-        overflow_text, waiting = _text_overflow(rest, heights, full)
+        overflow_text, waiting, end = _text_overflow(rest, heights, full)
         if overflow_text >= MIN_LAST_LINES * self.line:
             return
         figures = [f for f in rest if is_floating(f)]
@@ -216,8 +217,11 @@ class FloatingDocTemplate(LocatingDocTemplate):
             carry = MIN_LAST_LINES * self.line - overflow_text
         elif self._move_up(flowables, heights, waiting, full):
             carry = MIN_LAST_LINES * self.line - (total - full)
-        else:  # the figures end the chapter on the next page: a few lines go with them
-            carry = MIN_FIGURE_COMPANY * self.line - overflow_text
+        else:  # the figures end the chapter on the next page: a few lines go with them,
+            # unless that would leave a hole here (then the report names the page)
+            carry = MIN_FIGURE_COMPANY * self.line - overflow_text + (full - end)
+            if full - carry - self.line < FULL_PAGE * full:
+                return
         if carry > 0:
             raise_frame_foot(frame, carry + self.line * 0.5)
 
@@ -228,17 +232,17 @@ class FloatingDocTemplate(LocatingDocTemplate):
         all of them fit there; tell whether they moved."""
         order, sizes = list(flowables[:len(heights)]), list(heights)
         moving = [flowables[index] for index in waiting]
+        after = -1  # figures keep their order: each goes after the one moved before it
         for figure in moving:
             at = order.index(figure)
-            start = 0
+            start = after + 1
             for back in range(at - 1, -1, -1):
                 if _is_heading(order[back]):
-                    start = back + 2
+                    start = max(start, back + 2)
                     break
-            if start >= at:
-                continue
-            if sum(sizes[:start]) + sizes[at] > full:
-                return False
+            after = start
+            if start >= at or sum(sizes[:start]) + sizes[at] > full:
+                return False  # already as early as its section allows, or no room there
             order.insert(start, order.pop(at))
             sizes.insert(start, sizes.pop(at))
         flowables[:len(order)] = order
@@ -292,9 +296,9 @@ def _text_follows(flowables: list[Any]) -> bool:
 
 
 def _text_overflow(rest: list[Any], heights: list[float], full: float
-                   ) -> tuple[float, list[int]]:
-    """How much text passes to the next page when this page is filled in order, and the
-    figures that do not fit and wait for the next page."""
+                   ) -> tuple[float, list[int], float]:
+    """How much text passes to the next page when this page is filled in order, the
+    figures that do not fit and wait for the next page, and where this page's content ends."""
     position, overflow = 0.0, 0.0
     waiting: list[int] = []
     for index, (flowable, height) in enumerate(zip(rest, heights, strict=True)):
@@ -309,7 +313,7 @@ def _text_overflow(rest: list[Any], heights: list[float], full: float
         else:
             overflow += position + height - max(position, full)
             position = full
-    return overflow, waiting
+    return overflow, waiting, position
 
 
 def _is_heading(flowable: Any) -> bool:

@@ -13,11 +13,10 @@ from typing import Any
 
 from reportlab.platypus import Paragraph
 
-from guide.render.layout.floats import MIN_LAST_LINES, is_floating
+from guide.render.layout.floats import FULL_PAGE, MIN_LAST_LINES, is_floating
 from guide.render.text.scraps import HYPHENS, SHORT_WORD
 from guide.render.text.scraps import line_words as _lines
 
-FULL_PAGE = 0.78  # a chapter page other than its last ends at least this low in its frame
 LINE = 17.0  # points: a table's or box's height counts as this many lines of text
 SHORT_LINE_ROLES = ("Caption", "H1", "H2", "H3", "H4", "H5", "H6")
 

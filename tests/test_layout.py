@@ -292,5 +292,14 @@ def test_the_report_names_holes_stranded_figures_widows_and_scraps(brand: Brand)
     tail.blPara.lines[-2][1][-1] = "hyph\xad"
     tail.blPara.lines[-1] = (0, ["enated."])
     log.drawn(3, 2, tail, top - 0.9 * height, top, height)
+    element = object()  # one paragraph's structure element, shared by its pieces
+    head, foot = Paragraph("One line at the foot.", style), Paragraph("One line.", style)
+    for piece in (head, foot):
+        piece.wrap(400, 100)
+        piece._struct = element
+    head._splitpara = 1
+    log.drawn(4, 3, head, top - 0.95 * height, top, height)  # an orphan ends page 4 ...
+    log.drawn(5, 3, foot, top - 0.1 * height, top, height)  # ... and its widow opens page 5
     kinds = {(d.page, d.kind) for d in log.report().defects}
-    assert kinds == {(1, "hole"), (2, "stranded"), (3, "scrap")}
+    assert kinds == {(1, "hole"), (2, "stranded"), (3, "scrap"), (4, "orphan"), (5, "widow"),
+                     (5, "stranded")}  # one line alone ends chapter 3

@@ -16,6 +16,7 @@ from pypdf.generic import DictionaryObject
 from guide.config.callouts import CALLOUT_LABELS
 from guide.config.contrast import contrast_ratio
 from guide.config.schema import Color
+from guide.i18n import catalogue
 from tests.conftest import ROOT, run_cli
 from tests.pdftools import HAS_POPPLER
 from tests.seedtext import SEED
@@ -206,7 +207,8 @@ def test_figure_alt_equals_the_model_alt(reference_pdf: Path) -> None:
     source = "\n".join(p.read_text(encoding="utf-8") for p in
                        sorted((ROOT / "sources" / "discogenic-back-pain").glob("*.md")))
     _, root = structure(reference_pdf)
-    icons = set(CALLOUT_LABELS.values())  # a callout's icon says its kind, from the builder
+    # a callout's icon says its kind, in the builder's words
+    icons = {catalogue("en-US").text(key) for key in CALLOUT_LABELS.values()}
     for node in walk(root):
         if node.type == "Figure" and not str(node.obj["/Alt"]).startswith("QR code") \
                 and str(node.obj["/Alt"]) not in icons:

@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from guide.cli import main
 from guide.config.callouts import CALLOUT_LABELS
 from guide.config.schema import Brand
+from guide.i18n import catalogue
 from tests.conftest import REFERENCE, ROOT
 from tests.pdftools import text_pdfium
 from tests.tagcheck import structure, walk
@@ -30,6 +31,7 @@ from tests.tagcheck import structure, walk
 SAMPLER = "layout-sampler"
 SAMPLER_DIR = ROOT / "tests" / "guides" / SAMPLER
 FULL = 0.78  # a chapter page other than its last ends at least this low in its frame
+LABELS = {catalogue("en-US").text(key) for key in CALLOUT_LABELS.values()}  # the icons' words
 MIN_LINES = 5  # lines of text on a chapter's last page (figure captions and labels count)
 
 
@@ -193,8 +195,8 @@ def test_a_floated_figure_stays_after_its_paragraph_in_the_tree(reference: Built
 def test_callout_kinds_are_spoken_and_look_different(sampler: Built, brand: Brand) -> None:
     _, root = structure(sampler.pdf)
     icons = {str(n.obj["/Alt"]): n for n in walk(root) if n.type == "Figure"
-             and str(n.obj["/Alt"]) in CALLOUT_LABELS.values()}
-    assert set(icons) == set(CALLOUT_LABELS.values())
+             and str(n.obj["/Alt"]) in LABELS}
+    assert set(icons) == LABELS
     notes = [n for n in walk(root) if n.type == "Note"]
     for icon in icons.values():
         assert any(icon in walk(note) for note in notes)

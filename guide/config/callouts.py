@@ -1,8 +1,9 @@
-"""The callout kinds (``!!! expert``, ``note``, ``tip``, ``warning``, ``important``): the word a
-screen reader says for each, and its look in the brand palette's colour names.
+"""The callout kinds (``!!! expert``, ``note``, ``tip``, ``warning``, ``important``): the
+catalogue key of the word a screen reader says for each, and its look in the palette's colours.
 
-Holds data only. The render stage draws the looks; :mod:`guide.config.contrast` checks every
-colour pair they put text or an icon on. The labels are the one place these words live.
+Holds data only. The render stage draws the looks, with each kind's word from the guide's
+language catalogue (:mod:`guide.i18n`, keys ``callout_<kind>``); :mod:`guide.config.contrast`
+checks every colour pair they put text or an icon on.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 class CalloutLook:
     """How one kind of callout looks: palette colour names ("" for none) and an icon."""
 
-    label: str  # what the icon says (its alternate text), e.g. "Warning"
+    label: str  # catalogue key of what the icon says (its alternate text), e.g. "Warning"
     icon: str  # the icon's drawing: "rosette", "info", "bulb", "triangle", "exclamation"
     background: str  # the box
     title: str  # the title's colour
@@ -24,13 +25,8 @@ class CalloutLook:
     band: str = ""  # a band behind the title (the body keeps ``background``)
 
 
-CALLOUT_LABELS: dict[str, str] = {
-    "expert": "Expert insight",
-    "note": "Note",
-    "tip": "Tip",
-    "warning": "Warning",
-    "important": "Important",
-}
+CALLOUT_LABELS: dict[str, str] = {kind: f"callout_{kind}" for kind in
+                                  ("expert", "note", "tip", "warning", "important")}
 
 CALLOUT_LOOKS: dict[str, CalloutLook] = {
     "expert": CalloutLook(CALLOUT_LABELS["expert"], "rosette", "tint", "primary", "accent",

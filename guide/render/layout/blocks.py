@@ -186,10 +186,11 @@ class BlockRenderer:
         look = callout_look(block.kind)
         style = ParagraphStyle(f"callout_title-{block.kind}", parent=self.styles.callout_title,
                                textColor=HexColor(self.brand.palette.named()[look.title].hex))
-        title = bind_last_word(text_markup(block.title or look.label, self.fallback))
+        label = self.words.text(look.label)
+        title = bind_last_word(text_markup(block.title or label, self.fallback))
         body = self.render(block.blocks, self.styles.callout_body)
-        return callout_box(block.kind, Paragraph(title, style), body, self.brand, self.width,
-                           self.fonts.body, self.styles.body.spaceAfter)
+        return callout_box(block.kind, label, Paragraph(title, style), body, self.brand,
+                           self.width, self.fonts.body, self.styles.body.spaceAfter)
 
     def list_block(self, block: m.ListBlock, style: Any) -> Flowable:
         items = []

@@ -29,11 +29,11 @@ class KindTitle(Flowable):  # type: ignore[misc]
 
     role = "Figure"
 
-    def __init__(self, title: Paragraph, look: CalloutLook, brand: Brand) -> None:
+    def __init__(self, title: Paragraph, look: CalloutLook, label: str, brand: Brand) -> None:
         super().__init__()
         self.title = title
         self.look = look
-        self.alt_text = look.label
+        self.alt_text = label
         self.caption_text = title.text
         self.colors = {name: HexColor(c.hex) for name, c in brand.palette.named().items()}
 
@@ -111,13 +111,13 @@ def _exclamation(canv: Any, s: float, low: float, high: float, dot: float) -> No
     canv.circle(s / 2, s * dot, s * 0.07, stroke=0, fill=1)
 
 
-def callout_box(kind: str, title: Paragraph, body: list[Flowable], brand: Brand,
+def callout_box(kind: str, label: str, title: Paragraph, body: list[Flowable], brand: Brand,
                 width: float, font: str, space_after: float) -> Flowable:
-    """The callout of ``kind``: its box, icon, title and body, kept on one page when it fits
-    (a callout longer than a page still splits)."""
+    """The callout of ``kind``: its box, icon (saying ``label``), title and body, kept on one
+    page when it fits (a callout longer than a page still splits)."""
     look = callout_look(kind)
     colors = {name: HexColor(c.hex) for name, c in brand.palette.named().items()}
-    head = KindTitle(title, look, brand)
+    head = KindTitle(title, look, label, brand)
     rows = [[[head]], [body]] if look.band else [[[head, *body]]]
     table = Table(rows, colWidths=[width], splitInRow=1)
     commands: list[tuple[Any, ...]] = [

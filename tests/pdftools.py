@@ -31,6 +31,52 @@ def text_pdfium(path: Path) -> list[str]:
         pdf.close()
 
 
+def text_outside_figures(path: Path) -> list[str]:
+    """Each page's running text (PDFium), read around what is not running text: page
+    furniture (``/Artifact``), figures (``/Figure``) and their captions ("Figure 3. ..."). A
+    figure floated to the top of a page sits inside the paragraph carried over to that page;
+    this is the text a reader follows around it."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    def tag_of(obj: object) -> str:
+        name = (ctypes.c_ushort * 64)()
+        for index in range(raw.FPDFPageObj_CountMarks(obj)):
+            size = ctypes.c_ulong()
+            raw.FPDFPageObjMark_GetName(raw.FPDFPageObj_GetMark(obj, index), name,
+                                        ctypes.sizeof(name), ctypes.byref(size))
+            return bytes(name)[:max(size.value - 2, 0)].decode("utf-16-le")
+        return ""
+
+    pdf = pdfium.PdfDocument(str(path))
+    pages = []
+    try:
+        for page in pdf:
+            textpage = page.get_textpage()
+            chars: list[tuple[str, str, int]] = []  # (char, tag, marked-content id)
+            for index in range(raw.FPDFText_CountChars(textpage)):
+                obj = raw.FPDFText_GetTextObject(textpage, index)
+                tag, mcid = (tag_of(obj), raw.FPDFPageObj_GetMarkedContentID(obj)) if obj \
+                    else ("", -1)
+                chars.append((chr(raw.FPDFText_GetUnicode(textpage, index)), tag, mcid))
+            runs: dict[int, str] = {}
+            for char, tag, mcid in chars:
+                if tag == "Caption":
+                    runs[mcid] = runs.get(mcid, "") + char
+            skipped = {"Artifact", "Figure"}
+            text = "".join(char for char, tag, mcid in chars if tag not in skipped and not (
+                tag == "Caption" and runs[mcid].lstrip().startswith("Figure")))
+            text = text.replace("\x02", "-")  # PDFium's mark of a line-end hyphen
+            pages.append(text.replace("\r\n", "\n").replace("\r", "\n"))
+            textpage.close()
+            page.close()
+        return pages
+    finally:
+        pdf.close()
+
+
 def text_poppler(path: Path) -> list[str]:
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
                          capture_output=True, text=True).stdout

@@ -14,6 +14,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
@@ -24,6 +25,7 @@ from guide.cli import main
 from guide.config.callouts import CALLOUT_LABELS
 from guide.config.schema import Brand
 from guide.i18n import catalogue
+from guide.render.text.styles import Styles
 from tests.conftest import REFERENCE, ROOT
 from tests.pdftools import text_pdfium
 from tests.tagcheck import structure, walk
@@ -203,12 +205,13 @@ def test_callout_kinds_are_spoken_and_look_different(sampler: Built, brand: Bran
     scale = 4.0
     left = brand.margins.inner
     document = pdfium.PdfDocument(str(sampler.pdf))
-    looks = {}
+    looks: dict[str, tuple[Any, Any]] = {}
     try:
         for label, icon in icons.items():
             page = document[icon.mcids[0][0]]
             image = page.render(scale=scale).to_pil().convert("RGB")
-            x0, y0, _, y1 = (float(v) for v in icon.obj["/A"]["/BBox"])
+            attributes: Any = icon.obj["/A"]
+            x0, y0, _, y1 = (float(v) for v in attributes["/BBox"])
             y = (brand.page_height - (y0 + y1) / 2) * scale
             edge = image.getpixel((int((left + 0.4) * scale), int(y)))
             ground = image.getpixel((int((x0 - 6) * scale), int(y)))
@@ -233,7 +236,7 @@ def test_a_short_last_word_is_bound_to_the_word_before() -> None:
     assert bind_last_word("Ends with extraordinarily") == "Ends with extraordinarily"
 
 
-def _styles(brand: Brand):  # type: ignore[no-untyped-def]
+def _styles(brand: Brand) -> Styles:
     from guide.render.text.fonts import register_fonts
     from guide.render.text.styles import make_styles
 

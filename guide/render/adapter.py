@@ -74,3 +74,19 @@ def keep_together_height(flowable: Any) -> float:
 def keep_together_content(flowable: Any) -> list[Any]:
     """The flowables a ``KeepTogether`` holds: relies on ``KeepTogether._content``."""
     return list(flowable._content)
+
+
+def is_split_head(para: Any) -> bool:
+    """Whether a paragraph is a piece that reportlab split off with more lines to follow:
+    relies on ``Paragraph.split`` marking its first piece ``_splitpara``."""
+    return bool(getattr(para, "_splitpara", 0))
+
+
+def list_item_content(flowable: Any) -> Any:
+    """What a list item (reportlab's ``LIIndenter``) holds: relies on its ``_flowable``."""
+    return getattr(flowable, "_flowable", None)
+
+
+def table_cells(table: Any) -> list[Any]:
+    """Every cell value of a ``Table``, row by row: relies on ``Table._cellvalues``."""
+    return [cell for row in getattr(table, "_cellvalues", ()) for cell in row]

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Table
 
+from guide.render.adapter import is_split_head, list_item_content, table_cells
 from guide.render.layout.floats import FULL_PAGE, MIN_LAST_LINES, is_floating
 from guide.render.text.scraps import HYPHENS, SHORT_WORD
 from guide.render.text.scraps import line_words as _lines
@@ -86,7 +87,7 @@ class PageLog:
         struct = id(getattr(para, "_struct", None) or para)
         continued = struct in self.seen and getattr(para, "_struct", None) is not None
         self.seen.add(struct)
-        more = bool(getattr(para, "_splitpara", 0))
+        more = is_split_head(para)
         words = lines[-1] if lines else []
         if para is outer and len(lines) == 1 and more:
             self.defects.append(Defect(page, "orphan", _quote(words)))
@@ -141,7 +142,13 @@ def _paragraphs(flowable: Any) -> list[Any]:
     """The paragraphs a drawn flowable shows directly (itself, or a list item's body)."""
     if isinstance(flowable, Paragraph):
         return [flowable]
-    inner = getattr(flowable, "_flowable", None)  # a list item (reportlab's LIIndenter)
+    if isinstance(flowable, Table):  # a callout's box, a table: what its cells show
+        found: list[Any] = []
+        for cell in table_cells(flowable):
+            for item in cell if isinstance(cell, (list, tuple)) else [cell]:
+                found += item.paragraphs() if hasattr(item, "paragraphs") else _paragraphs(item)
+        return found
+    inner = list_item_content(flowable)  # a list item's
     if isinstance(inner, Paragraph):
         return [inner]
     if isinstance(inner, (list, tuple)):

@@ -308,3 +308,31 @@ def test_the_report_names_holes_stranded_figures_widows_and_scraps(brand: Brand)
     kinds = {(d.page, d.kind) for d in log.report().defects}
     assert kinds == {(1, "hole"), (2, "stranded"), (3, "scrap"), (4, "orphan"), (5, "widow"),
                      (5, "stranded")}  # one line alone ends chapter 3
+
+
+def test_the_report_lists_each_guides_problems_under_its_name() -> None:
+    from guide.cli import print_layout_report
+
+    out = io.StringIO()
+    print_layout_report([("first", ["page 4: hole: the text ends at 61% of the page"]),
+                         ("second", [])], out)
+    assert out.getvalue().splitlines() == [
+        "layout first: 1 problem",
+        "  page 4: hole: the text ends at 61% of the page",
+        "layout second: no holes, stranded figures, scraps, widows or orphans",
+    ]
+
+
+def test_every_callout_colour_pair_is_contrast_checked(brand: Brand) -> None:
+    from guide.config.callouts import CALLOUT_LOOKS, contrast_pairs
+    from guide.config.contrast import LARGE_OR_GRAPHICS, NORMAL_TEXT, contrast_ratio
+
+    pairs = contrast_pairs()
+    colors = brand.palette.named()
+    for kind, look in CALLOUT_LOOKS.items():
+        head = look.band or look.background
+        assert (look.title, head, True, f"{kind} callout titles") in pairs
+        assert (look.icon_color, head, False, f"{kind} callout icons") in pairs
+    for fg, bg, text, _ in pairs:
+        minimum = NORMAL_TEXT if text else LARGE_OR_GRAPHICS
+        assert contrast_ratio(colors[fg], colors[bg]) >= minimum, (fg, bg)

@@ -160,8 +160,10 @@ def test_no_chapter_ends_on_a_page_of_a_few_lines(request: pytest.FixtureRequest
             assert last.lines >= MIN_LINES, f"page {chapter[-1] + 1}: {last.text[:80]!r}"
 
 
-def test_the_reference_guide_keeps_its_twenty_pages(reference: Built) -> None:
-    assert len(PdfReader(str(reference.pdf)).pages) <= 20
+def test_the_reference_guide_keeps_its_page_count(reference: Built) -> None:
+    # 20 pages when floats came in; the Key terms pages added three. Floating figures and
+    # carried-over lines must not add any.
+    assert len(PdfReader(str(reference.pdf)).pages) <= 23
 
 
 def test_figures_never_leave_their_chapter(sampler: Built, brand: Brand) -> None:

@@ -50,6 +50,7 @@ class BuildResult:
     manifest: Path | None = None
     current: list[ManifestEntry] = field(default_factory=list)  # up to date, not rebuilt
     reading: list[GuideReading] = field(default_factory=list)  # of the guides built
+    layout: list[tuple[str, list[str]]] = field(default_factory=list)  # slug, layout defects
 
 
 def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
@@ -147,7 +148,7 @@ def build(options: BuildOptions) -> BuildResult:
     from guide.metadata import finish_properties
     from guide.render import render_guide
 
-    outputs = []
+    outputs, layout = [], []
     for item in prepared:
         finish = finish_properties(item.config, item.edition)
         rendered = render_guide(item.document, item.config, brand, item.edition, finish,
@@ -160,8 +161,10 @@ def build(options: BuildOptions) -> BuildResult:
                           item.edition.date, item.config.language,
                           item.config.translation_of)
         outputs.append((entry, pdf))
+        layout.append((item.config.slug, rendered.layout.lines()))
     if diagnostics.has_errors:
         raise GuideError(diagnostics.items)
     manifest = publish(options.out, outputs)
     reading = [item.reading for item in prepared if item.reading is not None]
-    return BuildResult([e for e, _ in outputs], diagnostics.items, manifest, reading=reading)
+    return BuildResult([e for e, _ in outputs], diagnostics.items, manifest, reading=reading,
+                       layout=layout)

@@ -51,6 +51,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--release", action="store_true",
                        help="refuse drafts: every guide must match its newest revision")
     _strict(build)
+    build.add_argument("--report", action="store_true",
+                       help="list each guide's layout defects: holes, stranded figures, scraps, "
+                            "widows and orphans (rebuilds, like --force)")
     watch = commands.add_parser("watch", help="rebuild whenever a source or asset changes")
     watch.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
     _common(watch)
@@ -121,8 +124,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               f"(Ctrl-C to stop)", file=out, flush=True)
         return watch(options, out, err, print_diagnostics, interval=args.interval)
     options = BuildOptions(sources=args.sources, out=args.out, assets=args.assets,
-                           slugs=tuple(args.slugs), release=args.release, force=args.force,
-                           strict=args.strict)
+                           slugs=tuple(args.slugs), release=args.release,
+                           force=args.force or args.report, strict=args.strict)
     result = build(options)
     for entry in result.current:
         print(f"up to date {(options.out / entry.pdf).as_posix()} (use --force to rebuild)",
@@ -138,7 +141,21 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         for reading in result.reading:
             print(summary_line(reading), file=out)
+    if args.report:
+        print_layout_report(result.layout, out)
     return EXIT_OK
+
+
+def print_layout_report(reports: Sequence[tuple[str, list[str]]], stream: TextIO) -> None:
+    """Each guide's layout defects, one a line under the guide's name, or that it has none."""
+    for slug, lines in reports:
+        if not lines:
+            print(f"layout {slug}: no holes, stranded figures, scraps, widows or orphans",
+                  file=stream)
+            continue
+        print(f"layout {slug}: {len(lines)} problem{'s' * (len(lines) != 1)}", file=stream)
+        for line in lines:
+            print(f"  {line}", file=stream)
 
 
 def _check(options: BuildOptions, out: TextIO, err: TextIO, report: str = "") -> int:

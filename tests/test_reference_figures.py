@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from guide.config.callouts import CALLOUT_LABELS
 from guide.config.load import load_brand, load_guide
 from guide.errors import Diagnostics
+from guide.i18n import catalogue
 from guide.model import Diagram
 from guide.parse import parse_guide
 from tests.conftest import ROOT
@@ -32,6 +34,16 @@ def diagrams() -> list[Diagram]:
     return [f for f in document.figures if isinstance(f, Diagram)]
 
 
+# A callout's icon is a Figure too, its alternate text the callout's kind in the builder's words.
+ICONS = {catalogue("en-US").text(key) for key in CALLOUT_LABELS.values()}
+
+
+def is_diagram(element: Element) -> bool:
+    """A Figure that is neither the QR code nor a callout's icon."""
+    return (element.type == "Figure" and not element.alt.startswith("QR code")
+            and element.alt not in ICONS)
+
+
 def test_at_least_five_numbered_figures_with_captions(
         reference_elements: list[Element]) -> None:
     """Each diagram is a Figure element (its alt text the model's) followed by its Caption,
@@ -41,7 +53,7 @@ def test_at_least_five_numbered_figures_with_captions(
     assert [f.number for f in figures] == list(range(1, len(figures) + 1))
     assert {f.spec.kind for f in figures} >= {"cycle", "flow", "compare", "anatomy-label"}
     drawn = [(e, reference_elements[i + 1]) for i, e in enumerate(reference_elements)
-             if e.type == "Figure" and not e.alt.startswith("QR code")]
+             if is_diagram(e)]
     assert [(e.alt, caption.type, caption.text) for e, caption in drawn] == [
         (normalize(f.alt), "Caption", normalize(f"Figure {f.number}. {f.caption}"))
         for f in figures]
@@ -49,8 +61,7 @@ def test_at_least_five_numbered_figures_with_captions(
 
 def test_figure_text_is_extractable(reference_elements: list[Element]) -> None:
     """Every label of every diagram reads whole in its Figure element's text."""
-    drawn = [e.text for e in reference_elements
-             if e.type == "Figure" and not e.alt.startswith("QR code")]
+    drawn = [e.text for e in reference_elements if is_diagram(e)]
     figures = diagrams()
     assert len(drawn) == len(figures)
     for text, figure in zip(drawn, figures, strict=True):

@@ -76,8 +76,9 @@ def test_opens_and_renders_in_pdfium(reference_pdf: Path) -> None:
     pdf = pdfium.PdfDocument(str(reference_pdf))
     assert len(pdf) > 10
     for page in pdf:
-        image = page.render(scale=0.3).to_pil()
-        assert image.convert("L").getextrema()[0] < 128, "a blank page"  # something is drawn
+        histogram = page.render(scale=0.3).to_pil().convert("L").histogram()
+        inked = sum(histogram[:200]) / sum(histogram)  # share of pixels clearly not white
+        assert inked > 0.01, "a blank page"  # a page of five lines inks about 2 %
     pdf.close()
 
 

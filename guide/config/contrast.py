@@ -8,6 +8,7 @@ the config package.
 
 from __future__ import annotations
 
+from guide.config.callouts import contrast_pairs
 from guide.config.reader import Table
 from guide.config.schema import Color, Palette
 
@@ -44,7 +45,13 @@ def contrast_ratio(first: Color, second: Color) -> float:
 def check_contrast(palette: Palette, table: Table) -> None:
     """Report every palette pair whose contrast is below its WCAG minimum."""
     colors = palette.named()
-    for fg, bg, minimum, use in PAIRS:
+    seen = {(fg, bg) for fg, bg, _, _ in PAIRS}
+    callouts = []
+    for fg, bg, text, use in contrast_pairs():  # each callout kind's look
+        if fg != bg and (fg, bg) not in seen:
+            seen.add((fg, bg))
+            callouts.append((fg, bg, NORMAL_TEXT if text else LARGE_OR_GRAPHICS, use))
+    for fg, bg, minimum, use in (*PAIRS, *callouts):
         ratio = contrast_ratio(colors[fg], colors[bg])
         if ratio < minimum:
             table.file.diagnostics.error(

@@ -30,8 +30,10 @@ from reportlab.platypus import (
 
 from guide import model as m
 from guide.check.tables import CELL_PADDING, MIN_CELL_SIZE, columns_of
+from guide.config.callouts import callout_look
 from guide.config.schema import Brand
 from guide.i18n import Catalogue, catalogue
+from guide.render.layout.callouts import callout_box
 from guide.render.layout.figures import image_figure
 from guide.render.layout.safety import Hyphenator, chunk_inlines, stamp
 from guide.render.layout.terms import TermParagraph, has_term_link
@@ -39,6 +41,7 @@ from guide.render.text.breaks import soften_to_fit, soften_wide_words
 from guide.render.text.coverage import fallback_for
 from guide.render.text.fonts import FontSet
 from guide.render.text.markup import escape, text_markup, to_markup
+from guide.render.text.scraps import BodyParagraph, bind_last_word
 from guide.render.text.styles import Styles, table_style
 
 
@@ -50,7 +53,7 @@ def tag(flowable: Flowable, role: str, **info: Any) -> Flowable:
     return flowable
 
 
-class HeadingParagraph(Paragraph):  # type: ignore[misc]
+class HeadingParagraph(BodyParagraph):
     """A heading that registers its destination, outline entry and page when drawn."""
 
     def __init__(self, text: str | None, style: Any, heading: m.Heading | None = None,
@@ -115,7 +118,7 @@ class BlockRenderer:
     def para(self, inlines: tuple[m.Inline, ...], style: Any, role: str = "P",
              lang: str = "") -> Flowable:
         markup = self.markup(inlines)
-        kind = TermParagraph if has_term_link(markup) else Paragraph
+        kind = TermParagraph if has_term_link(markup) else BodyParagraph
         return tag(kind(markup, style), role, lang=lang)
 
     def render(self, blocks: tuple[m.Block, ...], style: Any = None) -> list[Flowable]:
@@ -144,14 +147,7 @@ class BlockRenderer:
                 quoted = self.render(block.blocks, s.quote)
             return [self.boxed(quoted, None, "BlockQuote")]
         if isinstance(block, m.Callout):
-            inner: list[Flowable] = []
-            if block.title:
-                title = text_markup(block.title, self.fallback)
-                inner.append(tag(Paragraph(title, s.callout_title), "Caption"))
-            with self.narrower(BOX_PADDING):
-                inner.extend(self.render(block.blocks, s.callout_body))
-            # Kept on one page when it fits; a callout longer than a page still splits.
-            return [KeepTogether([self.boxed(inner, self.brand.palette.tint.hex, "Note")])]
+            return [self.callout(block)]
         if isinstance(block, m.CodeBlock):
             text = "<br/>".join(text_markup(line, self.fallback).replace(" ", "&nbsp;")
                                 for line in block.text.split("\n"))
@@ -176,8 +172,8 @@ class BlockRenderer:
         s = self.styles
         title = heading.text
         style = {1: s.h1, 2: s.h2, 3: s.h3}.get(heading.level, s.h4)
-        para = HeadingParagraph(self.markup(heading.inlines), style, heading, title,
-                                self.on_heading)
+        para = HeadingParagraph(bind_last_word(self.markup(heading.inlines)), style, heading,
+                                title, self.on_heading)
         para.lang = self.lang(heading.lang)
         if heading.level != 1:
             # Never strand a heading at the foot of a page: ask for room for it and 3 lines.
@@ -200,6 +196,18 @@ class BlockRenderer:
             yield
         finally:
             self.width += by
+
+    def callout(self, block: m.Callout) -> Flowable:
+        """A callout in its kind's look, its title beside the kind's icon."""
+        look = callout_look(block.kind)
+        style = ParagraphStyle(f"callout_title-{block.kind}", parent=self.styles.callout_title,
+                               textColor=HexColor(self.brand.palette.named()[look.title].hex))
+        label = self.words.text(look.label)
+        title = bind_last_word(text_markup(block.title or label, self.fallback))
+        with self.narrower(BOX_PADDING):  # the box's padding (16 + 14 pt, see callouts)
+            body = self.render(block.blocks, self.styles.callout_body)
+        return callout_box(block.kind, label, Paragraph(title, style), body, self.brand,
+                           self.width, self.fonts.body, self.styles.body.spaceAfter)
 
     def list_block(self, block: m.ListBlock, style: Any) -> Flowable:
         items = []

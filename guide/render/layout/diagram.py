@@ -24,10 +24,14 @@ from guide.diagrams.layout import layout
 from guide.diagrams.spec import AnatomyLabel, DiagramSpec
 from guide.errors import GuideError, Location, error
 from guide.i18n import Catalogue, catalogue
+from guide.render.adapter import doc_frame_height
+from guide.render.layout.floats import Floating
 from guide.render.tagged.marking import marked
 from guide.render.text.fonts import FontSet
+from guide.render.text.scraps import SHORT_WORD
 
 FIGURE_SIZE = 10.5  # text inside figures
+MIN_LABEL_SIZE = 9.0  # a shrunk figure's labels and caption stay at least this size
 CAPTION_SIZE = 10.5
 CAPTION_LEADING = 14.0
 CAPTION_GAP = 10.0  # between the drawing and its caption
@@ -63,8 +67,10 @@ def _color(palette: Palette, role: str) -> tuple[float, float, float]:
     return palette.named()[role].rgb
 
 
-class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type information
+class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab has no types
     """One figure: the drawing and "Figure N. caption" below it, kept on one page."""
+
+    min_scale = max(Floating.min_scale, MIN_LABEL_SIZE / min(FIGURE_SIZE, CAPTION_SIZE))
 
     def __init__(self, spec: DiagramSpec, brand: Brand, fonts: FontSet, width: float,
                  number: int, words: Catalogue | None = None) -> None:
@@ -99,16 +105,24 @@ class DiagramFlowable(Flowable):  # type: ignore[misc]  # reportlab has no type 
                                     CAPTION_SIZE) <= room:
             first.append(words.pop(0))
         rest = wrap(" ".join(words), width, stringWidth, f.body_italic, CAPTION_SIZE)
-        return [" ".join(first), *(rest if words else [])]
+        lines = [" ".join(first), *(rest if words else [])]
+        last = lines[-1].split()
+        before = lines[-2].split() if len(lines) > 1 else []
+        if len(last) == 1 and len(last[0]) <= SHORT_WORD and len(before) > 1:
+            # No short word alone on the caption's last line: the line before gives one up.
+            lines[-2:] = [" ".join(before[:-1]), f"{before[-1]} {last[0]}"]
+        return lines
 
-    def _frame_height(self, avail: float) -> float:
-        doc = getattr(getattr(self, "canv", None), "_doctemplate", None)
-        frame = getattr(doc, "frame", None)
-        return float(getattr(frame, "_aH", avail))
+    def _scale(self, width: float, frame_h: float, shrink: float) -> float:
+        limit = max(frame_h, 1.0)
+        return min(1.0, width / self.full_width, limit / self.natural_height) * shrink
+
+    def height_at(self, width: float, frame_h: float, shrink: float) -> float:
+        return self.natural_height * self._scale(width, frame_h, shrink)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        limit = max(self._frame_height(availHeight), 1.0)
-        self.scale = min(1.0, availWidth / self.full_width, limit / self.natural_height)
+        frame_h = doc_frame_height(getattr(self, "canv", None), availHeight)
+        self.scale = self._scale(availWidth, frame_h, self.shrink)
         self.width = self.full_width * self.scale
         self.height = self.natural_height * self.scale
         return self.width, self.height

@@ -28,9 +28,11 @@ from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
 from guide.i18n import Catalogue, catalogue
 from guide.metadata import Finish
+from guide.render.adapter import frame_cursor, frame_height, frame_top
 from guide.render.layout.blocks import BlockRenderer
+from guide.render.layout.floats import ChapterMark, FloatingDocTemplate
 from guide.render.layout.frames import GuardedFrame
-from guide.render.layout.safety import LocatingDocTemplate
+from guide.render.layout.pagelog import LayoutReport, PageLog
 from guide.render.page.closing import back_cover_flowables, closing_flowables, closing_headings
 from guide.render.page.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
 from guide.render.page.furniture import (
@@ -64,6 +66,7 @@ class Rendered:
     heading_pages: dict[str, int] = field(default_factory=dict)  # anchor → physical page
     marks: dict[str, int] = field(default_factory=dict)  # part name → first physical page
     structure: StructTree | None = None  # the tagged-PDF structure, written into the PDF
+    layout: LayoutReport = field(default_factory=LayoutReport)  # holes, scraps, widows …
 
 
 class Mark(Flowable):  # type: ignore[misc]
@@ -81,7 +84,7 @@ class Mark(Flowable):  # type: ignore[misc]
         self.marks.setdefault(self.name, self.canv.getPageNumber())
 
 
-class GuideDocTemplate(LocatingDocTemplate):
+class GuideDocTemplate(FloatingDocTemplate):
     """Saving is left to :func:`render_pdf`, which must first define the late forms.
     ``tagger`` numbers the marked content of every page (see guide.render.tagged.marking)."""
 
@@ -90,6 +93,18 @@ class GuideDocTemplate(LocatingDocTemplate):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tagger = Tagger()
+        self.pagelog = PageLog()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Record what the page now holds, for the layout report."""
+        frame = getattr(self, "frame", None)
+        if frame is None or isinstance(flowable, (Mark, ChapterMark)):
+            return
+        bottom = frame_cursor(frame) + flowable.getSpaceAfter()
+        if bottom >= frame_top(frame):  # nothing drawn (a zero-size flowable at the top)
+            return
+        self.pagelog.drawn(self.page, self.chapter, flowable, bottom, frame_top(frame),
+                           frame_height(frame))
 
 
 def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
@@ -183,7 +198,9 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
     for index, chapter in enumerate(document.chapters):
         if index:
             out.append(PageBreak())
+        out.append(ChapterMark(index + 1, end=False))
         out += blocks.render(link_terms(chapter.blocks, config.glossary))
+        out.append(ChapterMark(index + 1, end=True))
     out += [PageBreak(), Mark("closing", marks)]
     blocks.numbered = False  # the closing, disclaimer and history pages are no chapters
     out += closing_flowables(config, brand, fonts, styles, blocks)
@@ -243,6 +260,7 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         initialFontName=fonts.body,
     )
     doc.tagger.words = catalogue(config.language)
+    doc.line = brand.type_scale.leading
     doc.addPageTemplates(_templates(brand, fonts, config, edition, rendered.marks))
     with _binary_streams(), url_breaks():
         doc.build(tag_story(story(document, config, brand, fonts, edition, rendered.marks,
@@ -250,6 +268,7 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         canv = doc.canv
         rendered.pages = canv.getPageNumber() - 1
         rendered.structure = doc.tagger.tree
+        rendered.layout = doc.pagelog.report()
         rendered.structure.pages = rendered.pages
         rendered.structure.root.prune()
         words = catalogue(config.language)

@@ -16,8 +16,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph
 
 from guide import model as m
+from guide.render.adapter import doc_frame_height
+from guide.render.layout.floats import Floating
 from guide.render.tagged.marking import marked
 from guide.render.text.markup import Fallback, text_markup
+from guide.render.text.scraps import bind_last_word
 
 MAX_HEIGHT_SHARE = 0.62  # of the frame: a picture leaves room for its caption and some text
 
@@ -45,7 +48,7 @@ def draw_vector(drawing: Drawing, canv: Any, x: float = 0, y: float = 0) -> None
     renderPDF.draw(drawing, canv, x, y)
 
 
-class Figure(Flowable):  # type: ignore[misc]
+class Figure(Floating, Flowable):  # type: ignore[misc]
     """A picture of natural size ``(w, h)`` drawn by ``paint`` plus an optional caption."""
 
     role = "Figure"
@@ -63,19 +66,27 @@ class Figure(Flowable):  # type: ignore[misc]
         self.spaceAfter = 14
         self.scale = 1.0
 
-    def _size(self, avail_width: float, avail_height: float) -> tuple[float, float, float]:
+    def _size(self, avail_width: float, frame_h: float, shrink: float
+              ) -> tuple[float, float, float]:
+        """Scale, width and height of the figure at ``shrink`` times its natural size (the
+        picture alone shrinks; the caption keeps its size)."""
         w, h = self.natural
         scale = min(1.0, avail_width / w) if w else 1.0
         cap_h = 0.0
         if self.caption is not None:
-            _, cap_h = self.caption.wrap(avail_width, avail_height)
-        limit = max(avail_height * MAX_HEIGHT_SHARE, avail_height - cap_h - 12)
+            _, cap_h = self.caption.wrap(avail_width, frame_h)
+        limit = max(frame_h * MAX_HEIGHT_SHARE, frame_h - cap_h - 12)
         if h * scale > limit and h:
             scale = limit / h
+        scale *= shrink
         return scale, w * scale, h * scale + (cap_h + 4 if self.caption is not None else 0)
 
+    def height_at(self, width: float, frame_h: float, shrink: float) -> float:
+        return self._size(width, frame_h, shrink)[2]
+
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.scale, _, height = self._size(avail_width, avail_height)
+        frame_h = doc_frame_height(getattr(self, "canv", None), avail_height)
+        self.scale, _, height = self._size(avail_width, frame_h, self.shrink)
         self.width = avail_width
         self.height = height
         return avail_width, height
@@ -102,7 +113,7 @@ def caption_paragraph(number: int, caption: str, style: Any,
     if not caption:
         return None
     label = f"<b>Figure {number}.</b> " if number else ""
-    para = Paragraph(label + text_markup(caption, fallback), style)
+    para = Paragraph(label + bind_last_word(text_markup(caption, fallback)), style)
     para.role = "Caption"
     return para
 

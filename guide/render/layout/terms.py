@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import Paragraph
-
 from guide.check.glossary import TERM_PREFIX
+from guide.render.text.scraps import BodyParagraph
 
 DOTS = ([0.1, 2.2], 0)  # dash pattern and phase: round dots every 2.3 pt
 
@@ -19,7 +18,7 @@ def has_term_link(markup: str) -> bool:
     return f'href="{TERM_PREFIX}' in markup
 
 
-class TermParagraph(Paragraph):  # type: ignore[misc]
+class TermParagraph(BodyParagraph):
     """A paragraph holding key-term links: its underlines are drawn as round dots.
 
     reportlab draws underlines as plain lines with the canvas's current dash, so the dash is

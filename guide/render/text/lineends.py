@@ -16,8 +16,9 @@ from html import unescape
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.platypus.paragraph import _SHYStr, _SplitWordH, _SplitWordHY
+from reportlab.platypus.paragraph import _SHYStr, _SplitWordH, _SplitWordHY, _SplitWordLL
 
+from guide.render.adapter import is_split_head
 from guide.render.text.breaks import URL_BREAK_AFTER, url_split_pairs
 
 SOFT_HYPHEN = "\xad"
@@ -41,35 +42,40 @@ def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
         return
     bl._line_ends_fixed = True
     lines = bl.lines
+    # A piece that reportlab split off goes on on the next page: its last line ends too.
+    ending = lines if is_split_head(para) else lines[:-1]
     if bl.kind == 0:
         font = para.style.fontName
-        for index, (_extra, words) in enumerate(lines[:-1]):
+        for index, (_extra, words) in enumerate(ending):
             if not words:
                 continue
             last = words[-1]
             if isinstance(last, _SHYStr) and last.endswith("-"):  # broke at a soft hyphen
                 words[-1] = _soft_end(str(last), _has_soft_hyphen(font))
-            elif isinstance(last, _SplitWordHY) and last.endswith("-"):
-                nxt = lines[index + 1][1][0] if lines[index + 1][1] else ""
+            # _SplitWordLL: a hyphenated head that reportlab's split left at a piece's end
+            elif isinstance(last, (_SplitWordHY, _SplitWordLL)) and last.endswith("-"):
+                following = lines[index + 1][1] if index + 1 < len(lines) else []
+                nxt = following[0] if following else ""
                 if _soft(last, nxt, real_hyphens) and _has_soft_hyphen(font):
                     words[-1] = type(last)(last[:-1] + SOFT_HYPHEN)
             elif not isinstance(last, _SplitWordH):
                 words[-1] = last + " "
         return
-    for index, line in enumerate(lines[:-1]):
+    for index, line in enumerate(ending):
+        following = lines[index + 1].words if index + 1 < len(lines) else []
         frags = [f for f in line.words if getattr(f, "text", "")]
         if not frags or hasattr(frags[-1], "cbDefn"):
             continue
         last = frags[-1]
         if last.text.endswith("--"):  # a soft hyphen right after a real one
             last.text = last.text[:-1]
-        elif last.text.endswith("-") and len(line.words) > len(frags):
-            nxt_frags = [f for f in lines[index + 1].words if getattr(f, "text", "")]
+        elif last.text.endswith("-") and (len(line.words) > len(frags)
+                                          or index == len(lines) - 1):
+            nxt_frags = [f for f in following if getattr(f, "text", "")]
             nxt = nxt_frags[0].text if nxt_frags else ""
             if _soft(last.text, nxt, real_hyphens) and _has_soft_hyphen(last.fontName):
                 last.text = last.text[:-1] + SOFT_HYPHEN
-        elif not last.text.endswith((" ", "-", "/")) and not _inside_address(
-                last, lines[index + 1].words):
+        elif not last.text.endswith((" ", "-", "/")) and not _inside_address(last, following):
             space = last.clone(text=" ")
             space.link, space.us_lines = [], []  # no link or underline under the space
             line.words.append(space)
@@ -100,6 +106,8 @@ def _soft(head: str, tail: str, real_hyphens: frozenset[str]) -> bool:
     """Whether the hyphen ending ``head`` was inserted (not part of a hyphenated word)."""
     left = re.findall(r"\w+$", head[:-1])
     right = re.findall(r"^\w+", tail.lstrip())
+    if left and not tail:  # the word goes on on the next page: judge by its head alone
+        return not any(f"{left[0]}-" in word for word in real_hyphens)
     if not left or not right:
         return False
     joined = f"{left[0]}-{right[0]}"

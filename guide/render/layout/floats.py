@@ -1,0 +1,324 @@
+"""Figures that float within their chapter, headings that keep their section's first lines, and
+chapter ends that never strand a figure or a few lines on a page of their own.
+
+Takes the story (with :class:`ChapterMark` around each chapter's blocks); hands on a document
+template that lays it out in one pass, the way LaTeX places ``[tbp]`` floats: a figure that does
+not fit where it is anchored first shrinks (to :attr:`Floating.min_scale` at most), else waits
+while the text after it moves up, and goes to the top of the next page. At the top of each page
+it looks ahead to the chapter's end; when the chapter would end on a page holding only figures
+or fewer than :data:`MIN_LAST_LINES` lines, it shrinks the figures to keep the chapter on this
+page, or moves them up on this page and carries lines over. The structure tree is made before
+layout, so it keeps source order whatever page a figure lands on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import (
+    ActionFlowable,
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+)
+
+from guide.render.adapter import (
+    frame_at_top,
+    frame_height,
+    frame_room,
+    frame_width,
+    keep_together_content,
+    keep_together_height,
+    raise_frame_foot,
+    restore_frame_foot,
+)
+from guide.render.layout.safety import LocatingDocTemplate
+
+MIN_LAST_LINES = 5  # a chapter's last page holds at least this many lines of text
+MIN_FIGURE_COMPANY = 3  # ... or a figure and at least this many
+FULL_PAGE = 0.78  # a chapter page other than its last ends at least this low in its frame
+BODY_LINE = 17.0  # points; replaced by the brand's leading (see FloatingDocTemplate.line)
+LOOKAHEAD_PAGES = 2  # the chapter-end plan looks this many frames ahead, no further
+
+
+class ChapterMark(Flowable):  # type: ignore[misc]
+    """Zero-size marker at a chapter's start (``end`` False) or end; never drawn."""
+
+    def __init__(self, number: int, end: bool) -> None:
+        super().__init__()
+        self.number, self.end = number, end
+        self.width = self.height = 0
+
+
+class Floating:
+    """What a figure flowable offers the float placement (mixed into figure classes)."""
+
+    floating = True
+    min_scale = 0.8  # shrinking as a last resort: to about 80 %, never below
+    shrink = 1.0  # set by the placement; 1 is the figure's natural size
+    placed = False  # True once the placement chose its page: it is drawn where it comes
+
+    def height_at(self, width: float, frame_h: float, shrink: float) -> float:
+        """The figure's height at ``shrink`` times its natural size."""
+        raise NotImplementedError
+
+
+def is_floating(flowable: Any) -> bool:
+    return isinstance(flowable, Floating)
+
+
+class HeadingKeep(KeepTogether):  # type: ignore[misc]
+    """reportlab's keep-with-next group (a heading and what follows) that moves to the next
+    page only when the heading and two lines of its section do not fit; reportlab's own moves
+    the whole group whenever all of it does not, leaving a hole as tall as the next block."""
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        content = keep_together_content(self)
+        if len(content) > 1 and _lead_in(content, aW, aH) <= aH:
+            return content
+        return list(super().split(aW, aH))
+
+
+def _lead_in(content: list[Any], aW: float, aH: float) -> float:
+    """Height of all but the last flowable of a group plus the least of the last that may
+    begin a page: two lines of a paragraph (all of it up to three lines: no widow)."""
+    total = 0.0
+    for index, flowable in enumerate(content):
+        _, h = flowable.wrap(aW, aH)
+        space = flowable.getSpaceBefore() if index else 0.0
+        if index + 1 < len(content):
+            total += space + h + flowable.getSpaceAfter()
+            continue
+        if isinstance(flowable, Paragraph):
+            lines = len(flowable.blPara.lines) if hasattr(flowable, "blPara") else 1
+            leading = flowable.style.leading
+            total += space + (h if lines <= 3 else 2 * leading)
+        elif is_floating(flowable):
+            total += 0.0  # a figure floats: it does not need to come right here
+        else:
+            total += space + min(h, 3 * BODY_LINE)
+    return total
+
+
+class FloatingDocTemplate(LocatingDocTemplate):
+    """A document template that places :class:`Floating` figures within their chapter."""
+
+    keepTogetherClass = HeadingKeep
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.chapter: int | None = None
+        self.pending: list[Any] = []  # figures waiting for the top of the next page
+        self.planned_page = -1
+        self.line = BODY_LINE
+        self.chapter_pages: dict[int, list[int]] = {}  # chapter → its pages, in order
+
+    # --- reportlab's hooks ---------------------------------------------------------------
+
+    def handle_frameBegin(self, resume: int = 0, pageTopFlowables: Any = None) -> None:
+        restore_frame_foot(self.frame)
+        super().handle_frameBegin(resume, pageTopFlowables)
+
+    def handle_flowable(self, flowables: list[Any]) -> None:
+        first = flowables[0]
+        if getattr(self, "frame", None) is None or isinstance(first, ActionFlowable):
+            super().handle_flowable(flowables)
+            return
+        if isinstance(first, ChapterMark):
+            self._chapter_mark(flowables)
+            return
+        if self.chapter is not None and frame_at_top(self.frame) \
+                and self.planned_page != self.page:
+            self.planned_page = self.page
+            pages = self.chapter_pages.setdefault(self.chapter, [])
+            if self.page not in pages:
+                pages.append(self.page)
+            for figure in self.pending:
+                figure.placed = True
+            flowables[0:0] = self.pending
+            self.pending = []
+            self._plan_chapter_end(flowables)
+            first = flowables[0]
+        if self.chapter is not None and is_floating(first) and not first.placed \
+                and self._defer(first, flowables):
+            del flowables[0]
+            return
+        super().handle_flowable(flowables)
+
+    # --- chapters ------------------------------------------------------------------------
+
+    def _chapter_mark(self, flowables: list[Any]) -> None:
+        mark = flowables[0]
+        if not mark.end:
+            del flowables[0]
+            self.chapter = mark.number
+            self.chapter_pages[mark.number] = []
+            return
+        if self.pending:  # nothing left to move up: the figures come now, in order
+            for figure in self.pending:
+                figure.placed = True
+            flowables[0:0] = self.pending
+            self.pending = []
+            return
+        del flowables[0]
+        self.chapter = None
+
+    # --- one figure where it is anchored ---------------------------------------------------
+
+    def _defer(self, figure: Any, flowables: list[Any]) -> bool:
+        """Shrink ``figure`` to fit here, or tell whether it should wait for the next page
+        (only when text follows it in its chapter, to move up in its place)."""
+        frame = self.frame
+        width, full = frame_width(frame), frame_height(frame)
+        room = frame_room(frame) - (0.0 if frame_at_top(frame) else figure.getSpaceBefore())
+        if not self.pending:
+            scale = _fitting_scale(figure, width, full, room)
+            if scale is not None:
+                figure.shrink = scale
+                return False
+        if not _text_follows(flowables[1:]):
+            return False
+        self.pending.append(figure)
+        return True
+
+    # --- the chapter's end -----------------------------------------------------------------
+
+    def _plan_chapter_end(self, flowables: list[Any]) -> None:
+        """At the top of a page: when the chapter would end on the next page with only figures
+        or under :data:`MIN_LAST_LINES` lines, keep it here or carry lines over."""
+        frame = self.frame
+        width, full = frame_width(frame), frame_height(frame)
+        heights: list[float] = []
+        for flowable in flowables:
+            if isinstance(flowable, (ChapterMark, PageBreak)):
+                break
+            heights.append(self._measure(flowable, width, full, first=not heights))
+            if sum(heights) > LOOKAHEAD_PAGES * full:
+                return
+        rest = flowables[:len(heights)]
+        total = sum(heights)
+        if total <= full:
+            return
+        overflow_text, waiting, end = _text_overflow(rest, heights, full)
+        if overflow_text >= MIN_LAST_LINES * self.line:
+            return
+        figures = [f for f in rest if is_floating(f)]
+        saving = sum(f.height_at(width, full, 1.0) - f.height_at(width, full, f.min_scale)
+                     for f in figures)
+        if figures and total - saving <= full - self.line * 0.5:
+            needed = (total - full + self.line * 0.5) / saving if saving else 1.0
+            for figure in figures:
+                figure.shrink = 1.0 - (1.0 - figure.min_scale) * min(1.0, needed)
+                figure.placed = True
+            return
+        if not waiting:
+            carry = MIN_LAST_LINES * self.line - overflow_text
+        elif self._move_up(flowables, heights, waiting, full):
+            carry = MIN_LAST_LINES * self.line - (total - full)
+        else:  # the figures end the chapter on the next page: a few lines go with them,
+            # unless that would leave a hole here (then the report names the page)
+            carry = MIN_FIGURE_COMPANY * self.line - overflow_text + (full - end)
+            if full - carry - self.line < FULL_PAGE * full:
+                return
+        if carry > 0:
+            raise_frame_foot(frame, carry + self.line * 0.5)
+
+    def _move_up(self, flowables: list[Any], heights: list[float], waiting: list[int],
+                 full: float) -> bool:
+        """Move the figures at ``waiting`` up to the earliest place on this page within their
+        section (the page's top, or after the first block under the section's heading), if
+        all of them fit there; tell whether they moved."""
+        order, sizes = list(flowables[:len(heights)]), list(heights)
+        moving = [flowables[index] for index in waiting]
+        after = -1  # figures keep their order: each goes after the one moved before it
+        for figure in moving:
+            at = order.index(figure)
+            start = after + 1
+            for back in range(at - 1, -1, -1):
+                if _is_heading(order[back]):
+                    start = max(start, back + 2)
+                    break
+            after = start
+            if start >= at or sum(sizes[:start]) + sizes[at] > full:
+                return False  # already as early as its section allows, or no room there
+            order.insert(start, order.pop(at))
+            sizes.insert(start, sizes.pop(at))
+        flowables[:len(order)] = order
+        for figure in moving:
+            figure.placed = True
+        return True
+
+    def _measure(self, flowable: Any, width: float, full: float, first: bool) -> float:
+        """The height ``flowable`` takes in a frame, with the space around it."""
+        if isinstance(flowable, CondPageBreak) or not isinstance(flowable, Flowable):
+            return 0.0
+        if is_floating(flowable):
+            height = float(flowable.height_at(width, full, flowable.shrink))
+        else:
+            flowable.canv = self.canv
+            try:
+                _, height = flowable.wrap(width, full)
+                if isinstance(flowable, KeepTogether):
+                    height = keep_together_height(flowable)
+            finally:
+                del flowable.canv
+        space = 0.0 if first else float(flowable.getSpaceBefore())
+        return space + float(height) + float(flowable.getSpaceAfter())
+
+
+def _fitting_scale(figure: Any, width: float, full: float, room: float) -> float | None:
+    """The largest scale, 1 down to the figure's least, at which it fits in ``room``."""
+    if figure.height_at(width, full, 1.0) <= room:
+        return 1.0
+    low, high = float(figure.min_scale), 1.0
+    if figure.height_at(width, full, low) > room:
+        return None
+    for _ in range(12):
+        middle = (low + high) / 2
+        low, high = (middle, high) if figure.height_at(width, full, middle) <= room \
+            else (low, middle)
+    return low
+
+
+def _text_follows(flowables: list[Any]) -> bool:
+    """Whether text that could move up follows, before the chapter or page ends."""
+    for flowable in flowables:
+        if isinstance(flowable, (ChapterMark, PageBreak)):
+            return False
+        if not is_floating(flowable) and getattr(flowable, "role", None) not in (None,
+                                                                               "Artifact"):
+            return True
+        if isinstance(flowable, KeepTogether):
+            return True
+    return False
+
+
+def _text_overflow(rest: list[Any], heights: list[float], full: float
+                   ) -> tuple[float, list[int], float]:
+    """How much text passes to the next page when this page is filled in order, the
+    figures that do not fit and wait for the next page, and where this page's content ends."""
+    position, overflow = 0.0, 0.0
+    waiting: list[int] = []
+    for index, (flowable, height) in enumerate(zip(rest, heights, strict=True)):
+        if is_floating(flowable):
+            if not waiting and position + height <= full:
+                position += height
+            else:
+                waiting.append(index)
+            continue
+        if position + height <= full:
+            position += height
+        else:
+            overflow += position + height - max(position, full)
+            position = full
+    return overflow, waiting, position
+
+
+def _is_heading(flowable: Any) -> bool:
+    if str(getattr(flowable, "role", "")).startswith("H"):
+        return True
+    if isinstance(flowable, KeepTogether):
+        return any(_is_heading(f) for f in keep_together_content(flowable))
+    return bool(getattr(flowable, "keepWithNext", False))

@@ -1,0 +1,93 @@
+"""No scraps: a paragraph never ends with a line holding only the tail of a hyphenated word, and
+a heading, caption or callout title never ends with one short word alone on its line.
+
+Takes paragraph markup (reportlab's mini-language, already escaped) or laid-out lines; hands on
+:class:`BodyParagraph` (a Paragraph that re-breaks itself when its last line is such a tail,
+and remembers its line breaking for a width so that looking ahead costs nothing), and
+:func:`bind_last_word` (a no-break space before a short last word).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Paragraph
+
+SHORT_WORD = 7  # letters: a last word this short goes down with the word before it
+NARROWER = (6.0, 12.0, 18.0, 24.0, 36.0)  # points: narrower measures tried against a scrap
+HYPHENS = ("-", "\xad")
+
+
+def bind_last_word(markup: str, short: int = SHORT_WORD) -> str:
+    """Join a short last word to the word before it with a no-break space (outside tags)."""
+    inside = False
+    for index in range(len(markup) - 1, -1, -1):
+        char = markup[index]
+        if char == ">":
+            inside = True
+        elif char == "<":
+            inside = False
+        elif char == " " and not inside:
+            tail = _visible(markup[index + 1:])
+            head = _visible(markup[:index]).strip()
+            if tail and len(tail) <= short and head:
+                return markup[:index] + "&nbsp;" + markup[index + 1:]
+            return markup
+    return markup
+
+
+def _visible(markup: str) -> str:
+    out, inside = [], False
+    for char in markup:
+        if char == "<":
+            inside = True
+        elif char == ">":
+            inside = False
+        elif not inside:
+            out.append(char)
+    return "".join(out)
+
+
+def line_words(para: Paragraph) -> list[list[str]]:
+    """The words of each laid-out line of a wrapped paragraph."""
+    bl = getattr(para, "blPara", None)
+    if bl is None:
+        return []
+    if bl.kind == 0:
+        return [[str(w).strip() for w in words if str(w).strip()] for _, words in bl.lines]
+    return ["".join(getattr(frag, "text", "") for frag in line.words).split()
+            for line in bl.lines]
+
+
+def ends_with_tail(para: Paragraph) -> bool:
+    """Whether the last line holds only the tail of a word hyphenated on the line before."""
+    lines = line_words(para)
+    return (len(lines) >= 2 and len(lines[-1]) == 1 and bool(lines[-2])
+            and lines[-2][-1].endswith(HYPHENS))
+
+
+class BodyParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph that avoids ending with a hyphenated word's tail alone on its last line
+    (it breaks its lines a little narrower instead) and keeps its line breaking per width."""
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._wrapped_for == availWidth and "blPara" in self.__dict__:
+            return availWidth, self.height
+        super().wrap(availWidth, availHeight)
+        if ends_with_tail(self):
+            for cut in NARROWER:
+                super().wrap(availWidth - cut, availHeight)
+                if not ends_with_tail(self):
+                    break
+            else:
+                super().wrap(availWidth, availHeight)
+            self.width = availWidth
+        self._wrapped_for = availWidth
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        self._wrapped_for = None  # reportlab re-breaks (or drops) the lines it splits
+        pieces: list[Any] = super().split(availWidth, availHeight)
+        return pieces

@@ -1,0 +1,340 @@
+"""Page layout seen from the PDF: figures float within their chapter, no holes, no stranded
+chapter ends, no scraps, widows or orphans, callout kinds that look different, and the layout
+report (`build --report`) that lists what is wrong.
+
+Two guides are held to it: the reference guide and tests/guides/layout-sampler (test content,
+not medical advice: ten figures of every kind and size, tables and a callout of each kind).
+Page fill is measured from the PDF with PDFium, not taken from the builder's own report.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+import pytest
+from pypdf import PdfReader
+
+from guide.cli import main
+from guide.config.callouts import CALLOUT_LABELS
+from guide.config.schema import Brand
+from guide.i18n import catalogue
+from guide.render.text.styles import Styles
+from tests.conftest import REFERENCE, ROOT
+from tests.pdftools import page_texts
+from tests.tagcheck import structure, walk
+
+SAMPLER = "layout-sampler"
+SAMPLER_DIR = ROOT / "tests" / "guides" / SAMPLER
+FULL = 0.78  # a chapter page other than its last ends at least this low in its frame
+LABELS = {catalogue("en-US").text(key) for key in CALLOUT_LABELS.values()}  # the icons' words
+MIN_LINES = 5  # lines of text on a chapter's last page (figure captions and labels count)
+
+
+@dataclass
+class Built:
+    pdf: Path
+    report: str
+    sources: Path
+
+
+def _build(sources: Path, slug: str, out: Path) -> Built:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = main(["build", slug, "--report", "--sources", str(sources), "--out", str(out)],
+                stdout, stderr)
+    assert code == 0, stderr.getvalue()
+    [pdf] = sorted(out.glob(f"{slug}-v*.pdf"))
+    return Built(pdf, stdout.getvalue(), sources / slug)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return _build(ROOT / "sources", REFERENCE, tmp_path_factory.mktemp("reference"))
+
+
+@pytest.fixture(scope="module")
+def sampler(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The sampler, released first so that no DRAFT watermark crosses its pages."""
+    root = tmp_path_factory.mktemp("sampler")
+    shutil.copytree(ROOT / "assets", root / "assets")
+    shutil.copytree(SAMPLER_DIR, root / "sources" / SAMPLER)
+    code = main(["release", SAMPLER, "--bump", "minor", "--summary", "Layout test edition",
+                 "--sources", str(root / "sources")], io.StringIO(), io.StringIO())
+    assert code == 0
+    return _build(root / "sources", SAMPLER, root / "dist")
+
+
+GUIDES = ["reference", "sampler"]
+
+
+def _guide(request: pytest.FixtureRequest, name: str) -> Built:
+    built: Built = request.getfixturevalue(name)
+    return built
+
+
+# --- measuring the PDF ------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    text: str
+    bottom: float | None  # lowest y of anything drawn inside the text frame
+    lines: int  # distinct baselines of text at the size of table text or larger
+
+
+def measure(pdf: Path, brand: Brand) -> list[Page]:
+    """Every page's text, how low its content reaches in the frame, and its lines of text."""
+    low, high = brand.margins.bottom, brand.page_height - brand.margins.top
+    document = pdfium.PdfDocument(str(pdf))
+    pages = []
+    try:
+        texts = page_texts(pdf)
+        for index, page in enumerate(document):
+            bottom, baselines = None, set()
+            for obj in page.get_objects(max_depth=6):
+                if obj.type == pdfium_raw.FPDF_PAGEOBJ_FORM:
+                    continue
+                _, y0, _, y1 = obj.get_bounds()
+                if y0 < low - 3 or y1 > high + 3:
+                    continue  # running header and footer
+                bottom = y0 if bottom is None else min(bottom, y0)
+                if obj.type == pdfium_raw.FPDF_PAGEOBJ_TEXT \
+                        and obj.get_font_size() >= brand.type_scale.small - 0.1:
+                    baselines.add(round(y0))
+            pages.append(Page(texts[index], bottom, len(baselines)))
+            page.close()
+    finally:
+        document.close()
+    return pages
+
+
+def fill(page: Page, brand: Brand) -> float:
+    top = brand.page_height - brand.margins.top
+    height = top - brand.margins.bottom
+    return 0.0 if page.bottom is None else (top - page.bottom) / height
+
+
+def chapters(pages: list[Page]) -> list[list[int]]:
+    """Page indexes of each chapter: from its "CHAPTER n" page to the page before the next
+    chapter or the closing part (the call to action's page, which holds its QR code link)."""
+    starts = [i for i, p in enumerate(pages) if re.match(r"\s*CHAPTER \d+\b", p.text)]
+    closing = next(i for i, p in enumerate(pages) if i > starts[-1]
+                   and ("Schedule an Appointment" in p.text or "Ask the Front Desk" in p.text))
+    ends = [*starts[1:], closing]
+    return [list(range(start, end)) for start, end in zip(starts, ends, strict=True)]
+
+
+# --- the two guides ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", GUIDES)
+def test_the_layout_report_finds_nothing(request: pytest.FixtureRequest, name: str) -> None:
+    built = _guide(request, name)
+    assert "no holes, stranded figures, scraps, widows or orphans" in built.report, built.report
+
+
+@pytest.mark.parametrize("name", GUIDES)
+def test_no_chapter_page_but_the_last_ends_high(request: pytest.FixtureRequest, name: str,
+                                                 brand: Brand) -> None:
+    pages = measure(_guide(request, name).pdf, brand)
+    found = chapters(pages)
+    assert len(found) >= 5
+    short = [(i + 1, round(fill(pages[i], brand), 2)) for chapter in found
+             for i in chapter[:-1] if fill(pages[i], brand) < FULL]
+    assert not short, f"pages ending above {FULL:.0%} of the frame: {short}"
+
+
+@pytest.mark.parametrize("name", GUIDES)
+def test_no_chapter_ends_on_a_page_of_a_few_lines(request: pytest.FixtureRequest, name: str,
+                                                  brand: Brand) -> None:
+    pages = measure(_guide(request, name).pdf, brand)
+    for chapter in chapters(pages):
+        if len(chapter) > 1:
+            last = pages[chapter[-1]]
+            assert last.lines >= MIN_LINES, f"page {chapter[-1] + 1}: {last.text[:80]!r}"
+
+
+def test_the_reference_guide_keeps_its_page_count(reference: Built) -> None:
+    # 20 pages when floats came in; the Key terms pages added three. Floating figures and
+    # carried-over lines must not add any.
+    assert len(PdfReader(str(reference.pdf)).pages) <= 23
+
+
+def test_figures_never_leave_their_chapter(sampler: Built, brand: Brand) -> None:
+    pages = measure(sampler.pdf, brand)
+    config = (sampler.sources / "guide.toml").read_text(encoding="utf-8")
+    files = re.findall(r'"(\d\d-[\w-]+\.md)"', config)
+    number, expected = 0, {}
+    for index, name in enumerate(files):
+        text = (sampler.sources / name).read_text(encoding="utf-8")
+        for _ in re.finditer(r"^(```diagram|!\[)", text, flags=re.M):
+            number += 1
+            expected[number] = index
+    assert number >= 8
+    found = chapters(pages)
+    for figure, chapter in expected.items():
+        [page] = [i for i, p in enumerate(pages) if f"Figure {figure}." in p.text]
+        assert page in found[chapter], f"Figure {figure} on page {page + 1}"
+
+
+def test_a_floated_figure_stays_after_its_paragraph_in_the_tree(reference: Built) -> None:
+    """Figure 1 is drawn above the end of the paragraph that introduces it (the text moved
+    up around it); the structure tree still reads the paragraph first."""
+    _, root = structure(reference.pdf)
+    kids = root.kids[0].kids
+    [at] = [i for i, k in enumerate(kids) if k.type == "Figure"
+            and str(k.obj["/Alt"]).startswith("Cross-section of a spinal disc")]
+    before = kids[at - 1]
+    assert before.type == "P"
+    figure_page = kids[at].mcids[0][0]
+    assert max(page for page, _ in before.mcids) > figure_page
+
+
+def test_callout_kinds_are_spoken_and_look_different(sampler: Built, brand: Brand) -> None:
+    _, root = structure(sampler.pdf)
+    icons = {str(n.obj["/Alt"]): n for n in walk(root) if n.type == "Figure"
+             and str(n.obj["/Alt"]) in LABELS}
+    assert set(icons) == LABELS
+    notes = [n for n in walk(root) if n.type == "Note"]
+    for icon in icons.values():
+        assert any(icon in walk(note) for note in notes)
+    scale = 4.0
+    left = brand.margins.inner
+    document = pdfium.PdfDocument(str(sampler.pdf))
+    looks: dict[str, tuple[Any, Any]] = {}
+    try:
+        for label, icon in icons.items():
+            page = document[icon.mcids[0][0]]
+            image = page.render(scale=scale).to_pil().convert("RGB")
+            attributes: Any = icon.obj["/A"]
+            x0, y0, _, y1 = (float(v) for v in attributes["/BBox"])
+            y = (brand.page_height - (y0 + y1) / 2) * scale
+            edge = image.getpixel((int((left + 0.4) * scale), int(y)))
+            ground = image.getpixel((int((x0 - 6) * scale), int(y)))
+            looks[label] = (edge, ground)
+            page.close()
+    finally:
+        document.close()
+    assert len(set(looks.values())) == len(CALLOUT_LABELS), looks
+
+
+# --- the rules, one by one --------------------------------------------------------------------
+
+
+def test_a_short_last_word_is_bound_to_the_word_before() -> None:
+    from guide.render.text.scraps import bind_last_word
+
+    assert bind_last_word("Why Inflammation Becomes Chronic") == \
+        "Why Inflammation Becomes&nbsp;Chronic"
+    assert bind_last_word('See <a href="x y">the page</a>') == \
+        'See <a href="x y">the&nbsp;page</a>'
+    assert bind_last_word("Alone") == "Alone"
+    assert bind_last_word("Ends with extraordinarily") == "Ends with extraordinarily"
+
+
+def _styles(brand: Brand) -> Styles:
+    from guide.render.text.fonts import register_fonts
+    from guide.render.text.styles import make_styles
+
+    return make_styles(brand, register_fonts(brand))
+
+
+def test_a_paragraph_never_ends_with_a_hyphenated_tail(brand: Brand) -> None:
+    from reportlab.platypus import Paragraph
+
+    from guide.render.text.scraps import BodyParagraph, ends_with_tail
+
+    style = _styles(brand).body
+    text = ("Patients sometimes ask how the clinic decides what to change, and the answer "
+            "depends on comments, measurements and a considerable amount of improvement.")
+    tails = [width for width in range(180, 420, 2)
+             if (plain := Paragraph(text, style)).wrap(width, 1000) and ends_with_tail(plain)]
+    assert tails, "no width gives reportlab's own breaking a scrap: the test proves nothing"
+    for width in tails:
+        para = BodyParagraph(text, style)
+        para.wrap(width, 1000)
+        assert not ends_with_tail(para), width
+
+
+def test_no_widow_or_orphan_when_a_paragraph_splits(brand: Brand) -> None:
+    from guide.render.text.scraps import BodyParagraph, line_words
+
+    style = _styles(brand).body
+    text = " ".join(["Every line of this test paragraph is ordinary text."] * 9)
+    para = BodyParagraph(text, style)
+    _, height = para.wrap(brand.text_width, 1000)
+    lines = round(height / style.leading)
+    assert lines >= 4
+    for room in range(1, lines):
+        para = BodyParagraph(text, style)
+        para.wrap(brand.text_width, 1000)
+        pieces = para.split(brand.text_width, room * style.leading + 1)
+        for piece in pieces:
+            piece.wrap(brand.text_width, 1000)
+        assert all(len(line_words(piece)) >= 2 for piece in pieces), room
+
+
+def test_the_report_names_holes_stranded_figures_widows_and_scraps(brand: Brand) -> None:
+    from reportlab.platypus import Paragraph
+
+    from guide.render.layout.floats import Floating
+    from guide.render.layout.pagelog import PageLog
+
+    style = _styles(brand).body
+    log = PageLog()
+    top, height = 700.0, 600.0
+    word = Paragraph("A few words on one line.", style)
+    word.wrap(400, 100)
+    log.drawn(1, 1, word, top - 0.5 * height, top, height)  # half a page, then a new page
+    log.drawn(2, 1, Floating(), top - 0.4 * height, top, height)  # a figure alone ends it
+    tail = Paragraph("A paragraph whose last line holds only the tail of a hyph\xadenated "
+                     "word, drawn at a width that breaks it there.", style)
+    tail.wrap(60, 1000)
+    tail.blPara.lines[-2][1][-1] = "hyph\xad"
+    tail.blPara.lines[-1] = (0, ["enated."])
+    log.drawn(3, 2, tail, top - 0.9 * height, top, height)
+    element = object()  # one paragraph's structure element, shared by its pieces
+    head, foot = Paragraph("One line at the foot.", style), Paragraph("One line.", style)
+    for piece in (head, foot):
+        piece.wrap(400, 100)
+        piece._struct = element
+    head._splitpara = 1
+    log.drawn(4, 3, head, top - 0.95 * height, top, height)  # an orphan ends page 4 ...
+    log.drawn(5, 3, foot, top - 0.1 * height, top, height)  # ... and its widow opens page 5
+    kinds = {(d.page, d.kind) for d in log.report().defects}
+    assert kinds == {(1, "hole"), (2, "stranded"), (3, "scrap"), (4, "orphan"), (5, "widow"),
+                     (5, "stranded")}  # one line alone ends chapter 3
+
+
+def test_the_report_lists_each_guides_problems_under_its_name() -> None:
+    from guide.cli import print_layout_report
+
+    out = io.StringIO()
+    print_layout_report([("first", ["page 4: hole: the text ends at 61% of the page"]),
+                         ("second", [])], out)
+    assert out.getvalue().splitlines() == [
+        "layout first: 1 problem",
+        "  page 4: hole: the text ends at 61% of the page",
+        "layout second: no holes, stranded figures, scraps, widows or orphans",
+    ]
+
+
+def test_every_callout_colour_pair_is_contrast_checked(brand: Brand) -> None:
+    from guide.config.callouts import CALLOUT_LOOKS, contrast_pairs
+    from guide.config.contrast import LARGE_OR_GRAPHICS, NORMAL_TEXT, contrast_ratio
+
+    pairs = contrast_pairs()
+    colors = brand.palette.named()
+    for kind, look in CALLOUT_LOOKS.items():
+        head = look.band or look.background
+        assert (look.title, head, True, f"{kind} callout titles") in pairs
+        assert (look.icon_color, head, False, f"{kind} callout icons") in pairs
+    for fg, bg, text, _ in pairs:
+        minimum = NORMAL_TEXT if text else LARGE_OR_GRAPHICS
+        assert contrast_ratio(colors[fg], colors[bg]) >= minimum, (fg, bg)

@@ -56,7 +56,10 @@ def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
     """The guide folders to build: every folder with a guide.toml, or the slugs asked for."""
     root = options.sources
     if not root.is_dir():
-        diagnostics.error("sources folder not found", Location(str(root)))
+        diagnostics.error(
+            f"sources folder not found: looked for {root.absolute().as_posix()} (run "
+            "python3 build_guide.py from the project's folder, the one holding sources/ and "
+            "assets/, or pass --sources DIR)", Location(str(root)))
         return []
     folders = sorted(p.parent for p in root.glob("*/guide.toml"))
     if not options.slugs:

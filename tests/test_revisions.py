@@ -392,7 +392,7 @@ def test_first_release_adopts_guide_toml_version_then_check_passes(tmp_path: Pat
     errors = run_check(root)
     assert len(errors) == 1 and errors[0].startswith(
         "sources/test-guide/guide.toml:1: error: guide 'test-guide' is a draft (1.0.0-draft+")
-    assert "python build_guide.py release test-guide --bump" in errors[0]
+    assert "python3 build_guide.py release test-guide --bump" in errors[0]
     revision, errors = do_release(root, "minor", "First edition.", reviewed_by="Dr. Q")
     assert not errors
     assert revision is not None

@@ -99,7 +99,7 @@ def test_one_word_makes_a_draft_until_released(tmp_path: Path) -> None:
     code, _, err = run(root, "check")
     assert code == 1
     assert f"error: guide '{SLUG}' is a draft ({NEXT_MINOR}-draft+" in err
-    assert f"python build_guide.py release {SLUG} --bump" in err
+    assert f"python3 build_guide.py release {SLUG} --bump" in err
     assert err.startswith(f"sources/{SLUG}/revisions.toml:")
 
     code, _, err = run(root, "build", "--release", "--out", "dist")

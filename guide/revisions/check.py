@@ -16,7 +16,7 @@ from guide.edition import Edition
 from guide.errors import Diagnostic, Location, error, has_errors
 from guide.revisions.ledger import LEDGER_NAME
 
-RELEASE_COMMAND = ('python build_guide.py release {slug} --bump patch|minor|major '
+RELEASE_COMMAND = ('python3 build_guide.py release {slug} --bump patch|minor|major '
                    '--summary "what changed"')
 
 

@@ -23,7 +23,7 @@ FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
 
 HEADER = """\
 # Revision ledger: one [[revision]] per released edition of this guide, oldest first, newest last.
-# Written by `python build_guide.py release`; a build whose content matches the newest entry's
+# Written by `python3 build_guide.py release`; a build whose content matches the newest entry's
 # fingerprint gets its version, any other build is a draft.
 """
 

@@ -78,7 +78,8 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
     button_style = ParagraphStyle("button", parent=styles.body, fontName=fonts.heading_bold,
                                   textColor=HexColor(p.on_primary.hex), alignment=TA_CENTER,
                                   hyphenationLang="", spaceAfter=0)
-    link = (f'<a href="{escape(cta.url)}" color="{p.on_primary.hex}">{escape(cta.label)}</a>')
+    target = config.link(cta.url)  # campaign tags live in the target; the printed URL stays short
+    link = (f'<a href="{escape(target)}" color="{p.on_primary.hex}">{escape(cta.label)}</a>')
     button = Table([[tag(Paragraph(link, button_style), "P")]], colWidths=[200])
     button.setStyle(table_style(fonts.body, [
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(p.primary.hex)),
@@ -88,7 +89,7 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
     button.hAlign = "LEFT"
     url_line = tag(Paragraph(link_markup(cta.url, cta.url, p.muted.hex), styles.small), "P")
     words = catalogue(config.language)
-    qr = QrCode(cta.url, 104, p.primary.hex, words.text("qr_code", url=cta.url),
+    qr = QrCode(target, 104, p.primary.hex, words.text("qr_code", url=cta.url),
                 words.lang("qr_code"))
     left = [text, Spacer(0, 6), tag(button, "Div"), Spacer(0, 8), url_line]
     width = brand.text_width
@@ -102,7 +103,8 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
         out.append(Spacer(0, 24))
         out.extend(blocks.heading(headings[1]))
         for article in config.related:
-            item = (f'<a href="{escape(article.url)}" color="{p.accent.hex}" underline="1">'
+            href = escape(config.link(article.url))
+            item = (f'<a href="{href}" color="{p.accent.hex}" underline="1">'
                     f"{escape(article.title)}</a>")
             out.append(tag(Paragraph(item, styles.body), "P"))
             out.append(tag(Paragraph(link_markup(article.url, article.url, p.muted.hex),

@@ -153,7 +153,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print_diagnostics(result.warnings, err)
     for entry in result.built:
         size = entry.bytes / 1024
-        label = " (draft)" if entry.draft else ""
+        label = f" (draft{result.drafts.get(entry.slug, '')})" if entry.draft else ""
         print(f"built {(options.out / entry.pdf).as_posix()}{label}: {entry.pages} pages, "
               f"{size:.0f} KB", file=out)
     if result.reading:

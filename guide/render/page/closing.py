@@ -18,7 +18,7 @@ from guide.edition import Edition
 from guide.errors import Location
 from guide.i18n import catalogue
 from guide.render.layout.blocks import BlockRenderer, tag
-from guide.render.page.frontmatter import Logo
+from guide.render.page.frontmatter import Logo, edition_line
 from guide.render.tagged.marking import marked
 from guide.render.text.fonts import FontSet
 from guide.render.text.markup import contact_links, escape, link_markup
@@ -130,9 +130,7 @@ def back_cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styl
         out.append(tag(Paragraph(line, style), "P"))
     out.append(Spacer(0, 40))
     out.append(tag(Paragraph(escape(config.title), quiet), "P"))
-    words = catalogue(config.language)
-    out.append(tag(Paragraph(escape(f"{words.text('version', version=edition.version)}  ·  "
-                                    f"{words.date(edition.date)}"), quiet), "P",
-                   lang=words.lang("version")))
+    line, lang = edition_line(edition, catalogue(config.language))
+    out.append(tag(Paragraph(escape(line), quiet), "P", lang=lang))
     out.append(tag(Paragraph(escape(config.footer_note), quiet), "P"))
     return out

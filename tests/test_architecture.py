@@ -16,7 +16,7 @@ PACKAGE = ROOT / "guide"
 OWNERS = {
     "reportlab": ("guide/render/",),
     "svglib": ("guide/render/",),
-    "PIL": ("guide/parse/images.py",),
+    "PIL": ("guide/parse/images.py", "guide/outputs/previews.py"),
     "markdown": ("guide/parse/",),
     "trafilatura": ("guide/importer/",),
     "lxml": ("guide/importer/",),

@@ -202,3 +202,26 @@ def test_an_old_ledger_entry_without_file_digests_still_loads(
     edit(root, "New words.")
     code, _, err = run_cli(["check", "--sources", str(root / "sources")], capsys)
     assert code == 1 and "which files is unknown" in err
+
+
+def test_job_summary_names_version_pages_size_draft_and_cover(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    root = make_project()
+    build(root, capsys, "--previews")
+    guide = entry(root / "dist")
+    summary = subprocess.run([sys.executable, "-m", "guide.outputs.summary",
+                              str(root / "dist")], capture_output=True, text=True, cwd=ROOT,
+                             check=True).stdout
+    row = next(line for line in summary.splitlines() if f"`{SLUG}`" in line)
+    assert f"| {guide['version']} | {guide['pages']} |" in row
+    assert f"{int(str(guide['bytes'])) / 1024:.0f} KB" in row and "**draft**" in row
+    assert '<img src="data:image/' in row and "cover-400." in row
+    empty = subprocess.run([sys.executable, "-m", "guide.outputs.summary",
+                            str(root / "nothing")], capture_output=True, text=True, cwd=ROOT,
+                           check=True).stdout
+    assert "No guides were built" in empty

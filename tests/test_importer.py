@@ -221,3 +221,31 @@ def test_an_oversized_or_empty_page_is_refused(tmp_path: Path,
     code, _, err = run_cli(["import", str(empty), "--slug", "empty", "--sources",
                             str(root / "sources")], capsys)
     assert code == 1 and "no <h1>" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("raw", [
+    b"\x00\xff\xfe binary junk \x89PNG",
+    b"<html><body><h1>Deep</h1>" + b"<div>" * 5000 + b"<p>Inside.</p>" + b"</div>" * 5000
+    + b"</body></html>",
+    b"<html><body><h1>Only a title</h1></body></html>",
+    "<html><body><h1>Caf\u00e9</h1><p>Latin-1 text: caf\u00e9 cr\u00e8me.</p></body></html>"
+    .encode("latin-1"),
+    b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><html><body><h1>T</h1>"
+    b"<p>&e; entity text.</p><h2></h2><p>After an empty heading.</p></body></html>",
+], ids=["binary", "deep", "title-only", "latin-1", "entity"])
+def test_hostile_pages_end_in_a_guide_or_a_clean_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes) -> None:
+    root = project(tmp_path)
+    page = tmp_path / "page.html"
+    page.write_bytes(raw)
+    code, _, err = run_cli(["import", str(page), "--slug", "hostile", "--sources",
+                            str(root / "sources")], capsys)
+    assert "Traceback" not in err and "internal error" not in err
+    if code == 0:
+        code, _, err = run_cli(["build", "hostile", "--sources", str(root / "sources"),
+                                "--out", str(root / "dist")], capsys)
+        assert code == 0, err
+        text = " ".join(text_pdfium(next((root / "dist").glob("hostile-v*.pdf"))))
+        assert "root:" not in text  # no file was read through an entity
+    else:
+        assert code == 1 and not (root / "sources" / "hostile").exists()

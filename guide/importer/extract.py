@@ -46,14 +46,18 @@ def escape(text: str) -> str:
 def extract(page: Page, images: dict[str, str]) -> list[Chapter]:
     """The article as chapters; ``images`` maps each picture's stand-in address to the
     Markdown to write for it."""
-    xml = trafilatura.extract(
-        page.tree, url=page.canonical or None, output_format="xml", include_formatting=True,
-        include_links=True, include_tables=True, include_images=True, include_comments=False,
-        favor_recall=True, deduplicate=False, with_metadata=False)
-    if not xml:
-        return []
-    root = etree.fromstring(xml.encode("utf-8"),
-                            etree.XMLParser(resolve_entities=False, no_network=True))
+    try:
+        xml = trafilatura.extract(
+            page.tree, url=page.canonical or None, output_format="xml",
+            include_formatting=True, include_links=True, include_tables=True,
+            include_images=True, include_comments=False, favor_recall=True, deduplicate=False,
+            with_metadata=False)
+        if not xml:
+            return []
+        root = etree.fromstring(xml.encode("utf-8"),
+                                etree.XMLParser(resolve_entities=False, no_network=True))
+    except (ValueError, TypeError, etree.LxmlError, RecursionError):
+        return []  # the caller reports "no article text found"
     main = root.find("main")
     writer = _Writer(images)
     return writer.chapters(main if main is not None else root)
@@ -66,7 +70,8 @@ class _Writer:
     def chapters(self, main: etree._Element) -> list[Chapter]:
         chapters: list[tuple[str, list[str]]] = [(INTRODUCTION, [])]
         for element in main:
-            if element.tag == "head" and element.get("rend", "h2") in ("h1", "h2"):
+            if element.tag == "head" and element.get("rend", "h2") in ("h1", "h2") and _plain(
+                    element):
                 chapters.append((_plain(element), []))
             else:
                 block = self.block(element, 1)
@@ -78,8 +83,10 @@ class _Writer:
     def block(self, element: etree._Element, level: int) -> str:
         tag = element.tag
         if tag == "head":
-            depth = min(int(element.get("rend", "h3")[1:] or 3) - 1, 4)
-            return f"{'#' * max(depth, 2)} {self.inline(element)}"
+            rank = re.fullmatch(r"h([1-6])", element.get("rend", ""))
+            depth = min(max(int(rank.group(1)) - 1 if rank else 2, 2), 4)
+            text = self.inline(element)
+            return f"{'#' * depth} {text}" if text else ""
         if tag == "list":
             return self.list(element, 0)
         if tag == "quote":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -208,7 +208,7 @@ def _images(body: lxml.html.HtmlElement, folder: Path, page: Page, diagnostics: 
         parts = urlsplit(src)
         local = None
         if src and not parts.scheme and not parts.netloc and not src.startswith(("/", "\\")):
-            candidate = (folder / parts.path).resolve()
+            candidate = (folder / unquote(parts.path)).resolve()
             if root in candidate.parents and candidate.is_file():
                 local = candidate
         if local is not None:

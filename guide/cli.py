@@ -48,7 +48,8 @@ def make_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build guides into the output folder (default)")
     build.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
     _common(build)
-    build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (dist)")
+    build.add_argument("--out", type=Path, default=Path("dist"),
+                       help="output folder (default: dist)")
     build.add_argument("--force", action="store_true",
                        help="rebuild even when the outputs are up to date")
     build.add_argument("--release", action="store_true",
@@ -58,22 +59,23 @@ def make_parser() -> argparse.ArgumentParser:
                        help="also write landing-page pictures: cover, social card, thumbnails")
     build.add_argument("--keep-old", action="store_true",
                        help="keep superseded PDFs (older drafts and editions) in the output folder")
-    watch = commands.add_parser("watch", help="rebuild whenever a source or asset changes",
-                                formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    watch = commands.add_parser("watch", help="rebuild whenever a source or asset changes")
     watch.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
     _common(watch)
-    watch.add_argument("--out", type=Path, default=Path("dist"), help="output folder")
-    watch.add_argument("--interval", type=float, default=0.3, help="seconds between looks")
+    watch.add_argument("--out", type=Path, default=Path("dist"),
+                       help="output folder (default: dist)")
+    watch.add_argument("--interval", type=float, default=0.3,
+                       help="seconds between looks for changes (default: 0.3)")
     new = commands.add_parser("new", help="start a guide: a folder that builds at once")
     new.add_argument("slug", metavar="SLUG", help="the guide's folder name, e.g. sciatica")
     new.add_argument("--title", default="", help="the guide's title (default: from SLUG)")
     new.add_argument("--sources", type=Path, default=Path("sources"),
-                     help="folder holding one folder per guide (sources)")
+                     help="folder holding one folder per guide (default: sources)")
     page = commands.add_parser("import", help="make a guide from an article page saved as HTML")
     page.add_argument("page", type=Path, metavar="PAGE.html", help="the saved web page")
     page.add_argument("--slug", required=True, help="the guide's folder name")
     page.add_argument("--sources", type=Path, default=Path("sources"),
-                      help="folder holding one folder per guide (sources)")
+                      help="folder holding one folder per guide (default: sources)")
     check = commands.add_parser("check", help="validate every guide and fail on drafts (for CI)")
     _common(check)
     _strict(check)
@@ -95,7 +97,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", type=Path, default=Path("sources"),
-                        help="folder holding one folder per guide (sources)")
+                        help="folder holding one folder per guide (default: sources)")
     parser.add_argument("--assets", type=Path, default=None,
                         help="brand and illustrations folder (default: assets beside sources)")
     parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,

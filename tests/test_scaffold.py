@@ -17,7 +17,8 @@ from guide.errors import Diagnostics
 from tests.conftest import MINIMAL_TOML, ROOT, run_cli
 from tests.pdftools import text_pdfium
 
-KEYS = {"title", "subtitle", "audience", "author", "language", "keywords", "chapters",
+KEYS = {"title", "subtitle", "audience", "author", "language", "translation_of", "keywords",
+        "chapters",
         "disclaimer", "version", "date", "footer_note", "base_url", "call_to_action.heading",
         "call_to_action.text", "call_to_action.label", "call_to_action.url", "related.title",
         "related.url", "contact.website", "contact.email", "contact.phone", "campaign.source",
@@ -88,7 +89,7 @@ def test_scaffold_names_every_key_and_marks_the_required_ones(tmp_path: Path,
     # Every commented key is a real one: uncommented, the file still loads without errors.
     text = toml.read_text("utf-8")
     text = re.sub(r"(?m)^# (\[\[related\]\]|\[campaign\]|[a-z_]+ = )", r"\1", text)
-    text = text.replace('domains = ["example.com"]', 'domains = ["example.com"]\n')
+    text = text.replace('translation_of = "other-guide"', '')  # needs a sibling guide
     toml.write_text(text, "utf-8")
     found = Diagnostics()
     config = load_guide(toml.parent, "demo", found)

@@ -63,7 +63,7 @@ BUILDER_ARTICLE = [
 BUILDER_CHROME = [
     "Conditions We Treat", "Book a Visit Online", "stores cookies", "I agree",
     "Share this page", "Your name for a free consultation", "Send my request", "1 Test Street",
-    "Privacy Notice", "Accessibility Statement", "JSON LD TEXT",
+    "Privacy Notice", "Accessibility Statement", "JSON LD TEXT", "Example Spine Clinic",
 ]
 
 

@@ -89,7 +89,7 @@ def read_page(path: Path, diagnostics: Diagnostics) -> Page | None:
     page = Page(tree, "", canonical)
     _remove_active(body)
     _remove_hidden(body, page)
-    heading = next((h for h in body.iter("h1") if text_of(h)), None)
+    heading = _title_heading(tree, body)
     if heading is None:
         diagnostics.error("the page has no <h1> heading to take the title from", where)
         return None
@@ -100,6 +100,22 @@ def read_page(path: Path, diagnostics: Diagnostics) -> Page | None:
     _flatten(body)
     _images(body, path.parent, page, diagnostics, where)
     return page
+
+
+def _title_heading(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement
+                   ) -> lxml.html.HtmlElement | None:
+    """The article's ``<h1>``: the one the page's ``<title>`` (or og:title) starts with, else the
+    first inside ``<article>`` or ``<main>``, else the first (a theme may set its logo in one)."""
+    headings = [h for h in body.iter("h1") if text_of(h)]
+    names = [" ".join(str(t).split()) for t in tree.xpath(
+        '//head/title/text()|//meta[@property="og:title"]/@content')]
+    for heading in headings:
+        if any(name.startswith(text_of(heading)) for name in names):
+            return heading
+    for heading in headings:
+        if any(a.tag in ("article", "main") for a in heading.iterancestors()):
+            return heading
+    return headings[0] if headings else None
 
 
 def _canonical(tree: lxml.html.HtmlElement) -> str:

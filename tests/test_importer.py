@@ -75,7 +75,9 @@ def markdown_words(folder: Path) -> str:
     """Every chapter's Markdown with its markup taken out."""
     text = " ".join(p.read_text("utf-8") for p in sorted(folder.glob("[0-9][0-9]-*.md")))
     text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
-    text = re.sub(r"\]\([^)]*\)", "", text)
+    # a link's target goes; a picture's title (its caption) stays
+    text = re.sub(r"\]\(\S+(?: \"([^\"]*)\")?\)",
+                  lambda m: f" {m.group(1)}" if m.group(1) else "", text)
     text = re.sub(r"[*\[\]\\]", "", text)
     return flat(re.sub(r"(?m)^(#+|>|-|\d+\.|\|[-|]*\|?$)\s*|\|", " ", text))
 
@@ -136,7 +138,8 @@ def test_wordpress_post_structure_links_pictures_and_disclaimer(
     assert not (folder / "revisions.toml").exists()
     chapter2 = (folder / "02-why-sitting-can-aggravate-the-nerve.md").read_text("utf-8")
     assert chapter2.startswith("# Why sitting can aggravate the nerve\n")
-    assert "![A person sitting upright at a desk](images/sitting-posture.png)" in chapter2
+    assert ("![A person sitting upright at a desk](images/sitting-posture.png "
+            '"Upright sitting with the feet flat.")') in chapter2  # <figcaption>: the caption
     assert (folder / "images" / "sitting-posture.png").read_bytes() == (
         PAGES / "wordpress_files" / "sitting-posture.png").read_bytes()
     intro = (folder / "01-introduction.md").read_text("utf-8")
@@ -159,6 +162,7 @@ def test_wordpress_post_structure_links_pictures_and_disclaimer(
     assert "https://www.ninds.nih.gov/health-information" in targets
     text = " ".join(text_pdfium(pdf))
     assert "Kitchen chair" in text and "Disclaimer" in text
+    assert "Figure 1. Upright sitting with the feet flat." in text
 
 
 def test_page_builder_picture_outside_the_folder_goes_nowhere(
@@ -249,3 +253,24 @@ def test_hostile_pages_end_in_a_guide_or_a_clean_error(
         assert "root:" not in text  # no file was read through an entity
     else:
         assert code == 1 and not (root / "sources" / "hostile").exists()
+
+
+def test_blocks_the_extractor_drops_between_kept_ones_are_put_back_in_place() -> None:
+    import lxml.html
+    from lxml import etree
+
+    from guide.importer.restore import restore
+
+    body = lxml.html.document_fromstring(
+        "<html><body><p>Site slogan before the article.</p><p>First kept paragraph.</p>"
+        "<h2>A heading it lost</h2><ul><li>One <em>item</em></li><li>Two "
+        "<a href='/x'>link</a></li></ul><p>Second kept paragraph.</p>"
+        "<p>Trailing words after the article.</p></body></html>").find("body")
+    main = etree.fromstring("<main><p>First kept paragraph.</p>"
+                            "<p>Second kept paragraph.</p></main>")
+    restored, left = restore(body, main, "https://example.org/a/b")
+    assert restored == ["A heading it lost", "One itemTwo link"]  # as itertext joins them
+    assert left == ["Site slogan before the article.", "Trailing words after the article."]
+    assert [child.tag for child in main] == ["p", "head", "list", "p"]
+    assert main[1].get("rend") == "h2" and main[2][1][0].get("target") == "https://example.org/x"
+    assert main[2][0][0].get("rend") == "#i"

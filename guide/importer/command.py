@@ -16,7 +16,7 @@ from pathlib import Path
 from guide.errors import Diagnostic, Diagnostics, Location
 from guide.files import write_atomic
 from guide.importer.extract import Chapter, escape, extract
-from guide.importer.page import Page, read_page, text_of
+from guide.importer.page import Page, read_page
 from guide.scaffold import DISCLAIMER, DISCLAIMER_TEXT, check_slug, guide_toml, write_files
 
 MAX_IMAGE_BYTES = 20_000_000
@@ -44,13 +44,16 @@ def run_import(page_path: Path, slug: str, sources: Path) -> ImportResult:
     if page is None:
         return _done(result, found)
     images, files = _pictures(page, found)
-    chapters = extract(page, images)
+    extraction = extract(page, images)
+    chapters = extraction.chapters
     if not chapters:
         found.error("no article text found in the page", Location(page_path.as_posix()))
         return _done(result, found)
     result.report += [f"dropped {line}" for line in page.dropped]
-    result.report += [f"dropped by the extractor (not article text?): {text}"
-                      for text in _left_out(page, chapters)]
+    result.report += [f"dropped by the extractor (before or after the article): {_short(text)}"
+                      for text in extraction.left_out]
+    result.report += [f"kept, although the extractor left it out: {_short(text)}"
+                      for text in extraction.restored]
     names = chapter_names(chapters)
     texts: dict[str, str | bytes] = {n: c.markdown for n, c in zip(names, chapters, strict=True)}
     texts[DISCLAIMER] = _disclaimer(page, found, page_path)
@@ -120,19 +123,8 @@ def _disclaimer(page: Page, found: Diagnostics, page_path: Path) -> str:
     return "# Disclaimer\n\n" + "\n\n".join(escape(p) for p in page.disclaimer) + "\n"
 
 
-def _left_out(page: Page, chapters: list[Chapter]) -> list[str]:
-    """Blocks of the cleaned page whose text reached no chapter."""
-    written = _plain(" ".join(f"{c.title} {c.body}" for c in chapters))
-    missing = []
-    for element in page.tree.iter("p", "li", "td", "th", "h2", "h3", "h4", "blockquote"):
-        text = text_of(element)
-        if text and _plain(text) not in written:
-            missing.append(text[:70] + "…" * (len(text) > 70))
-    return missing
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.sub(r"\]\([^)]*\)|!\[|[\\*_#>|`\[]", "", text).split())
+def _short(text: str) -> str:
+    return text[:70] + "…" * (len(text) > 70)
 
 
 def _reimport(folder: Path, texts: dict[str, str | bytes], files: dict[str, str | bytes],

@@ -16,6 +16,7 @@ import trafilatura
 from lxml import etree
 
 from guide.importer.page import Page
+from guide.importer.restore import restore
 
 INTRODUCTION = "Introduction"  # the heading of the text before the first <h2>
 
@@ -43,7 +44,16 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
-def extract(page: Page, images: dict[str, str]) -> list[Chapter]:
+@dataclass(frozen=True)
+class Extraction:
+    """The article as chapters, and the text the extractor's choice was overruled for."""
+
+    chapters: list[Chapter]
+    restored: list[str]  # blocks between kept ones that the extractor had left out
+    left_out: list[str]  # blocks before or after the article, taken for chrome
+
+
+def extract(page: Page, images: dict[str, str]) -> Extraction:
     """The article as chapters; ``images`` maps each picture's stand-in address to the
     Markdown to write for it."""
     try:
@@ -53,19 +63,25 @@ def extract(page: Page, images: dict[str, str]) -> list[Chapter]:
             include_images=True, include_comments=False, favor_recall=True, deduplicate=False,
             with_metadata=False)
         if not xml:
-            return []
+            return Extraction([], [], [])
         root = etree.fromstring(xml.encode("utf-8"),
                                 etree.XMLParser(resolve_entities=False, no_network=True))
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
-        return []  # the caller reports "no article text found"
+        return Extraction([], [], [])  # the caller reports "no article text found"
     main = root.find("main")
+    main = main if main is not None else root
+    body = page.tree.find("body")
+    restored, left_out = restore(body, main, page.canonical) if body is not None else ([], [])
     writer = _Writer(images)
-    return writer.chapters(main if main is not None else root)
+    chapters = writer.chapters(main)
+    chapters += _left_out_pictures(images, writer.used)
+    return Extraction(chapters, restored, left_out)
 
 
 class _Writer:
     def __init__(self, images: dict[str, str]) -> None:
         self.images = images
+        self.used: set[str] = set()
 
     def chapters(self, main: etree._Element) -> list[Chapter]:
         chapters: list[tuple[str, list[str]]] = [(INTRODUCTION, [])]
@@ -157,7 +173,30 @@ class _Writer:
         return "\n".join(lines)
 
     def graphic(self, element: etree._Element) -> str:
-        return self.images.get(element.get("src", ""), "")
+        """The picture's Markdown, with the figure's caption as its title (or, where a title
+        cannot hold it, as a paragraph after it)."""
+        src = element.get("src", "")
+        self.used.add(src)
+        picture = self.images.get(src, "")
+        caption = " ".join((element.get("title") or "").split())
+        if not caption:
+            return picture
+        if picture.startswith("![") and picture.endswith(")"):
+            for quote in ('"', "'"):
+                if quote not in caption:
+                    return f"{picture[:-1]} {quote}{escape(caption)}{quote})"
+        return f"{picture}\n\n{escape(caption)}"
+
+
+def _left_out_pictures(images: dict[str, str], used: set[str]) -> list[Chapter]:
+    """Pictures the extractor did not place: listed as TODOs in a last chapter of their own,
+    so that none is lost without a word."""
+    lost = [markdown for src, markdown in images.items() if src not in used]
+    if not lost:
+        return []
+    note = ("<!-- TODO: the extractor could not tell where these pictures stand in the "
+            "article; move each to its place, or delete this chapter -->")
+    return [Chapter("Pictures to place", "\n\n".join([note, *lost]) + "\n")]
 
 
 def _squash(text: str) -> str:

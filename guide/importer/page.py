@@ -197,11 +197,22 @@ def _remove_chrome(body: lxml.html.HtmlElement, page: Page) -> None:
 def _flatten(body: lxml.html.HtmlElement) -> None:
     """Page builders wrap every paragraph in layers of <div>: unwrap them (and drop class and
     id, which no longer mean anything) so the extractor sees the article's own structure."""
+    for figure in body.iter("figure"):
+        images, captions = list(figure.iter("img")), list(figure.iter("figcaption"))
+        if len(images) == 1 and len(captions) == 1 and text_of(captions[0]) and text_of(
+                captions[0]) != " ".join((images[0].get("alt") or "").split()):
+            images[0].set("title", text_of(captions[0]))  # the figure's caption
+            _detach(captions[0])
     for caption in body.iter("figcaption"):
         caption.tag = "p"
     for element in list(body.iter("div", "section", "figure", "span", "font", "center")):
         if element is not body and element.getparent() is not None:
             element.drop_tag()
+    for image in list(body.iter("img")):  # a picture outside a paragraph may be lost
+        if not any(a.tag in ("p", "li", "td", "th") for a in image.iterancestors()):
+            wrapper = lxml.html.Element("p")
+            image.addprevious(wrapper)
+            wrapper.append(image)  # moves the picture (its tail text stays behind it)
     for element in body.iter():
         if isinstance(element.tag, str):
             for name in ("class", "id", "style"):

@@ -235,6 +235,9 @@ def _release(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     note = " (first revision: guide.toml's version, --bump not applied)" if result.adopted else ""
     print(f"released {args.slug} {result.revision.version} ({result.revision.date}){note}: "
           f"recorded in {result.ledger.as_posix()}", file=out)
+    if result.followed:
+        print(f"guide.toml's version and date now say {result.revision.version} and "
+              f"{result.revision.date}", file=out)
     return EXIT_OK
 
 

@@ -162,6 +162,7 @@ def test_release_moves_guide_toml_and_a_later_draft_names_its_files(
     edit(root, "Changed words.")
     release_out = release(root, capsys)
     assert "released test-guide 1.1.0 (2026-12-03)" in release_out
+    assert "guide.toml's version and date now say 1.1.0 and 2026-12-03" in release_out
     text = guide_toml.read_text("utf-8")
     assert 'version = "1.1.0"' in text and 'date = "2026-12-03"' in text
     ledger = (root / "sources" / SLUG / "revisions.toml").read_text("utf-8")

@@ -34,6 +34,7 @@ class ReleaseResult:
     ledger: Path
     diagnostics: tuple[Diagnostic, ...]
     adopted: bool = False  # the first release took guide.toml's version; --bump not applied
+    followed: bool = False  # guide.toml's version and date lines were brought into line
 
 
 def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by: str = "",
@@ -81,20 +82,22 @@ def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by
     revision = Revision(version, date, digest, summary.strip(), reviewed_by.strip(),
                         date if reviewed_by.strip() else "", files)
     append_revision(path, revision)
-    _follow(config.source, version, date)
+    followed = _follow(config.source, version, date)
     adopted = not revisions and Version.parse(config.version) is not None
-    return ReleaseResult(revision, path, tuple(diagnostics.items), adopted)
+    return ReleaseResult(revision, path, tuple(diagnostics.items), adopted, followed)
 
 
-def _follow(toml: Path, version: str, date: str) -> None:
+def _follow(toml: Path, version: str, date: str) -> bool:
     """guide.toml's ``version`` and ``date`` lines, where present, follow the new release (the
     fingerprint leaves them out, so the content stays released)."""
     text = toml.read_bytes().decode("utf-8-sig")
     head, sep, tail = text.partition("\n[")
     for key, value in (("version", version), ("date", date)):
         head = re.sub(rf'(?m)^({key}\s*=\s*)"[^"\n]*"', rf'\g<1>"{value}"', head, count=1)
-    if head + sep + tail != text:
-        write_atomic(toml, (head + sep + tail).encode("utf-8"))
+    if head + sep + tail == text:
+        return False
+    write_atomic(toml, (head + sep + tail).encode("utf-8"))
+    return True
 
 
 def _check_arguments(bump: str, summary: str, reviewed_by: str,

@@ -225,6 +225,10 @@ def test_an_oversized_or_empty_page_is_refused(tmp_path: Path,
     code, _, err = run_cli(["import", str(empty), "--slug", "empty", "--sources",
                             str(root / "sources")], capsys)
     assert code == 1 and "no <h1>" in err and "Traceback" not in err
+    code, _, err = run_cli(["import", str(PAGES / "wordpress.html"), "--slug", "../elsewhere",
+                            "--sources", str(root / "sources")], capsys)
+    assert code == 1 and "not a usable guide name" in err
+    assert not (root / "elsewhere").exists()
 
 
 @pytest.mark.parametrize("raw", [

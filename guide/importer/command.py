@@ -17,7 +17,14 @@ from guide.errors import Diagnostic, Diagnostics, Location
 from guide.files import write_atomic
 from guide.importer.extract import Chapter, escape, extract
 from guide.importer.page import Page, read_page
-from guide.scaffold import DISCLAIMER, DISCLAIMER_TEXT, check_slug, guide_toml, write_files
+from guide.scaffold import (
+    DISCLAIMER,
+    DISCLAIMER_TEXT,
+    SLUG,
+    check_slug,
+    guide_toml,
+    write_files,
+)
 
 MAX_IMAGE_BYTES = 20_000_000
 PROG = "python3 build_guide.py"
@@ -37,7 +44,7 @@ def run_import(page_path: Path, slug: str, sources: Path) -> ImportResult:
     result = ImportResult()
     found = Diagnostics()
     folder = sources / slug
-    existing = (folder / "guide.toml").is_file()
+    existing = SLUG.match(slug) is not None and (folder / "guide.toml").is_file()
     if not existing and check_slug(slug, sources, found) is None:
         return _done(result, found)
     page = read_page(page_path, found)

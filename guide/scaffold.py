@@ -118,12 +118,36 @@ def new_guide(sources: Path, slug: str, title: str, diagnostics: Diagnostics) ->
     if folder is None:
         return None
     title = " ".join(title.split()) or title_from_slug(slug)
+    phrases = required_phrases(sources, "en-US")
     files = {
         "guide.toml": guide_toml(title, slug, (CHAPTER,)),
         CHAPTER: CHAPTER_TEXT.format(title=title, slug=slug),
-        DISCLAIMER: DISCLAIMER_TEXT,
+        DISCLAIMER: DISCLAIMER_TEXT + (f"\n{phrases_note(phrases)}" if phrases else ""),
     }
     return Scaffold(folder, write_files(folder, files))
+
+
+def required_phrases(sources: Path, language: str) -> tuple[str, ...]:
+    """The phrases the brand (``assets/`` beside ``sources``) requires of a disclaimer in
+    ``language``; none when the brand cannot be read (the build reports that)."""
+    from guide.config.load import load_brand
+
+    assets = sources.parent / "assets"
+    brand = load_brand(assets / "brand.toml", "brand.toml", Diagnostics())
+    return brand.wording.phrases_for(language) if brand is not None else ()
+
+
+def missing_phrases(text: str, phrases: tuple[str, ...]) -> list[str]:
+    """The ``phrases`` that ``text`` lacks (ignoring case and line breaks, as the check does)."""
+    flat = " ".join(text.lower().split())
+    return [p for p in phrases if " ".join(p.lower().split()) not in flat]
+
+
+def phrases_note(phrases: tuple[str, ...] | list[str]) -> str:
+    """A marked note listing the phrases the brand requires, for whoever settles the text."""
+    return ("PLACEHOLDER: the brand requires the disclaimer to say each of these phrases "
+            "(assets/brand.toml `[wording.disclaimer]`); work them into the clinic's approved "
+            "text and delete this note:\n\n" + "".join(f"- {p}\n" for p in phrases))
 
 
 def guide_toml(title: str, slug: str, chapters: tuple[str, ...], base_url: str = "") -> str:

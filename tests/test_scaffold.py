@@ -75,6 +75,9 @@ def test_new_guide_builds_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[
     entry = json.loads((out / "manifest.json").read_text("utf-8"))["guides"][0]
     text = " ".join(text_pdfium(out / entry["pdf"]))
     assert "Demo Guide" in text and "1980" not in text
+    disclaimer = (folder / "disclaimer.md").read_text("utf-8")
+    assert "PLACEHOLDER" in disclaimer  # a release refuses it until the clinic's text is in
+    assert "- does not constitute medical advice" in disclaimer  # brand.toml's required phrases
 
 
 def test_scaffold_names_every_key_and_marks_the_required_ones(tmp_path: Path,
@@ -189,5 +192,8 @@ def test_campaign_tags_are_checked(make_project: Callable[..., Path],
     root = make_project(toml=toml)
     code, _, err = run_cli(["check", "--sources", str(root / "sources")], capsys)
     assert code == 1
-    assert "guide.toml:27: error: 'campaign.name' must be letters" in err
-    assert "guide.toml:28: error: 'campaign.domains' holds 'https://x.com/'" in err
+    lines = toml.splitlines()
+    name, domains = (lines.index(k) + 1 for k in ('name = "spring 2027"',
+                                                   'domains = ["https://x.com/"]'))
+    assert f"guide.toml:{name}: error: 'campaign.name' must be letters" in err
+    assert f"guide.toml:{domains}: error: 'campaign.domains' holds 'https://x.com/'" in err

@@ -23,6 +23,9 @@ from guide.scaffold import (
     SLUG,
     check_slug,
     guide_toml,
+    missing_phrases,
+    phrases_note,
+    required_phrases,
     write_files,
 )
 
@@ -63,7 +66,7 @@ def run_import(page_path: Path, slug: str, sources: Path) -> ImportResult:
                       for text in extraction.restored]
     names = chapter_names(chapters)
     texts: dict[str, str | bytes] = {n: c.markdown for n, c in zip(names, chapters, strict=True)}
-    texts[DISCLAIMER] = _disclaimer(page, found, page_path)
+    texts[DISCLAIMER] = _disclaimer(page, found, page_path, required_phrases(sources, "en-US"))
     if not page.canonical:
         found.warning("the page names no canonical address (<link rel=\"canonical\">): "
                       "base_url is not set and relative links stay relative",
@@ -122,12 +125,25 @@ def _pictures(page: Page, found: Diagnostics) -> tuple[dict[str, str], dict[str,
     return markdown, files
 
 
-def _disclaimer(page: Page, found: Diagnostics, page_path: Path) -> str:
+def _disclaimer(page: Page, found: Diagnostics, page_path: Path,
+                phrases: tuple[str, ...]) -> str:
+    """The page's disclaimer as it stands; the phrases the brand requires and it lacks are
+    listed under a marked note (a release refuses it until someone settles the wording)."""
+    where = Location(page_path.as_posix())
     if not page.disclaimer:
         found.warning("no disclaimer block found in the page: disclaimer.md holds a "
-                      "placeholder", Location(page_path.as_posix()))
-        return DISCLAIMER_TEXT
-    return "# Disclaimer\n\n" + "\n\n".join(escape(p) for p in page.disclaimer) + "\n"
+                      "placeholder", where)
+        text = DISCLAIMER_TEXT
+    else:
+        text = "# Disclaimer\n\n" + "\n\n".join(escape(p) for p in page.disclaimer) + "\n"
+    missing = missing_phrases(text, phrases)
+    if missing:
+        if page.disclaimer:
+            found.warning(f"the page's disclaimer lacks {len(missing)} phrase"
+                          f"{'s' * (len(missing) != 1)} the brand requires: listed in "
+                          "disclaimer.md under a PLACEHOLDER note", where)
+        text += "\n" + phrases_note(missing)
+    return text
 
 
 def _short(text: str) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_cli
-from tests.pdftools import join_lines, text_pdfium
-from tests.seedtext import normalize, split_sentences
+from tests.pdftools import normalize, page_texts
+from tests.seedtext import split_sentences
 from tests.test_scaffold import uris
 
 PAGES = ROOT / "tests" / "data" / "pages"
@@ -115,7 +115,7 @@ def test_every_sentence_reaches_the_pdf_and_no_chrome_does(
         chrome: list[str], title: str) -> None:
     root = project(tmp_path)
     out, _, pdf = import_and_build(root, page, "imported", capsys)
-    text = flat(join_lines("\n".join(text_pdfium(pdf)), keep=set()))
+    text = flat("\n".join(page_texts(pdf)))
     markdown = markdown_words(root / "sources" / "imported")
     for unit in article:
         for sentence in split_sentences(unit):
@@ -162,7 +162,7 @@ def test_wordpress_post_structure_links_pictures_and_disclaimer(
     targets = uris(pdf)
     assert "https://www.example.com/blog/disc-bulges/" in targets  # made absolute
     assert "https://www.ninds.nih.gov/health-information" in targets
-    text = " ".join(text_pdfium(pdf))
+    text = normalize(" ".join(page_texts(pdf)))
     assert "Kitchen chair" in text and "Disclaimer" in text
     assert "Figure 1. Upright sitting with the feet flat." in text
 
@@ -262,7 +262,7 @@ def test_hostile_pages_end_in_a_guide_or_a_clean_error(
         code, _, err = run_cli(["build", "hostile", "--sources", str(root / "sources"),
                                 "--out", str(root / "dist")], capsys)
         assert code == 0, err
-        text = " ".join(text_pdfium(next((root / "dist").glob("hostile-v*.pdf"))))
+        text = normalize(" ".join(page_texts(next((root / "dist").glob("hostile-v*.pdf")))))
         assert "root:" not in text  # no file was read through an entity
     else:
         assert code == 1 and not (root / "sources" / "hostile").exists()

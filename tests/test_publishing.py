@@ -8,12 +8,13 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
 
 from tests.conftest import run_cli
-from tests.pdftools import text_pdfium
+from tests.pdftools import normalize, page_texts
 
 SLUG = "test-guide"
 
@@ -38,9 +39,10 @@ def manifest(folder: Path) -> dict[str, object]:
     return data
 
 
-def entry(folder: Path) -> dict[str, object]:
-    [guide] = manifest(folder)["guides"]  # type: ignore[misc]
-    assert isinstance(guide, dict)
+def entry(folder: Path) -> dict[str, Any]:
+    guides = manifest(folder)["guides"]
+    assert isinstance(guides, list) and len(guides) == 1
+    guide: dict[str, Any] = guides[0]
     return guide
 
 
@@ -149,7 +151,7 @@ def test_a_draft_says_draft_and_the_last_release_never_1980(
     guide_toml.write_text(guide_toml.read_text("utf-8").replace('date = "2026-11-25"\n', ""),
                           "utf-8")
     build(root, capsys)
-    text = " ".join(text_pdfium(root / "dist" / str(entry(root / "dist")["pdf"])))
+    text = normalize(" ".join(page_texts(root / "dist" / str(entry(root / "dist")["pdf"]))))
     assert "Draft 1.0.0-draft+" in text and "not yet released" in text
     assert "1980" not in text and entry(root / "dist")["revision_date"] == ""
 
@@ -173,7 +175,7 @@ def test_release_moves_guide_toml_and_a_later_draft_names_its_files(
     stdout, _ = build(root, capsys)
     assert "(draft (changed: guide/01-intro.md, guide/stray.txt))" in stdout
     pdf = root / "dist" / str(entry(root / "dist")["pdf"])
-    assert "last released December 3, 2026" in " ".join(text_pdfium(pdf))
+    assert "last released December 3, 2026" in normalize(" ".join(page_texts(pdf)))
     code, _, err = run_cli(["check", "--sources", str(root / "sources")], capsys)
     assert code == 1 and "changed: guide/01-intro.md, guide/stray.txt" in err
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from guide.config.load import load_guide
 from guide.errors import Diagnostics
 from tests.conftest import MINIMAL_TOML, ROOT, run_cli
-from tests.pdftools import text_pdfium
+from tests.pdftools import normalize, page_texts
 
 KEYS = {"title", "subtitle", "audience", "author", "language", "translation_of", "keywords",
         "chapters",
@@ -73,7 +73,7 @@ def test_new_guide_builds_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[
                                 capsys)
     assert code == 0, err
     entry = json.loads((out / "manifest.json").read_text("utf-8"))["guides"][0]
-    text = " ".join(text_pdfium(out / entry["pdf"]))
+    text = normalize(" ".join(page_texts(out / entry["pdf"])))
     assert "Demo Guide" in text and "1980" not in text
     disclaimer = (folder / "disclaimer.md").read_text("utf-8")
     assert "PLACEHOLDER" in disclaimer  # a release refuses it until the clinic's text is in
@@ -182,7 +182,7 @@ def test_campaign_tags_own_domain_links_only(make_project: Callable[..., Path],
     assert "https://journals.example.org/paper" in targets  # third-party: untouched
     assert "mailto:info@example.com" in targets
     assert not [t for t in targets if "example.com/schedule" in t and "utm_" not in t]
-    text = " ".join(text_pdfium(pdf))
+    text = normalize(" ".join(page_texts(pdf)))
     assert "https://example.com/schedule" in text and "utm_" not in text  # printed URL short
 
 

@@ -87,7 +87,7 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
         ("ROUNDEDCORNERS", [6, 6, 6, 6]),
     ]))
     button.hAlign = "LEFT"
-    url_line = tag(Paragraph(link_markup(cta.url, cta.url, p.muted.hex), styles.small), "P")
+    url_line = tag(Paragraph(link_markup(target, cta.url, p.muted.hex), styles.small), "P")
     words = catalogue(config.language)
     qr = QrCode(target, 104, p.primary.hex, words.text("qr_code", url=cta.url),
                 words.lang("qr_code"))
@@ -107,8 +107,8 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
             item = (f'<a href="{href}" color="{p.accent.hex}" underline="1">'
                     f"{escape(article.title)}</a>")
             out.append(tag(Paragraph(item, styles.body), "P"))
-            out.append(tag(Paragraph(link_markup(article.url, article.url, p.muted.hex),
-                                     styles.small), "P"))
+            printed = link_markup(config.link(article.url), article.url, p.muted.hex)
+            out.append(tag(Paragraph(printed, styles.small), "P"))
             out.append(Spacer(0, 8))
     return out
 
@@ -126,6 +126,9 @@ def back_cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styl
                                                  "CENTER"), Spacer(0, 36)]
     contact = config.contact
     links = contact_links(contact.website, contact.email, contact.phone, p.on_primary.hex)
+    if contact.website:  # the campaign's tags in the target; the printed address as written
+        links = (link_markup(config.link(contact.website), contact.website, p.on_primary.hex),
+                 *links[1:])
     for line in (escape(config.author), *(link for link in links if link)):
         out.append(tag(Paragraph(line, style), "P"))
     out.append(Spacer(0, 40))

@@ -120,7 +120,8 @@ def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: S
     out.append(Spacer(0, 8))
     website = config.contact.website
     out.append(_role(Paragraph(f"{escape(config.author)}  ·  "
-                               f"{link_markup(website, website, underline=False)}", meta), "P"))
+                               f"{link_markup(config.link(website), website, underline=False)}",
+                               meta), "P"))
     return out
 
 

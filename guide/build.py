@@ -8,7 +8,7 @@ every guide asked for loads, parses and checks without an error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from guide import model as m
@@ -29,9 +29,9 @@ from guide.errors import (
     has_errors,
 )
 from guide.options import BuildOptions
-from guide.outputs.manifest import ManifestEntry, entry_for
-from guide.outputs.publish import publish
-from guide.revisions import LEDGER_NAME, resolve_edition
+from guide.outputs.manifest import ManifestEntry, entry_for, stable_name
+from guide.outputs.publish import Output, publish
+from guide.revisions import LEDGER_NAME, changed_note, resolve_edition
 from guide.revisions.check import CheckResult, draft_diagnostic
 
 
@@ -51,13 +51,23 @@ class BuildResult:
     current: list[ManifestEntry] = field(default_factory=list)  # up to date, not rebuilt
     reading: list[GuideReading] = field(default_factory=list)  # of the guides built
     layout: list[tuple[str, list[str]]] = field(default_factory=list)  # slug, layout defects
+    drafts: dict[str, str] = field(default_factory=dict)  # slug → the files a draft changed
+
+
+def stable_pdf(out: Path, entry: ManifestEntry) -> str:
+    """``<slug>.pdf`` when this build writes it (a release) or an earlier one did."""
+    name = stable_name(entry.slug)
+    return name if not entry.draft or (out / name).is_file() else ""
 
 
 def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
     """The guide folders to build: every folder with a guide.toml, or the slugs asked for."""
     root = options.sources
     if not root.is_dir():
-        diagnostics.error("sources folder not found", Location(str(root)))
+        diagnostics.error(
+            f"sources folder not found: looked for {root.absolute().as_posix()} (run "
+            "python3 build_guide.py from the project's folder, the one holding sources/ and "
+            "assets/, or pass --sources DIR)", Location(str(root)))
         return []
     folders = sorted(p.parent for p in root.glob("*/guide.toml"))
     if not options.slugs:
@@ -148,23 +158,34 @@ def build(options: BuildOptions) -> BuildResult:
     from guide.metadata import finish_properties
     from guide.render import render_guide
 
-    outputs, layout = [], []
+    outputs: list[Output] = []
+    layout: list[tuple[str, list[str]]] = []
     for item in prepared:
         finish = finish_properties(item.config, item.edition)
         rendered = render_guide(item.document, item.config, brand, item.edition, finish,
                                 diagnostics)
         if rendered is None:
             continue
-        pdf = rendered.pdf
-        entry = entry_for(item.config.slug, item.config.title, item.edition.version, pdf,
-                          rendered.pages, item.edition.draft, item.edition.fingerprint,
-                          item.edition.date, item.config.language,
+        pdf, edition = rendered.pdf, item.edition
+        entry = entry_for(item.config.slug, item.config.title, edition.version, pdf,
+                          rendered.pages, edition.draft, edition.fingerprint,
+                          edition.released_on, item.config.language,
                           item.config.translation_of)
-        outputs.append((entry, pdf))
+        entry = replace(entry, stable_pdf=stable_pdf(options.out, entry))
+        files: dict[str, bytes] = {}
+        if options.previews:
+            from guide.outputs.previews import render_previews
+
+            pictures = render_previews(pdf, entry.pdf.removesuffix(".pdf"))
+            files = {p.path: data for p, data in pictures}
+            entry = replace(entry, previews=tuple(asdict(p) for p, _ in pictures))
+        outputs.append((entry, pdf, files))
         layout.append((item.config.slug, rendered.layout.lines()))
     if diagnostics.has_errors:
         raise GuideError(diagnostics.items)
-    manifest = publish(options.out, outputs)
+    manifest = publish(options.out, outputs, keep_old=options.keep_old)
     reading = [item.reading for item in prepared if item.reading is not None]
-    return BuildResult([e for e, _ in outputs], diagnostics.items, manifest, reading=reading,
-                       layout=layout)
+    drafts = {item.config.slug: changed_note(item.edition) for item in prepared
+              if item.edition.draft}
+    return BuildResult([e for e, _, _ in outputs], diagnostics.items, manifest, reading=reading,
+                       drafts=drafts, layout=layout)

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from guide.options import BuildOptions
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("build", "watch", "check", "release")
+COMMANDS = ("build", "watch", "check", "release", "new", "import")
+PROG = "python3 build_guide.py"  # how README spells the command; messages spell it the same
+VALUED = ("--sources", "--out", "--assets", "--interval", "--title", "--slug", "--bump",
+          "--summary", "--reviewed-by")
 
 
 class UsageError(Exception):
@@ -36,16 +39,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="build_guide.py",
+    parser = _Parser(prog=PROG,
                      description="Build Valor Spine Free Guide PDFs from Markdown and TOML.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"build-guide {__version__}")
     parser.add_argument("--debug", action="store_true",
                         help="show a Python traceback for internal errors")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     build = commands.add_parser("build", help="build guides into the output folder (default)")
     build.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
     _common(build)
-    build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (dist)")
+    build.add_argument("--out", type=Path, default=Path("dist"),
+                       help="output folder (default: dist)")
     build.add_argument("--force", action="store_true",
                        help="rebuild even when the outputs are up to date")
     build.add_argument("--release", action="store_true",
@@ -54,11 +58,27 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--report", action="store_true",
                        help="list each guide's layout defects: holes, stranded figures, scraps, "
                             "widows and orphans (rebuilds, like --force)")
+    build.add_argument("--previews", action="store_true",
+                       help="also write landing-page pictures: cover, social card, thumbnails")
+    build.add_argument("--keep-old", action="store_true",
+                       help="keep superseded PDFs (older drafts and editions) in the output folder")
     watch = commands.add_parser("watch", help="rebuild whenever a source or asset changes")
     watch.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
     _common(watch)
-    watch.add_argument("--out", type=Path, default=Path("dist"), help="output folder (dist)")
-    watch.add_argument("--interval", type=float, default=0.3, help="seconds between looks")
+    watch.add_argument("--out", type=Path, default=Path("dist"),
+                       help="output folder (default: dist)")
+    watch.add_argument("--interval", type=float, default=0.3,
+                       help="seconds between looks for changes (default: 0.3)")
+    new = commands.add_parser("new", help="start a guide: a folder that builds at once")
+    new.add_argument("slug", metavar="SLUG", help="the guide's folder name, e.g. sciatica")
+    new.add_argument("--title", default="", help="the guide's title (default: from SLUG)")
+    new.add_argument("--sources", type=Path, default=Path("sources"),
+                     help="folder holding one folder per guide (default: sources)")
+    page = commands.add_parser("import", help="make a guide from an article page saved as HTML")
+    page.add_argument("page", type=Path, metavar="PAGE.html", help="the saved web page")
+    page.add_argument("--slug", required=True, help="the guide's folder name")
+    page.add_argument("--sources", type=Path, default=Path("sources"),
+                      help="folder holding one folder per guide (default: sources)")
     check = commands.add_parser("check", help="validate every guide and fail on drafts (for CI)")
     _common(check)
     _strict(check)
@@ -80,7 +100,7 @@ def make_parser() -> argparse.ArgumentParser:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sources", type=Path, default=Path("sources"),
-                        help="folder holding one folder per guide (sources)")
+                        help="folder holding one folder per guide (default: sources)")
     parser.add_argument("--assets", type=Path, default=None,
                         help="brand and illustrations folder (default: assets beside sources)")
     parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
@@ -115,6 +135,10 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                       out, err, args.format if args.report else "")
     if args.command == "release":
         return _release(args, out, err)
+    if args.command == "new":
+        return _new(args, out, err)
+    if args.command == "import":
+        return _import(args, out, err)
     if args.command == "watch":
         from guide.watch import watch
 
@@ -125,7 +149,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return watch(options, out, err, print_diagnostics, interval=args.interval)
     options = BuildOptions(sources=args.sources, out=args.out, assets=args.assets,
                            slugs=tuple(args.slugs), release=args.release,
-                           force=args.force or args.report, strict=args.strict)
+                           force=args.force or args.report, strict=args.strict,
+                           previews=args.previews,
+                           keep_old=args.keep_old)
     result = build(options)
     for entry in result.current:
         print(f"up to date {(options.out / entry.pdf).as_posix()} (use --force to rebuild)",
@@ -133,7 +159,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print_diagnostics(result.warnings, err)
     for entry in result.built:
         size = entry.bytes / 1024
-        label = " (draft)" if entry.draft else ""
+        label = f" (draft{result.drafts.get(entry.slug, '')})" if entry.draft else ""
         print(f"built {(options.out / entry.pdf).as_posix()}{label}: {entry.pages} pages, "
               f"{size:.0f} KB", file=out)
     if result.reading:
@@ -156,6 +182,32 @@ def print_layout_report(reports: Sequence[tuple[str, list[str]]], stream: TextIO
         print(f"layout {slug}: {len(lines)} problem{'s' * (len(lines) != 1)}", file=stream)
         for line in lines:
             print(f"  {line}", file=stream)
+
+
+def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from guide.errors import Diagnostics
+    from guide.scaffold import new_guide
+
+    found = Diagnostics()
+    made = new_guide(args.sources, args.slug, args.title, found)
+    print_diagnostics(found.items, err)
+    if made is None:
+        return EXIT_CONTENT
+    for path in made.files:
+        print(f"wrote {path.as_posix()}", file=out)
+    print(f"next: edit {made.folder.as_posix()}/guide.toml and the chapter, then "
+          f"{PROG} build {args.slug}", file=out)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from guide.importer.command import run_import
+
+    result = run_import(args.page, args.slug, args.sources)
+    for line in result.report:
+        print(line, file=out)
+    print_diagnostics(result.diagnostics, err)
+    return EXIT_CONTENT if result.failed else EXIT_OK
 
 
 def _check(options: BuildOptions, out: TextIO, err: TextIO, report: str = "") -> int:
@@ -201,7 +253,31 @@ def _release(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     note = " (first revision: guide.toml's version, --bump not applied)" if result.adopted else ""
     print(f"released {args.slug} {result.revision.version} ({result.revision.date}){note}: "
           f"recorded in {result.ledger.as_posix()}", file=out)
+    if result.followed:
+        print(f"guide.toml's version and date now say {result.revision.version} and "
+              f"{result.revision.date}", file=out)
     return EXIT_OK
+
+
+def _with_command(argv: list[str]) -> list[str]:
+    """``argv`` with ``build`` put first when it names no command ("python3 build_guide.py"
+    builds every guide); a first word close to a command's name is a usage error."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return argv
+    words = [a for i, a in enumerate(argv)
+             if not a.startswith("-") and (i == 0 or argv[i - 1] not in VALUED)]
+    if words and words[0] in COMMANDS:
+        return argv
+    if words:
+        from guide.errors import did_you_mean
+
+        hint = did_you_mean(words[0], COMMANDS)
+        sources = Path(argv[argv.index("--sources") + 1]) if "--sources" in argv[:-1] else Path(
+            "sources")
+        if hint and not (sources / words[0]).is_dir():
+            raise UsageError(f"{PROG}: error: unknown command '{words[0]}'{hint}; commands: "
+                             f"{', '.join(COMMANDS)}")
+    return ["build", *argv]
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
@@ -209,11 +285,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not any(a in COMMANDS for a in argv if not a.startswith("-")) and not any(
-            a in ("-h", "--help", "--version") for a in argv):
-        argv = ["build", *argv]  # "python build_guide.py" builds every guide
     debug = "--debug" in argv
     try:
+        argv = _with_command(argv)
         args = make_parser().parse_args(argv)
         return _run(args, out, err)
     except UsageError as exc:
@@ -232,6 +306,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except Exception as exc:
         if debug:
             traceback.print_exc(file=err)
-        print(f"build_guide.py: internal error: {type(exc).__name__}: {exc} "
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc} "
               f"(run with --debug for details)", file=err)
         return EXIT_CONTENT

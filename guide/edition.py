@@ -19,6 +19,7 @@ class Revision:
     summary: str
     reviewed_by: str = ""
     reviewed_on: str = ""
+    files: tuple[tuple[str, str], ...] = ()  # (name, short digest) of each file; () in old entries
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,10 @@ class Edition:
     draft: bool
     fingerprint: str  # hex digest of everything that changes what the PDF says or shows
     history: tuple[Revision, ...] = ()  # newest first
+    changed: tuple[str, ...] | None = None  # a draft's files changed since the last release
+    # (None: unknown, the last release recorded no per-file digests)
+
+    @property
+    def released_on(self) -> str:
+        """The date of the newest release ("" when there is none): what a draft shows."""
+        return self.history[0].date if self.history else ""

@@ -18,6 +18,8 @@ class BuildOptions:
     release: bool = False  # refuse drafts: content not recorded in its revision ledger
     force: bool = False  # rebuild even when the published outputs are up to date
     strict: bool = False  # reading-level limits and claims are errors, not warnings
+    previews: bool = False  # also render landing-page pictures (cover, social card, pages)
+    keep_old: bool = False  # keep superseded PDFs this builder wrote (older drafts, editions)
 
     @property
     def assets_dir(self) -> Path:

@@ -16,8 +16,11 @@ PACKAGE = ROOT / "guide"
 OWNERS = {
     "reportlab": ("guide/render/",),
     "svglib": ("guide/render/",),
-    "PIL": ("guide/parse/images.py",),
+    "PIL": ("guide/parse/images.py", "guide/outputs/previews.py"),
     "markdown": ("guide/parse/",),
+    "trafilatura": ("guide/importer/",),
+    "lxml": ("guide/importer/",),
+    "pypdfium2": ("guide/outputs/previews.py",),
     # Nothing in the package: the render stage writes the finish stage's metadata and the
     # structure tree into reportlab's document before saving, so a build never parses its PDF
     # again (importing pypdf and re-writing the file cost about 0.1 s). Tests read PDFs with it.
@@ -86,7 +89,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("metadata", ("guide/metadata/",)),
     ("render", ("guide/render/",)),
     ("outputs", ("guide/outputs/",)),
-    ("commands", ("guide/build.py",)),
+    ("commands", ("guide/build.py", "guide/scaffold.py", "guide/importer/")),
     ("cli", ("guide/cli.py", "guide/watch.py", "guide/__main__.py")),
 )
 

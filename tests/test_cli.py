@@ -93,7 +93,7 @@ def test_script_module_and_console_script_are_one_command(tmp_path: Path) -> Non
         result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path,
                                 check=False)
         assert (result.returncode, result.stdout, result.stderr) == (
-            0, f"build_guide.py {__version__}\n", ""), command
+            0, f"build-guide {__version__}\n", ""), command
 
 
 def test_the_installed_script_builds_a_guide(make_project: Callable[..., Path]) -> None:
@@ -122,7 +122,7 @@ def test_internal_errors_are_one_line_unless_debug(
     args = ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")]
     code, _, err = run_cli(args, capsys)
     assert code == 1
-    assert err.strip() == ("build_guide.py: internal error: RuntimeError: boom "
+    assert err.strip() == ("python3 build_guide.py: internal error: RuntimeError: boom "
                            "(run with --debug for details)")
     code, _, err = run_cli([*args, "--debug"], capsys)
     assert "Traceback" in err and not (root / "dist").exists()

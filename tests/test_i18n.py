@@ -154,7 +154,8 @@ def test_no_english_word_the_builder_adds(edition: str, request: pytest.FixtureR
 
 def test_dates_are_spanish(draft: Path, released: Path) -> None:
     cover = PdfReader(str(draft)).pages[0].extract_text()
-    assert "25 de noviembre de 2026" in cover
+    # A draft never shows a date of its own: the last release's, or that there is none yet.
+    assert "Borrador 1.0.0-draft+" in cover and "aún sin publicar" in cover
     history = everything_said(released)
     assert "Versión 1.0.0 · 1 de diciembre de 2026" in history  # cover, back cover, history
 

@@ -59,7 +59,8 @@ def sha256(path: Path) -> str:
 
 
 def the_pdf(folder: Path) -> Path:
-    pdfs = sorted(folder.glob("*.pdf"))
+    """The one versioned PDF in ``folder`` (beside the stable ``<slug>.pdf`` of a release)."""
+    pdfs = sorted(folder.glob("*-v*.pdf"))
     assert len(pdfs) == 1, pdfs
     return pdfs[0]
 
@@ -99,7 +100,7 @@ def test_one_word_makes_a_draft_until_released(tmp_path: Path) -> None:
     code, _, err = run(root, "check")
     assert code == 1
     assert f"error: guide '{SLUG}' is a draft ({NEXT_MINOR}-draft+" in err
-    assert f"python build_guide.py release {SLUG} --bump" in err
+    assert f"python3 build_guide.py release {SLUG} --bump" in err
     assert err.startswith(f"sources/{SLUG}/revisions.toml:")
 
     code, _, err = run(root, "build", "--release", "--out", "dist")
@@ -204,7 +205,8 @@ def test_concurrent_builds_into_one_folder_leave_complete_files(tmp_path: Path) 
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
     files = sorted(p.name for p in (root / "dist").iterdir())
-    assert files == [f"{SLUG}-v{CURRENT}.pdf", "manifest.json"]  # no temporary files left
+    # no temporary files left
+    assert files == [f"{SLUG}-v{CURRENT}.pdf", f"{SLUG}.pdf", "manifest.json"]
     manifest = json.loads((root / "dist/manifest.json").read_text())
     assert manifest["guides"][0]["sha256"] == sha256(root / "dist" / files[0])
     assert len(PdfReader(root / "dist" / files[0]).pages) == manifest["guides"][0]["pages"]

@@ -73,3 +73,11 @@ def test_release_workflow_does_what_the_release_needs() -> None:
                    "--release --out dist", "--release --out dist-again", "sha256sum --check",
                    "gh release", "manifest.json", "secrets.GITHUB_TOKEN"):
         assert needed in text, needed
+
+
+def test_pull_request_workflow_summarises_and_uploads_the_pictures() -> None:
+    text = (WORKFLOWS[0].parent / "pull-request.yml").read_text(encoding="utf-8")
+    for needed in ("build --out dist --previews", "python -m guide.outputs.summary dist",
+                   '>> "$GITHUB_STEP_SUMMARY"', "dist/previews/", "dist/*.pdf",
+                   "dist/manifest.json"):
+        assert needed in text, needed

@@ -11,6 +11,7 @@ import datetime as dt
 import importlib.util
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from guide.config.contrast import check_contrast
 from guide.config.quality import load_glossary, load_quality, load_wording
@@ -19,6 +20,7 @@ from guide.config.schema import (
     PAGE_SIZES,
     Brand,
     CallToAction,
+    Campaign,
     Color,
     Contact,
     FontFamily,
@@ -250,6 +252,7 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     if base_url and not base_url.lower().startswith(("https://", "http://")):
         diagnostics.error(f"'base_url' must be an https:// or http:// address, not "
                           f"{base_url!r}", root.where("base_url"))
+    campaign = _campaign(root, folder.name, (contact.website, cta.url))
     root.reject_unknown()
     glossary = load_glossary(folder, display_folder, diagnostics)
     if has_errors(diagnostics.items[before:]):
@@ -260,7 +263,7 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
         disclaimer=disclaimer, version=version, date=date, call_to_action=cta,
         related=tuple(related), contact=contact, footer_note=footer_note, source=path,
         display=display_folder, translation_of=translation_of, quality=quality,
-        glossary=glossary, base_url=base_url,
+        glossary=glossary, base_url=base_url, campaign=campaign,
     )
 
 
@@ -279,6 +282,33 @@ def _translation_of(root: Table, folder: Path) -> str:
                                     f"{did_you_mean(slug, siblings)}",
                                     root.where("translation_of"))
     return slug
+
+
+def _campaign(root: Table, slug: str, own: tuple[str, ...]) -> Campaign | None:
+    """The optional ``[campaign]`` table; ``domains`` defaults to the website's and the call to
+    action's hosts."""
+    if "campaign" not in root.data:
+        root.table("campaign", required=False)
+        return None
+    table = root.table("campaign")
+    tags = [table.text(key, default, required=False) or default
+            for key, default in (("source", "guide"), ("medium", "pdf"), ("name", slug))]
+    for key, value in zip(("source", "medium", "name"), tags, strict=True):
+        if not re.fullmatch(r"[A-Za-z0-9._~-]{1,64}", value):
+            table.file.diagnostics.error(
+                f"'campaign.{key}' must be letters, digits, '-', '_', '.' or '~' (a UTM tag), "
+                f"not {value!r}", table.where(key))
+    domains = [d.strip().lower().rstrip(".") for d in table.strings("domains", required=False)]
+    for domain in domains:
+        if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", domain):
+            table.file.diagnostics.error(
+                f"'campaign.domains' holds {domain!r}: write a host name like \"example.com\" "
+                f"(no scheme, no path)", table.where("domains"))
+    if not domains:
+        hosts = (urlsplit(url).hostname for url in own if url.startswith("http"))
+        domains = sorted({h.lower() for h in hosts if h})
+    table.reject_unknown()
+    return Campaign(tags[0], tags[1], tags[2], tuple(domains))
 
 
 def location_of(config: GuideConfig, *key: str | int) -> Location:

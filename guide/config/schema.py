@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Page sizes in PostScript points (1/72 inch).
 PAGE_SIZES: dict[str, tuple[float, float]] = {
@@ -185,6 +186,36 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
+class Campaign:
+    """guide.toml ``[campaign]``: UTM tags added to links that lead to the clinic's own domains."""
+
+    source: str  # utm_source
+    medium: str  # utm_medium
+    name: str  # utm_campaign
+    domains: tuple[str, ...]  # the clinic's own hosts; their subdomains count too
+
+    def owns(self, url: str) -> bool:
+        """Whether ``url`` is an http(s) address on one of the clinic's domains."""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().rstrip(".")
+        return parts.scheme.lower() in ("http", "https") and any(
+            host == d or host.endswith("." + d) for d in self.domains)
+
+    def tag(self, url: str) -> str:
+        """``url`` with utm_source, utm_medium and utm_campaign added (tags already there are
+        kept), when it leads to the clinic's own domains; any other address unchanged."""
+        if not self.owns(url):
+            return url
+        parts = urlsplit(url)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        present = {k for k, _ in query}
+        tags = (("utm_source", self.source), ("utm_medium", self.medium),
+                ("utm_campaign", self.name))
+        query += [(k, v) for k, v in tags if k not in present]
+        return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+@dataclass(frozen=True)
 class GuideConfig:
     slug: str  # the folder name
     folder: Path
@@ -208,3 +239,8 @@ class GuideConfig:
     quality: Quality = Quality()
     glossary: tuple[GlossaryEntry, ...] = ()  # from glossary.toml, when the guide has one
     base_url: str = ""  # the site the article came from: relative links are joined to it
+    campaign: Campaign | None = None  # UTM tags for links to the clinic's own domains
+
+    def link(self, url: str) -> str:
+        """The target a link to ``url`` gets in the PDF (campaign tags added when asked)."""
+        return self.campaign.tag(url) if self.campaign is not None else url

@@ -68,6 +68,13 @@ def current_outputs(options: BuildOptions, folders: list[Path]) -> list[Manifest
             return None
         if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
             return None
+        pictures = entry.get("previews")
+        pictures = pictures if isinstance(pictures, list) else []
+        if options.previews and not pictures:
+            return None
+        if not all(isinstance(p, dict) and (options.out / str(p.get("path"))).is_file()
+                   for p in pictures):
+            return None
         try:
             current.append(ManifestEntry(**{k: entry[k] for k in
                                             ManifestEntry.__dataclass_fields__}))  # type: ignore[arg-type]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 MANIFEST = "manifest.json"
 
@@ -24,13 +26,28 @@ class ManifestEntry:
     pages: int
     draft: bool
     fingerprint: str
-    revision_date: str
+    revision_date: str  # the newest release's date ("" for a draft of a never-released guide)
     language: str = "en-US"  # guide.toml ``language``
     translation_of: str = ""  # the slug of the guide this one translates ("" for an original)
+    stable_pdf: str = ""  # "<slug>.pdf": the newest released edition under a name that stays
+    previews: tuple[dict[str, Any], ...] = ()  # kind, path, width, height of each picture
 
 
 def pdf_name(slug: str, version: str) -> str:
     return f"{slug}-v{version}.pdf"
+
+
+def stable_name(slug: str) -> str:
+    """The newest released edition's file name, the same for every edition."""
+    return f"{slug}.pdf"
+
+
+def written_for(slug: str) -> re.Pattern[str]:
+    """The names (relative to the output folder) of the PDFs and previews a build writes for
+    ``slug``: every edition and draft, never another guide's."""
+    version = r"-v\d+\.\d+\.\d+(?:-draft\+[0-9a-f]{8})?"
+    return re.compile(rf"^(?:{re.escape(slug)}{version}\.pdf|previews/{re.escape(slug)}{version}"
+                      r"-[a-z0-9-]+\.(?:png|webp))$")
 
 
 def entry_for(slug: str, title: str, version: str, pdf: bytes, pages: int, draft: bool,

@@ -10,38 +10,57 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 
 from guide import __version__
 from guide.files import remove_stale_temps, write_atomic
 from guide.outputs.freshness import builder_digest
-from guide.outputs.manifest import MANIFEST, ManifestEntry, editions, read_manifest
+from guide.outputs.manifest import MANIFEST, ManifestEntry, editions, read_manifest, written_for
+
+Output = tuple[ManifestEntry, bytes, Mapping[str, bytes]]  # entry, PDF, other files by path
 
 
-def publish(out_dir: Path, outputs: list[tuple[ManifestEntry, bytes]]) -> Path:
-    """Write every PDF, then the manifest (entries for other guides already there are kept
-    while their PDF still exists). Returns the manifest's path."""
+def publish(out_dir: Path, outputs: list[Output], keep_old: bool = False) -> Path:
+    """Write every PDF, its previews and its stable copy, then the manifest (entries for other
+    guides already there are kept while their PDF still exists), then remove the files earlier
+    builds wrote for these guides that the manifest no longer lists (unless ``keep_old``).
+    Returns the manifest's path."""
     manifest_path = out_dir / MANIFEST
-    for path in [out_dir / f"{entry.slug}-v*.pdf" for entry, _ in outputs] + [manifest_path]:
+    for path in [out_dir / f"{entry.slug}-v*.pdf" for entry, _, _ in outputs] + [manifest_path]:
         remove_stale_temps(path)
-    for entry, pdf in outputs:
+    for entry, pdf, files in outputs:
         write_atomic(out_dir / entry.pdf, pdf)
-        # Drafts pile up while marketing edits: keep only the newest draft of each guide
-        # (released editions are never removed).
-        for stale in out_dir.glob(f"{entry.slug}-v*-draft+*.pdf"):
-            if stale.name != entry.pdf:
-                with contextlib.suppress(OSError):
-                    stale.unlink()
-    manifest_path = out_dir / MANIFEST
-    built = {entry.slug for entry, _ in outputs}
+        for name, data in files.items():
+            write_atomic(out_dir / name, data)
+        if entry.stable_pdf and not entry.draft:
+            write_atomic(out_dir / entry.stable_pdf, pdf)
+    built = {entry.slug for entry, _, _ in outputs}
     kept = [g for g in read_manifest(manifest_path)[1]
             if g.get("slug") not in built and (out_dir / str(g.get("pdf", ""))).is_file()]
-    guides = kept + [asdict(entry) for entry, _ in outputs]
+    guides = kept + [asdict(entry) for entry, _, _ in outputs]
     guides.sort(key=lambda g: str(g.get("slug")))
     manifest = {"builder": {"name": "valor-guide-builder", "version": __version__,
                             "source": builder_digest()},
                 "guides": guides, "editions": editions(guides)}
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     write_atomic(manifest_path, text.encode("utf-8"))
+    if not keep_old:
+        for entry, _, files in outputs:
+            remove_superseded(out_dir, entry.slug, {entry.pdf, *files})
     return manifest_path
+
+
+def remove_superseded(out_dir: Path, slug: str, current: set[str]) -> list[Path]:
+    """Delete the PDFs and previews of ``slug`` that a build wrote earlier and ``current`` no
+    longer names (older drafts and editions); returns them."""
+    pattern = written_for(slug)
+    removed = []
+    for path in [*out_dir.glob(f"{slug}-v*.pdf"), *out_dir.glob(f"previews/{slug}-v*")]:
+        name = path.relative_to(out_dir).as_posix()
+        if pattern.match(name) and name not in current:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed

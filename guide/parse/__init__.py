@@ -19,6 +19,7 @@ from guide import model as m
 from guide.config.load import inside
 from guide.config.schema import GuideConfig, Limits, Palette
 from guide.errors import Diagnostics, Location
+from guide.parse.campaign import tag_links
 from guide.parse.convert import Converter
 from guide.parse.depth import too_deep
 from guide.parse.fences import Lifted, lift
@@ -167,4 +168,5 @@ def parse_guide(config: GuideConfig, assets: Path, palette: Palette,
     chapters, closing = resolve_links(chapters, disclaimer.blocks if disclaimer else (),
                                       config.base_url)
     chapters, figures = number_figures(chapters)
-    return m.Document(chapters, closing, figures)
+    document = m.Document(chapters, closing, figures)
+    return tag_links(document, config.campaign)  # after resolve_links: relative links too

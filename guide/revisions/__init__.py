@@ -4,7 +4,7 @@ Takes loaded configuration (:mod:`guide.config`); hands on :class:`~guide.editio
 to render, finish and publish. Imports neither reportlab nor pypdf.
 """
 
-from guide.revisions.check import CheckResult, draft_diagnostic
+from guide.revisions.check import CheckResult, changed_note, draft_diagnostic
 from guide.revisions.fingerprint import fingerprint
 from guide.revisions.ledger import LEDGER_NAME, append_revision, load_ledger
 from guide.revisions.release import ReleaseResult, release
@@ -19,6 +19,7 @@ __all__ = [
     "ReleaseResult",
     "Version",
     "append_revision",
+    "changed_note",
     "draft_diagnostic",
     "fingerprint",
     "load_ledger",

@@ -16,7 +16,7 @@ from guide.edition import Edition
 from guide.errors import Diagnostic, Location, error, has_errors
 from guide.revisions.ledger import LEDGER_NAME
 
-RELEASE_COMMAND = ('python build_guide.py release {slug} --bump patch|minor|major '
+RELEASE_COMMAND = ('python3 build_guide.py release {slug} --bump patch|minor|major '
                    '--summary "what changed"')
 
 
@@ -35,8 +35,22 @@ def draft_diagnostic(config: GuideConfig, display_folder: str, edition: Edition)
     since = (f"changed since {edition.history[0].version}" if edition.history
              else "never been released")
     return error(f"guide '{config.slug}' is a draft ({edition.version}): its content has "
-                 f"{since}; record it with: {RELEASE_COMMAND.format(slug=config.slug)}",
+                 f"{since}{changed_note(edition)}; record it with: "
+                 f"{RELEASE_COMMAND.format(slug=config.slug)}",
                  _location(config, display_folder, len(edition.history)))
+
+
+def changed_note(edition: Edition, most: int = 6) -> str:
+    """`` (changed: guide/01-intro.md, assets/brand.toml)``: the files a draft changed since
+    the last release, when the ledger recorded them."""
+    if not edition.history:
+        return ""
+    if edition.changed is None:
+        return " (which files is unknown: that release recorded no per-file digests)"
+    names = list(edition.changed[:most])
+    if len(edition.changed) > most:
+        names.append(f"{len(edition.changed) - most} more")
+    return f" (changed: {', '.join(names)})" if names else ""
 
 
 def _location(config: GuideConfig, display_folder: str, count: int) -> Location:

@@ -46,11 +46,27 @@ RELEASE_KEYS = ("version", "date")  # guide.toml keys that the ledger owns
 
 def fingerprint(config: GuideConfig, brand: Brand, assets: Path) -> str:
     """The sha256 hex digest of the guide's content, brand and assets (see the module doc)."""
+    return fingerprint_and_files(config, brand, assets)[0]
+
+
+def fingerprint_and_files(config: GuideConfig, brand: Brand, assets: Path
+                          ) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The fingerprint, and each file it covers with the first 16 hex digits of its own
+    sha256 (what the ledger keeps to name the files a draft changed)."""
     digest = hashlib.sha256(FORMAT)
+    files = []
     for name, payload in sorted(_entries(config, brand, assets)):
         digest.update(f"{name}\0{len(payload)}\0".encode())
         digest.update(payload)
-    return digest.hexdigest()
+        files.append((name, hashlib.sha256(payload).hexdigest()[:16]))
+    return digest.hexdigest(), tuple(files)
+
+
+def changed_files(old: tuple[tuple[str, str], ...], new: tuple[tuple[str, str], ...]
+                  ) -> tuple[str, ...]:
+    """Names added, removed or changed between two lists of file digests."""
+    before, after = dict(old), dict(new)
+    return tuple(sorted(n for n in before.keys() | after.keys() if before.get(n) != after.get(n)))
 
 
 def _entries(config: GuideConfig, brand: Brand, assets: Path) -> Iterator[tuple[str, bytes]]:

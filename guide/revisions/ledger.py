@@ -23,7 +23,7 @@ FINGERPRINT = re.compile(r"^[0-9a-f]{64}$")
 
 HEADER = """\
 # Revision ledger: one [[revision]] per released edition of this guide, oldest first, newest last.
-# Written by `python build_guide.py release`; a build whose content matches the newest entry's
+# Written by `python3 build_guide.py release`; a build whose content matches the newest entry's
 # fingerprint gets its version, any other build is a draft.
 """
 
@@ -79,8 +79,23 @@ def _revision(table: Table) -> Revision:
         errors.error("'summary' must be one line", table.where("summary"))
     reviewed_by = table.text("reviewed_by", required=False)
     reviewed_on = _date(table, "reviewed_on", required=False)
+    files = _files(table.table("files", required=False))
     table.reject_unknown()
-    return Revision(version, date, fingerprint, summary.strip(), reviewed_by, reviewed_on)
+    return Revision(version, date, fingerprint, summary.strip(), reviewed_by, reviewed_on,
+                    files)
+
+
+def _files(table: Table) -> tuple[tuple[str, str], ...]:
+    """The optional ``[revision.files]`` table: file name → short digest (ledgers written
+    before it existed have none)."""
+    files = []
+    for name, value in table.data.items():
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{16}", value):
+            table.file.diagnostics.error(f"'files.{name}' must be 16 lowercase hex digits",
+                                         table.where(name))
+            continue
+        files.append((name, value))
+    return tuple(sorted(files))
 
 
 def _check_order(tables: list[Table], revisions: list[Revision],
@@ -119,6 +134,10 @@ def entry_text(revision: Revision) -> str:
         value: str = getattr(revision, key)
         if value or key not in ("reviewed_by", "reviewed_on"):
             lines.append(f"{key} = {_toml_string(value)}")
+    if revision.files:
+        lines.append("[revision.files]  # each file's digest: names what a later draft changed")
+        lines += [f"{_toml_string(name)} = {_toml_string(digest)}"
+                  for name, digest in revision.files]
     return "\n".join(lines) + "\n"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,8 @@ from guide.config.schema import Brand, GuideConfig
 from guide.config.toml_lines import KeyLines
 from guide.edition import Revision
 from guide.errors import Diagnostic, Diagnostics, Location
-from guide.revisions.fingerprint import fingerprint
+from guide.files import write_atomic
+from guide.revisions.fingerprint import fingerprint_and_files
 from guide.revisions.ledger import LEDGER_NAME, append_revision, load_ledger
 from guide.revisions.resolve import next_version, source_date
 from guide.revisions.semver import BUMPS, Bump, Version
@@ -32,6 +34,7 @@ class ReleaseResult:
     ledger: Path
     diagnostics: tuple[Diagnostic, ...]
     adopted: bool = False  # the first release took guide.toml's version; --bump not applied
+    followed: bool = False  # guide.toml's version and date lines were brought into line
 
 
 def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by: str = "",
@@ -60,7 +63,7 @@ def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by
         validate(config, brand, diagnostics)
     if diagnostics.has_errors:
         return ReleaseResult(None, path, tuple(diagnostics.items))
-    digest = fingerprint(config, brand, assets)
+    digest, files = fingerprint_and_files(config, brand, assets)
     latest = revisions[-1] if revisions else None
     newest_line = KeyLines(path.read_text("utf-8-sig")).line_of(
         "revision", len(revisions) - 1, "fingerprint") if latest else 1
@@ -77,10 +80,24 @@ def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by
         return ReleaseResult(None, path, tuple(diagnostics.items))
     version = str(next_version(config, revisions, bump))
     revision = Revision(version, date, digest, summary.strip(), reviewed_by.strip(),
-                        date if reviewed_by.strip() else "")
+                        date if reviewed_by.strip() else "", files)
     append_revision(path, revision)
+    followed = _follow(config.source, version, date)
     adopted = not revisions and Version.parse(config.version) is not None
-    return ReleaseResult(revision, path, tuple(diagnostics.items), adopted)
+    return ReleaseResult(revision, path, tuple(diagnostics.items), adopted, followed)
+
+
+def _follow(toml: Path, version: str, date: str) -> bool:
+    """guide.toml's ``version`` and ``date`` lines, where present, follow the new release (the
+    fingerprint leaves them out, so the content stays released)."""
+    text = toml.read_bytes().decode("utf-8-sig")
+    head, sep, tail = text.partition("\n[")
+    for key, value in (("version", version), ("date", date)):
+        head = re.sub(rf'(?m)^({key}\s*=\s*)"[^"\n]*"', rf'\g<1>"{value}"', head, count=1)
+    if head + sep + tail == text:
+        return False
+    write_atomic(toml, (head + sep + tail).encode("utf-8"))
+    return True
 
 
 def _check_arguments(bump: str, summary: str, reviewed_by: str,

@@ -25,10 +25,11 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from guide.config.load import location_of
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition, Revision
 from guide.errors import Diagnostics, Location
-from guide.revisions.fingerprint import fingerprint
+from guide.revisions.fingerprint import changed_files, fingerprint_and_files
 from guide.revisions.ledger import LEDGER_NAME, load_ledger
 from guide.revisions.semver import ZERO, Bump, Version
 
@@ -45,8 +46,10 @@ def resolve_edition(config: GuideConfig, brand: Brand, assets: Path, diagnostics
     """The edition this content makes; ledger problems are added to ``diagnostics``."""
     path = ledger_path(config)
     revisions = load_ledger(path, ledger_display or str(path), diagnostics)
-    digest = fingerprint(config, brand, assets)
+    digest, files = fingerprint_and_files(config, brand, assets)
     history = tuple(reversed(revisions))
+    if revisions:
+        _disagreements(config, revisions[-1], ledger_display or str(path), diagnostics)
     if revisions and revisions[-1].fingerprint == digest:
         latest = revisions[-1]
         return Edition(latest.version, latest.date, False, digest, history)
@@ -54,7 +57,23 @@ def resolve_edition(config: GuideConfig, brand: Brand, assets: Path, diagnostics
     date = source_date(os.environ if environ is None else environ, diagnostics)
     if date is None:
         date = revisions[-1].date if revisions else config.date or FALLBACK_DATE
-    return Edition(version, date, True, digest, history)
+    changed = changed_files(revisions[-1].files, files) if revisions and revisions[
+        -1].files else (None if revisions else ())
+    return Edition(version, date, True, digest, history, changed)
+
+
+def _disagreements(config: GuideConfig, latest: Revision, ledger: str,
+                   diagnostics: Diagnostics) -> None:
+    """After the first release the ledger owns version and date: guide.toml saying otherwise
+    is a warning naming both."""
+    for key, mine in (("version", config.version), ("date", config.date)):
+        theirs = getattr(latest, key)
+        if mine and mine != theirs:
+            diagnostics.warning(
+                f"guide.toml's {key} {mine!r} differs from the newest release's {theirs!r} in "
+                f"{ledger}: the ledger decides (guide.toml's version and date only seed the "
+                f"first release); remove '{key}' here or record a release with "
+                f"python3 build_guide.py release", location_of(config, key))
 
 
 def next_version(config: GuideConfig, revisions: tuple[Revision, ...], bump: Bump) -> Version:

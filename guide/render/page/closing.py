@@ -18,7 +18,7 @@ from guide.edition import Edition
 from guide.errors import Location
 from guide.i18n import catalogue
 from guide.render.layout.blocks import BlockRenderer, tag
-from guide.render.page.frontmatter import Logo
+from guide.render.page.frontmatter import Logo, edition_line
 from guide.render.tagged.marking import marked
 from guide.render.text.fonts import FontSet
 from guide.render.text.markup import contact_links, escape, link_markup
@@ -78,7 +78,8 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
     button_style = ParagraphStyle("button", parent=styles.body, fontName=fonts.heading_bold,
                                   textColor=HexColor(p.on_primary.hex), alignment=TA_CENTER,
                                   hyphenationLang="", spaceAfter=0)
-    link = (f'<a href="{escape(cta.url)}" color="{p.on_primary.hex}">{escape(cta.label)}</a>')
+    target = config.link(cta.url)  # campaign tags live in the target; the printed URL stays short
+    link = (f'<a href="{escape(target)}" color="{p.on_primary.hex}">{escape(cta.label)}</a>')
     button = Table([[tag(Paragraph(link, button_style), "P")]], colWidths=[200])
     button.setStyle(table_style(fonts.body, [
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(p.primary.hex)),
@@ -86,9 +87,9 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
         ("ROUNDEDCORNERS", [6, 6, 6, 6]),
     ]))
     button.hAlign = "LEFT"
-    url_line = tag(Paragraph(link_markup(cta.url, cta.url, p.muted.hex), styles.small), "P")
+    url_line = tag(Paragraph(link_markup(target, cta.url, p.muted.hex), styles.small), "P")
     words = catalogue(config.language)
-    qr = QrCode(cta.url, 104, p.primary.hex, words.text("qr_code", url=cta.url),
+    qr = QrCode(target, 104, p.primary.hex, words.text("qr_code", url=cta.url),
                 words.lang("qr_code"))
     left = [text, Spacer(0, 6), tag(button, "Div"), Spacer(0, 8), url_line]
     width = brand.text_width
@@ -102,11 +103,12 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
         out.append(Spacer(0, 24))
         out.extend(blocks.heading(headings[1]))
         for article in config.related:
-            item = (f'<a href="{escape(article.url)}" color="{p.accent.hex}" underline="1">'
+            href = escape(config.link(article.url))
+            item = (f'<a href="{href}" color="{p.accent.hex}" underline="1">'
                     f"{escape(article.title)}</a>")
             out.append(tag(Paragraph(item, styles.body), "P"))
-            out.append(tag(Paragraph(link_markup(article.url, article.url, p.muted.hex),
-                                     styles.small), "P"))
+            printed = link_markup(config.link(article.url), article.url, p.muted.hex)
+            out.append(tag(Paragraph(printed, styles.small), "P"))
             out.append(Spacer(0, 8))
     return out
 
@@ -124,13 +126,14 @@ def back_cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styl
                                                  "CENTER"), Spacer(0, 36)]
     contact = config.contact
     links = contact_links(contact.website, contact.email, contact.phone, p.on_primary.hex)
+    if contact.website:  # the campaign's tags in the target; the printed address as written
+        links = (link_markup(config.link(contact.website), contact.website, p.on_primary.hex),
+                 *links[1:])
     for line in (escape(config.author), *(link for link in links if link)):
         out.append(tag(Paragraph(line, style), "P"))
     out.append(Spacer(0, 40))
     out.append(tag(Paragraph(escape(config.title), quiet), "P"))
-    words = catalogue(config.language)
-    out.append(tag(Paragraph(escape(f"{words.text('version', version=edition.version)}  ·  "
-                                    f"{words.date(edition.date)}"), quiet), "P",
-                   lang=words.lang("version")))
+    line, lang = edition_line(edition, catalogue(config.language))
+    out.append(tag(Paragraph(escape(line), quiet), "P", lang=lang))
     out.append(tag(Paragraph(escape(config.footer_note), quiet), "P"))
     return out

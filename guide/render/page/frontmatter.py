@@ -41,6 +41,18 @@ def toc_form(anchor: str) -> str:
                            "_" if ch.isascii() else f"_{ord(ch):x}_" for ch in anchor)
 
 
+def edition_line(edition: Edition, words: Catalogue) -> tuple[str, str]:
+    """"Version 1.1.0 · November 25, 2026"; a draft says so and gives the last release's date
+    (never a made-up one). With the line's language tag when it fell back to English."""
+    if not edition.draft:
+        return (f"{words.text('version', version=edition.version)}  ·  "
+                f"{words.date(edition.date)}", words.lang("version"))
+    last = (words.text("last_released", date=words.date(edition.released_on))
+            if edition.released_on else words.text("not_released"))
+    return (f"{words.text('draft_version', version=edition.version)}  ·  {last}",
+            words.lang("draft_version"))
+
+
 class Logo(Flowable):  # type: ignore[misc]
     """The brand's SVG logo at a given height (vector, via svglib)."""
 
@@ -103,13 +115,13 @@ def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: S
     out.append(FrameBreak())
     if config.audience:
         out.append(_role(Paragraph(escape(config.audience), audience), "P"))
-    out.append(_role(Paragraph(escape(f"{words.text('version', version=edition.version)}  ·  "
-                                      f"{words.date(edition.date)}"), meta), "P",
-                     words.lang("version")))
+    line, lang = edition_line(edition, words)
+    out.append(_role(Paragraph(escape(line), meta), "P", lang))
     out.append(Spacer(0, 8))
     website = config.contact.website
     out.append(_role(Paragraph(f"{escape(config.author)}  ·  "
-                               f"{link_markup(website, website, underline=False)}", meta), "P"))
+                               f"{link_markup(config.link(website), website, underline=False)}",
+                               meta), "P"))
     return out
 
 

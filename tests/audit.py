@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import sysconfig
+import zoneinfo
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -71,11 +72,20 @@ REPORTLAB_HOME_FILES = {str(Path("~", name).expanduser())
                         for name in (".reportlab_mods", ".reportlab_settings")}
 
 
+# Babel's date module reads the machine's time zone when it is first imported (babel.localtime:
+# /etc/localtime, a link into the system's zoneinfo database). Once per process, whatever the
+# input; the builder formats dates without a time zone, so nothing of it reaches the PDF.
+TIME_ZONE_ROOTS = tuple(Path(p).resolve() for p in ("/etc/localtime", *zoneinfo.TZPATH))
+
+
 def outside(opened: list[str], roots: tuple[Path, ...]) -> list[str]:
     """The opened paths that lie outside every root (resolved, so ``..`` and links count)."""
     bad = []
     for name in opened:
         if name in REPORTLAB_HOME_FILES:
+            continue
+        if any(Path(name).resolve() == r or r in Path(name).resolve().parents
+               for r in TIME_ZONE_ROOTS):
             continue
         path = Path(name)
         resolved = (path if path.is_absolute() else Path.cwd() / path).resolve()

@@ -102,6 +102,8 @@ class Paragraph:
     inlines: tuple[Inline, ...]
     location: Location
     lang: str = ""  # its language when it differs from the guide's (its /Lang), else ""
+    anchor: str = ""  # a PDF destination at its start (a key term's entry), else ""
+    title: str = ""  # what a link to ``anchor`` says it goes to (the term), else ""
 
 
 @dataclass(frozen=True)

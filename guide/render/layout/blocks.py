@@ -116,10 +116,16 @@ class BlockRenderer:
         return lang if lang and lang != self.words.language else ""
 
     def para(self, inlines: tuple[m.Inline, ...], style: Any, role: str = "P",
-             lang: str = "") -> Flowable:
+             lang: str = "", anchor: tuple[str, str] = ("", "")) -> Flowable:
+        """A paragraph; ``anchor`` (name, title) puts a link destination at its start."""
         markup = self.markup(inlines)
+        if anchor[0]:
+            markup = f'<a name="{escape(anchor[0])}"/>{markup}'
         kind = TermParagraph if has_term_link(markup) else BodyParagraph
-        return tag(kind(markup, style), role, lang=lang)
+        flow = tag(kind(markup, style), role, lang=lang)
+        if anchor[0]:
+            flow.anchor_title = anchor  # what links to it say (see tagged.tree)
+        return flow
 
     def render(self, blocks: tuple[m.Block, ...], style: Any = None) -> list[Flowable]:
         out: list[Flowable] = []
@@ -136,10 +142,12 @@ class BlockRenderer:
             pieces = chunk_inlines(block.inlines)  # very long paragraphs: see render.safety
             lang = self.lang(block.lang)
             if len(pieces) == 1:
-                return [self.para(block.inlines, style, lang=lang)]
+                return [self.para(block.inlines, style, lang=lang,
+                                  anchor=(block.anchor, block.title))]
             joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
-            return [self.para(piece, joined if index + 1 < len(pieces) else style,
-                              lang=lang) for index, piece in enumerate(pieces)]
+            return [self.para(piece, joined if index + 1 < len(pieces) else style, lang=lang,
+                              anchor=(block.anchor, block.title) if index == 0 else ("", ""))
+                    for index, piece in enumerate(pieces)]
         if isinstance(block, m.ListBlock):
             return [self.list_block(block, s.list_body)]
         if isinstance(block, m.BlockQuote):

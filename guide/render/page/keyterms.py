@@ -1,6 +1,6 @@
 """The "Key terms" page as document-model blocks, built from the guide's glossary.toml: one
-entry per term (its name as a heading that chapters link to, its plain-language definition and
-the other names it goes by). Imports neither markdown nor reportlab.
+entry per term (a paragraph that chapters link to: the term in bold, its plain-language
+definition and the other names it goes by). Imports neither markdown nor reportlab.
 """
 
 from __future__ import annotations
@@ -23,11 +23,14 @@ def key_terms_blocks(config: GuideConfig, words: Catalogue) -> tuple[m.Block, ..
                       words.lang(TITLE_KEY))
     blocks: list[m.Block] = [title]
     for entry in config.glossary:
-        where = Location(path, entry.line)
-        blocks.append(m.Heading(2, (m.Text(entry.term),), entry.anchor, where))
-        blocks.append(m.Paragraph((m.Text(entry.definition),), where))
+        # One paragraph an entry, the term in bold leading its definition (a glossary's usual
+        # run-in form): fourteen terms fit on one page, where a heading each took three.
+        inlines: list[m.Inline] = [m.Strong((m.Text(entry.term),)), m.Text(" — "),
+                                   m.Text(entry.definition)]
         others = [a for a in entry.aliases if not a.lower().startswith(entry.term.lower())]
         if others:  # other names, not mere plurals
-            also = m.Emphasis((m.Text(words.text("also_called", names=", ".join(others))),))
-            blocks.append(m.Paragraph((also,), where, words.lang("also_called")))
+            also = words.text("also_called", names=", ".join(others))
+            inlines += [m.Text(" "), m.Emphasis((m.Text(also),))]
+        blocks.append(m.Paragraph(tuple(inlines), Location(path, entry.line),
+                                  anchor=entry.anchor, title=entry.term))
     return tuple(blocks)

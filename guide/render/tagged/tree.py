@@ -70,6 +70,9 @@ class _Walker:
             heading = getattr(flowable, "heading", None)
             if heading is not None:
                 self.tagger.link_titles[heading.anchor] = heading.text
+            anchor, title = getattr(flowable, "anchor_title", ("", ""))
+            if anchor and title:
+                self.tagger.link_titles[anchor] = title
             tag_content(flowable, parent.add(role if role in LEAVES else "P",
                                              lang=getattr(flowable, "lang", "") or ""))
 

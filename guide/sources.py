@@ -2,8 +2,9 @@
 
 Takes file paths; hands on :class:`SourceFile` values whose text is clean Unicode with ``\\n``
 line ends. Reading refuses oversize files and invalid UTF-8 with a located diagnostic; control
-characters other than tab and newline are removed (a warning names the first). Imports nothing
-but the diagnostics.
+characters (C0 and C1) other than tab and newline, and invisible format characters, are removed
+(a warning names the first): :func:`clean_text`, which guide.toml's strings go through too.
+Imports nothing but the diagnostics.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from pathlib import Path
 from guide.errors import Diagnostics, Location
 
 MAX_SOURCE_BYTES = 2_000_000  # a guide chapter is a few kilobytes; this stops accidents
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# C0 and C1 controls (U+0080-U+009F: what a Windows-1252 text decoded as Latin-1 leaves
+# behind), DEL and the two noncharacters XML refuses. Tab and newline are kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _ALNUM = re.compile(r"[^0-9a-z]+")
 # Invisible format characters pasted from web pages and word processors: zero-width spaces and
 # joiners, bidirectional marks and embeddings, word joiners, a BOM inside the text, tag
@@ -88,6 +91,29 @@ class LineFinder:
         return 0
 
 
+def clean_text(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` without control characters and invisible format characters, and for each kind
+    found the 1-based line of its first and a warning saying what was removed.
+    Markdown files and guide.toml strings go through here alike."""
+    found: list[tuple[int, str]] = []
+    hit = _CONTROL.search(text)
+    if hit:
+        found.append((_line(text, hit.start()),
+                      f"control character U+{ord(hit.group()):04X} removed (and any others)"))
+        text = _CONTROL.sub("", text)
+    hit = _INVISIBLE.search(text)
+    if hit:
+        name = unicodedata.name(hit.group(), "format character").lower()
+        found.append((_line(text, hit.start()), f"invisible character U+{ord(hit.group()):04X} "
+                                                f"({name}) removed (and any others)"))
+        text = _INVISIBLE.sub("", text)
+    return text, found
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
 def read_source(path: Path, display: str, diagnostics: Diagnostics,
                 max_bytes: int = MAX_SOURCE_BYTES) -> SourceFile | None:
     try:
@@ -110,19 +136,7 @@ def read_source(path: Path, display: str, diagnostics: Diagnostics,
             Location(display, line, column))
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    found = _CONTROL.search(text)
-    if found:
-        line = text.count("\n", 0, found.start()) + 1
-        diagnostics.warning(
-            f"control character U+{ord(found.group()):04X} removed (and any others)",
-            Location(display, line))
-        text = _CONTROL.sub("", text)
-    found = _INVISIBLE.search(text)
-    if found:
-        line = text.count("\n", 0, found.start()) + 1
-        name = unicodedata.name(found.group(), "format character").lower()
-        diagnostics.warning(
-            f"invisible character U+{ord(found.group()):04X} ({name}) removed (and any others)",
-            Location(display, line))
-        text = _INVISIBLE.sub("", text)
+    text, found = clean_text(text)
+    for line, message in found:
+        diagnostics.warning(message, Location(display, line))
     return SourceFile(path, display, text)

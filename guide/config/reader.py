@@ -1,7 +1,8 @@
 """A typed view over one parsed TOML table that reports problems as diagnostics.
 
 Each getter records an error (with the key's line) and returns a harmless default, so that one
-pass over a file reports every problem at once. Unknown keys are errors with a did-you-mean.
+pass over a file reports every problem at once. Unknown keys are errors with a did-you-mean;
+strings are cleaned of control and invisible characters like Markdown text (with a warning).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from guide.config.toml_lines import KeyLines
 from guide.errors import Diagnostics, Location, did_you_mean
+from guide.sources import clean_text
 
 HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -89,7 +91,7 @@ class Table:
         return value
 
     def text(self, key: str, default: str = "", required: bool = True) -> str:
-        value: str = self._get(key, str, "a string", default, required)
+        value: str = self._clean(key, self._get(key, str, "a string", default, required))
         if required and isinstance(self.data.get(key), str) and not value.strip():
             self._error(f"'{self._name(key)}' must not be empty", key)
         return value
@@ -113,7 +115,15 @@ class Table:
         if not all(isinstance(v, str) for v in value):
             self._error(f"'{self._name(key)}' must be a list of strings", key)
             return ()
-        return tuple(value)
+        return tuple(self._clean(key, v) for v in value)
+
+    def _clean(self, key: str, value: str) -> str:
+        """``value`` cleaned as Markdown text is (control and invisible characters removed,
+        with a warning at the key's line): the strings reach the PDF's pages and metadata."""
+        value, found = clean_text(value)
+        for _, message in found:
+            self.file.diagnostics.warning(f"'{self._name(key)}': {message}", self.where(key))
+        return value
 
     def color(self, key: str) -> str:
         value = self.text(key, "#000000")

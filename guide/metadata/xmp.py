@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from guide.config.schema import GuideConfig
 from guide.edition import Edition
 
 
+# What XML 1.0 cannot hold at all, even escaped. guide.toml's strings arrive cleaned of control
+# characters (guide.sources.clean_text); this keeps the packet well-formed whatever it is given.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def escape(text: str) -> str:
     """Text as XML character data: what ``xml.sax.saxutils.escape`` does, without importing
-    it (it pulls in urllib and http: about 25 ms of a cold start)."""
+    it (it pulls in urllib and http: about 25 ms of a cold start), and without the characters
+    XML refuses."""
+    text = _NOT_XML.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

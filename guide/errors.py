@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -41,12 +42,36 @@ class Diagnostic:
     location: Location
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}: {self.message}"
+        """One line, whatever the message quotes: see :func:`printable`."""
+        return f"{printable(str(self.location))}: {self.severity.value}: " \
+               f"{printable(self.message)}"
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
         return (loc.path, loc.line, loc.column, self.message)
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})  # spaces (Zs) stay as they are
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with line breaks shown as ``\\n`` (and ``\\r``, ``\\t``), and other control,
+    format, line-separator and unassigned characters as ``U+000B``: a diagnostic stays one
+    line, and what the author cannot see is named."""
+    if text.isprintable():
+        return text
+    return "".join(_ESCAPES.get(c) or (f"U+{ord(c):04X}" if unicodedata.category(c) in _HIDDEN
+                                       else c) for c in text)
+
+
+def quoted(value: str, limit: int = 80) -> str:
+    """``value`` in single quotes for a message: :func:`printable`, and cut to ``limit``
+    characters with an ellipsis (a pasted data: address can be megabytes)."""
+    if len(value) > limit:
+        value = value[: limit - 1] + "…"
+    return f"'{printable(value)}'"
 
 
 def error(message: str, location: Location) -> Diagnostic:

@@ -41,11 +41,23 @@ def inside(folder: Path, relative: str) -> Path | None:
     """``folder/relative`` if it stays inside ``folder`` (no ``..``, no absolute path)."""
     if not relative or relative.startswith(("/", "\\")) or ":" in relative.split("/")[0]:
         return None
-    candidate = (folder / relative).resolve()
-    root = folder.resolve()
+    try:
+        candidate = (folder / relative).resolve()
+        root = folder.resolve()
+    except (OSError, ValueError):  # a name the system refuses (too long, a NUL byte)
+        return None
     if candidate != root and root not in candidate.parents:
         return None
     return candidate
+
+
+def is_file(path: Path | None) -> bool:
+    """Whether ``path`` is a file; False (never an exception) for names the system refuses,
+    such as one longer than it allows."""
+    try:
+        return path is not None and path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def package_file(spec: str) -> Path | None:
@@ -181,7 +193,7 @@ def _markdown_file(table: Table, key: str, value: str, folder: Path) -> None:
     if path is None:
         table.file.diagnostics.error(f"'{value}' must be a path inside the guide's folder",
                                      table.where(key))
-    elif not path.is_file():
+    elif not is_file(path):
         table.file.diagnostics.error(f"Markdown file '{value}' does not exist",
                                      table.where(key))
     elif path.suffix.lower() != ".md":

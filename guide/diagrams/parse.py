@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from guide.config.load import inside
+from guide.config.load import inside, is_file
 from guide.config.schema import Palette
 from guide.config.toml_lines import KeyLines
 from guide.diagrams.spec import (
@@ -193,7 +193,7 @@ def _anatomy(r: _Reader, data: dict[str, Any], assets: Path) -> Body | None:
     if path is None:
         r.fail(f"image '{image}' must be a path inside {assets.name}/", "image")
         return None
-    if not path.is_file():
+    if not is_file(path):
         r.fail(f"image '{image}' not found in {assets.name}/", "image")
         return None
     if path.suffix.lower() != ".svg":

@@ -7,7 +7,6 @@ import re
 from guide.config.schema import GuideConfig
 from guide.edition import Edition
 
-
 # What XML 1.0 cannot hold at all, even escaped. guide.toml's strings arrive cleaned of control
 # characters (guide.sources.clean_text); this keeps the packet well-formed whatever it is given.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

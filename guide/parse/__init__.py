@@ -16,16 +16,16 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from guide import model as m
-from guide.config.load import inside
+from guide.config.load import inside, is_file
 from guide.config.schema import GuideConfig, Limits, Palette
-from guide.errors import Diagnostics, Location
+from guide.errors import Diagnostics, Location, quoted
 from guide.parse.campaign import tag_links
 from guide.parse.convert import Converter
-from guide.parse.depth import too_deep
+from guide.parse.depth import MAX_INLINE_DEPTH, inline_depth, too_deep
 from guide.parse.fences import Lifted, lift
 from guide.parse.images import image_problem
 from guide.parse.links import resolve_links
-from guide.sources import SourceFile, read_source
+from guide.sources import LineFinder, SourceFile, read_source
 
 EXTENSIONS = ["tables", "footnotes", "admonition", "sane_lists", "attr_list", "def_list"]
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg"}
@@ -76,24 +76,28 @@ class _Parser:
 
     def resolve_image(self, src: str, alt: str, caption: str, location: Location) -> m.Image:
         path = None
-        if ":" in src.split("/")[0] or src.startswith(("/", "\\")):
+        shown = quoted(src)
+        if src[:5].lower() == "data:":
+            self.diagnostics.error("embedded data: images are not supported; save the picture "
+                                   "in the guide's folder and give its file name", location)
+        elif ":" in src.split("/")[0] or src.startswith(("/", "\\")):
             self.diagnostics.error(
-                f"image '{src}' must be a file in the guide's folder or assets/ "
+                f"image {shown} must be a file in the guide's folder or assets/ "
                 f"(no URLs or absolute paths)", location)
         else:
             for folder in (self.config.folder, self.assets):
                 found = inside(folder, src)
-                if found is not None and found.is_file():
+                if is_file(found):
                     path = found
                     break
             if path is None:
-                self.diagnostics.error(f"image '{src}' not found in the guide's folder or "
+                self.diagnostics.error(f"image {shown} not found in the guide's folder or "
                                        f"assets/", location)
             elif path.suffix.lower() not in IMAGE_SUFFIXES:
-                self.diagnostics.error(f"image '{src}' must be PNG, JPEG or SVG", location)
+                self.diagnostics.error(f"image {shown} must be PNG, JPEG or SVG", location)
                 path = None
             elif (problem := image_problem(path, self.limits)) is not None:
-                self.diagnostics.error(f"image '{src}' {problem}", location)
+                self.diagnostics.error(f"image {shown} {problem}", location)
                 path = None
         return m.Image(src, path, alt, caption, location)
 
@@ -128,6 +132,15 @@ class _Parser:
         except RecursionError:  # depth.py keeps this away; a last line of defence
             self.diagnostics.error("the Markdown is nested too deeply to read",
                                    source.location(1))
+            return None
+
+        depth, holder = inline_depth(root)
+        if depth > MAX_INLINE_DEPTH:
+            words = " ".join("".join(holder.itertext()).split()[:4]) if holder is not None else ""
+            line = LineFinder(source.text).find(words)
+            self.diagnostics.error(f"inline markup nested too deep ({depth} levels; at most "
+                                   f"{MAX_INLINE_DEPTH}): take out some of the emphasis or "
+                                   f"links around this text", source.location(line))
             return None
 
         def block_for(index: int) -> m.Block | None:

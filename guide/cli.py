@@ -1,8 +1,9 @@
 """The command line: argv → options → the library → diagnostics on stderr → an exit code.
 
 Exit codes: 0 success; 1 content or configuration errors (each printed as
-``path:line: error: message``, sorted, then a summary line); 2 usage errors. Nothing here
-calls ``sys.exit``: :func:`main` returns the code.
+``path:line: error: message``, sorted, then a summary line); 2 usage errors; 3 an internal
+error (a bug of the builder, named with the block being built; ``--debug`` shows the
+traceback). Nothing here calls ``sys.exit``: :func:`main` returns the code.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from guide.errors import Diagnostics
     from guide.options import BuildOptions
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 COMMANDS = ("build", "watch", "check", "release", "new", "import")
 PROG = "python3 build_guide.py"  # how README spells the command; messages spell it the same
 VALUED = ("--sources", "--out", "--assets", "--interval", "--title", "--slug", "--bump",
@@ -304,8 +305,21 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         print("interrupted; nothing was written", file=err)
         return 130
     except Exception as exc:
-        if debug:
-            traceback.print_exc(file=err)
-        print(f"{PROG}: internal error: {type(exc).__name__}: {exc} "
-              f"(run with --debug for details)", file=err)
-        return EXIT_CONTENT
+        return _internal(exc, debug, err)
+
+
+def _internal(exc: Exception, debug: bool, err: TextIO) -> int:
+    """Report a bug of the builder: where it was building, what failed, and how to see more."""
+    from guide.errors import InternalError, printable
+
+    if debug:
+        traceback.print_exception(exc, file=err)
+    hint = "" if debug else " (run with --debug for details)"
+    if isinstance(exc, InternalError) and exc.location is not None:
+        print(printable(f"{exc.location}: internal error: the builder failed here "
+                        f"({exc.summary}); this is a bug in the builder, not in the guide"
+                        f"{hint}"), file=err)
+    else:
+        summary = exc.summary if isinstance(exc, InternalError) else InternalError(exc).summary
+        print(printable(f"{PROG}: internal error: {summary}{hint}"), file=err)
+    return EXIT_INTERNAL

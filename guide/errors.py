@@ -1,7 +1,8 @@
 """Diagnostics as data, and the one root exception that carries them.
 
 Every stage reports problems as :class:`Diagnostic` values with a :class:`Location`; the command
-line prints them once, sorted, as ``path:line:col: severity: message``. Imports nothing of ours.
+line prints them once, sorted, as ``path:line:col: severity: message``. A bug of the builder is an
+:class:`InternalError` instead. Imports nothing of ours.
 """
 
 from __future__ import annotations
@@ -118,3 +119,15 @@ class GuideError(Exception):
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
         self.diagnostics = tuple(sorted(diagnostics, key=lambda d: d.sort_key))
         super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+class InternalError(Exception):
+    """A bug of the builder, not of the guide: what failed and, when known, the block being
+    built (the command line reports it with an exit code of its own)."""
+
+    def __init__(self, cause: BaseException, location: Location | None = None) -> None:
+        self.cause = cause
+        self.location = location
+        text = " ".join(str(cause).split())[:200]
+        self.summary = f"{type(cause).__name__}: {text}" if text else type(cause).__name__
+        super().__init__(self.summary)

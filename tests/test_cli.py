@@ -121,7 +121,7 @@ def test_internal_errors_are_one_line_unless_debug(
     root = make_project()
     args = ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")]
     code, _, err = run_cli(args, capsys)
-    assert code == 1
+    assert code == 3
     assert err.strip() == ("python3 build_guide.py: internal error: RuntimeError: boom "
                            "(run with --debug for details)")
     code, _, err = run_cli([*args, "--debug"], capsys)

@@ -110,6 +110,7 @@ def test_a_builder_bug_is_an_internal_error_not_a_layout_problem(
     root = make_project()
     code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
                             str(root / "dist"), "--debug"], capsys)
-    assert code == 1
-    assert "internal error: ValueError: a bug in the builder" in err
+    assert code == 3
+    assert ("sources/test-guide/01-intro.md:1: internal error: the builder failed here "
+            "(ValueError: a bug in the builder)") in err
     assert "Traceback" in err and "cannot lay out" not in err

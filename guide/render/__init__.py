@@ -1,15 +1,16 @@
 """The render stage: document model + brand + the finish stage's properties → the finished PDF
 bytes, written once. The only package that imports reportlab.
 
-:func:`render_guide` lays the guide out and turns reportlab's layout failures into diagnostics
-that name the Markdown block (its file and line) instead of tracebacks.
+:func:`render_guide` lays the guide out; a block too large for a page is a diagnostic at its
+Markdown line, anything else that fails is an :class:`~guide.errors.InternalError` naming the
+block (or the guide) being built.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from guide.errors import Diagnostics, Location
+from guide.errors import Diagnostics, InternalError, Location
 
 if TYPE_CHECKING:
     from guide import model as m
@@ -21,10 +22,12 @@ if TYPE_CHECKING:
 
 def render_guide(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
                  finish: Finish, diagnostics: Diagnostics) -> Rendered | None:
+    from reportlab.platypus.doctemplate import LayoutError
+
     from guide.i18n import catalogue
     from guide.render.layout.diagram_hook import diagram_renderer
     from guide.render.layout.document import render_pdf
-    from guide.render.layout.safety import BlockProblem, describe_failure, raised_by_reportlab
+    from guide.render.layout.safety import BlockProblem, describe_failure
 
     fallback = Location(f"{config.display}/guide.toml", 1)
     try:
@@ -34,8 +37,10 @@ def render_guide(document: m.Document, config: GuideConfig, brand: Brand, editio
         diagnostics.error(f"cannot lay out the guide: {exc.message}", exc.location or fallback)
     except RecursionError:
         diagnostics.error("cannot lay out the guide: its blocks are nested too deeply", fallback)
-    except Exception as exc:  # reportlab raises many kinds outside a block
-        if not raised_by_reportlab(exc):
-            raise  # a bug of ours: the command line reports an internal error
+    except LayoutError as exc:  # outside a block: a page's furniture
         diagnostics.error(f"cannot lay out the guide: {describe_failure(exc)}", fallback)
+    except InternalError:
+        raise
+    except Exception as exc:  # a bug of ours outside any block: name the guide
+        raise InternalError(exc, fallback) from exc
     return None

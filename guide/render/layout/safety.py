@@ -2,8 +2,9 @@
 
 Takes the brand's hyphenation language and the flowables being laid out; hands on a bounded
 hyphenator for paragraph styles, :class:`BlockProblem` for a block that cannot be drawn, and a
-document template that remembers which Markdown block it is laying out, so that a layout
-failure names the block's file and line instead of a traceback.
+document template that remembers which Markdown block it is laying out, so that a page too
+small for a block, or a bug of ours (:class:`~guide.errors.InternalError`), names the block's
+file and line instead of a traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from reportlab.platypus import BaseDocTemplate
 
 from guide import model as m
-from guide.errors import Location
+from guide.errors import InternalError, Location
 
 # pyphen gives every break point of a word, and reportlab measures the text before each one on
 # every line it tries: a 5,000-letter "word" took a minute in a table cell. No real word is
@@ -68,16 +69,21 @@ class LocatingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     guide_location: Location | None = None
 
     def handle_flowable(self, flowables: list[Any]) -> None:
+        from reportlab.platypus.doctemplate import LayoutError
+
         if flowables and hasattr(flowables[0], "guide_location"):
             self.guide_location = flowables[0].guide_location
         try:
             super().handle_flowable(flowables)
-        except (BlockProblem, RecursionError, MemoryError):
+        except (BlockProblem, InternalError):
             raise
-        except Exception as exc:  # reportlab raises many kinds; name the block
-            if not raised_by_reportlab(exc):
-                raise  # a bug of ours: an internal error (with --debug, its traceback)
+        except LayoutError as exc:  # content that cannot fit a page: the author's to change
             raise BlockProblem(describe_failure(exc), self.guide_location) from exc
+        except RecursionError as exc:
+            raise BlockProblem("this block is nested too deeply to lay out", self.guide_location
+                               ) from exc
+        except Exception as exc:  # check should have refused it: a bug of ours, at this block
+            raise InternalError(exc, self.guide_location) from exc
 
 
 def stamp(flowables: list[Any], location: Location | None) -> list[Any]:
@@ -87,29 +93,11 @@ def stamp(flowables: list[Any], location: Location | None) -> list[Any]:
     return flowables
 
 
-def raised_by_reportlab(exc: BaseException) -> bool:
-    """Whether ``exc`` is reportlab refusing some content (a LayoutError, or any exception
-    whose innermost frame is reportlab's code) rather than a bug in the builder."""
-    from reportlab.platypus.doctemplate import LayoutError
-
-    if isinstance(exc, LayoutError):
-        return True
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    return tb is not None and "/reportlab/" in tb.tb_frame.f_code.co_filename.replace("\\", "/")
-
-
 def describe_failure(exc: Exception) -> str:
-    """One line for the user from whatever reportlab raised while laying out a block."""
-    from reportlab.platypus.doctemplate import LayoutError
-
-    text = " ".join(str(exc).split())
-    if isinstance(exc, LayoutError) and "too large" in text:
+    """One line for the author from reportlab's LayoutError (never its own words)."""
+    if "too large" in str(exc):
         return "this block is too large to fit on a page (shorten it or split it up)"
-    if isinstance(exc, LayoutError):
-        return "this block cannot be split across pages (shorten it or split it up)"
-    return f"this block cannot be laid out ({type(exc).__name__}: {text[:120]})"
+    return "this block cannot be split across pages (shorten it or split it up)"
 
 
 # reportlab re-breaks the whole rest of a paragraph on every page it fills (and pops words

@@ -1,0 +1,102 @@
+"""One line per diagnostic, in the author's words: quoted values escaped and cut, no exception
+text for content problems, and a builder bug reported as an internal error (exit 3) at the
+block being built. The guides written here are test content, not medical advice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from guide.errors import Diagnostic, Location, Severity, printable, quoted
+from tests.conftest import build_errors, run_cli
+
+INTRO = "sources/test-guide/01-intro.md"
+
+
+def test_a_message_is_always_one_line() -> None:
+    item = Diagnostic(Severity.ERROR, "link 'a\nb\x0bc\u202e' is odd", Location("x.md", 3))
+    assert str(item) == "x.md:3: error: link 'a\\nbU+000BcU+202E' is odd"
+    assert printable("plain é — ok") == "plain é — ok"
+    assert quoted("x" * 200, 10) == "'xxxxxxxxx…'"
+
+
+def test_a_link_target_with_a_line_break_gives_one_line(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"01-intro.md": "# Intro\n\nSee [this](<javascript:alert\n(1)>).\n"})
+    code, lines = build_errors(root, capsys)
+    assert code == 1
+    assert lines[0].startswith(f"{INTRO}:3: error: link 'javascript:alert\\n(1)' must be")
+    assert lines[1:] == ["1 error"]
+
+
+def test_an_embedded_data_image_says_what_to_do(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    data = "data:image/png;base64," + "iVBORw0KGgo" * 2000
+    root = make_project({"01-intro.md": f"# Intro\n\n![A chart]({data})\n"})
+    code, lines = build_errors(root, capsys)
+    assert code == 1
+    assert lines == [f"{INTRO}:3: error: embedded data: images are not supported; save the "
+                     f"picture in the guide's folder and give its file name", "1 error"]
+
+
+def test_an_image_name_too_long_for_the_system_is_not_found(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    name = "a" * 400 + ".png"
+    root = make_project({"01-intro.md": f"# Intro\n\n![A chart]({name})\n"})
+    code, lines = build_errors(root, capsys)
+    assert code == 1
+    assert lines == [f"{INTRO}:3: error: image '{'a' * 79}…' not found in the guide's folder "
+                     f"or assets/", "1 error"]
+
+
+@pytest.mark.parametrize("chapter", [
+    "".join(("_" if i % 2 else "**") + f"w{i} " for i in range(400)) + "x"
+    + "".join("_" if i % 2 else "**" for i in reversed(range(400))),
+    "".join(f"*[a{i} " for i in range(300)) + "x" + "](https://example.com)*" * 300,
+])
+def test_deeply_nested_inline_markup_is_an_error_at_its_line(
+        chapter: str, make_project: Callable[..., Path],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"01-intro.md": f"# Intro\n\nFirst paragraph.\n\n{chapter}\n"})
+    code, lines = build_errors(root, capsys)
+    assert code == 1
+    assert len(lines) == 2 and lines[1] == "1 error"
+    assert lines[0].startswith(f"{INTRO}:5: error: inline markup nested too deep (")
+    assert "levels; at most 12)" in lines[0] and "Error" not in lines[0]
+
+
+def test_inline_markup_at_the_limit_builds(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    text = "".join(f"*[a{i} " for i in range(6)) + "x" + "](https://example.com)*" * 6
+    root = make_project({"01-intro.md": f"# Intro\n\n{text}\n"})
+    code, lines = build_errors(root, capsys)
+    assert code == 0, lines
+
+
+def test_a_builder_bug_names_the_block_and_exits_3(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.platypus import Table
+
+    def broken(self: object, *args: object) -> None:
+        raise KeyError("cell\nstyle")
+
+    monkeypatch.setattr(Table, "draw", broken)
+    root = make_project({"01-intro.md": "# Intro\n\nText.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"})
+    args = ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")]
+    code, _, err = run_cli(args, capsys)
+    assert code == 3
+    line = err.strip().replace(str(root) + "/", "")
+    assert line == (f"{INTRO}:5: internal error: the builder failed here (KeyError: 'cell\\n"
+                    f"style'); this is a bug in the builder, not in the guide (run with --debug "
+                    f"for details)")
+    assert not (root / "dist").exists()
+    code, _, err = run_cli([*args, "--debug"], capsys)
+    assert code == 3 and "Traceback" in err and "raise KeyError" in err
+
+
+def test_exit_code_3_is_documented() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "`3` an internal" in readme

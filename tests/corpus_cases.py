@@ -14,6 +14,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.conftest import MINIMAL_TOML
+
 CORPUS = Path(__file__).parent / "corpus"
 OK, CLEAN = "ok", "clean error"
 
@@ -60,6 +62,9 @@ EXTERNAL_SVG = """<svg xmlns="http://www.w3.org/2000/svg"
 GOOD_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" width="40" height="20">
 <rect x="1" y="1" width="38" height="18" fill="#1f7a85"/></svg>
 """
+# guide.toml of tests/conftest.py with a vertical tab (U+000B) in the title: removed with a
+# warning; the PDF's XMP stays well-formed.
+TITLE_VT = MINIMAL_TOML.replace('title = "A Test Guide"', 'title = "A Test\\u000b Guide"', 1)
 WORDS = ["spine", "disc", "annulus", "nucleus", "inflammation", "patient", "therapy",
          "the", "of", "and", "cells", "healing"]
 
@@ -92,7 +97,8 @@ def _generated() -> dict[str, Case]:
         "lists-nested-1000": Case(title + "".join(" " * (2 * i) + "- x\n" for i in range(1000)),
                                   CLEAN),
         "nested-8-ok": Case(title + "".join("  " * i + f"- level{i}\n" for i in range(8)), OK),
-        "emphasis-nested-500": Case(title + "*" * 500 + "deep" + "*" * 500 + "\n", OK),
+        "emphasis-nested-500": Case(title + "*" * 500 + "deep" + "*" * 500 + "\n", CLEAN,
+                                    note="250 levels of emphasis: nested too deep"),
         "brackets-2000": Case(title + "[" * 2000 + "x" + "]" * 2000 + "\n", OK),
         "table-60-columns": Case(
             title + "|" + "|".join(f"h{i}" for i in range(cols)) + "|\n|"
@@ -120,6 +126,17 @@ def _generated() -> dict[str, Case]:
         "image-symlink-outside": Case(title + "![Link](link.png)\n", CLEAN,
                                       {"link.png": Symlink("/etc/passwd")}),
         "image-bmp-suffix": Case(title + "![Bitmap](pic.bmp)\n", CLEAN, {"pic.bmp": b"BM"}),
+        # From issue 11: what a new user pasted.
+        "link-target-line-break": Case(title + "See [this](<javascript:alert\n(1)>).\n", CLEAN),
+        "inline-nested-400": Case(title + "".join(f"*[a{i} " for i in range(400)) + "x"
+                                  + "](https://example.com)*" * 400 + "\n", CLEAN),
+        "image-data-uri": Case(title + "![A chart](data:image/png;base64,"
+                               + "iVBORw0KGgo" * 3000 + ")\n", CLEAN),
+        "image-name-too-long": Case(title + "![A chart](" + "a" * 400 + ".png)\n", CLEAN),
+        "table-20-columns": Case(title + "|" + "|".join(f"Week {i}" for i in range(20))
+                                 + "|\n|" + "---|" * 20 + "\n|" + "Stretch|" * 20 + "\n", CLEAN),
+        "c1-controls": Case(title + "Windows\u0092 quotes\u0093 and a NEL\u0085 here.\n", OK),
+        "title-control-character": Case(title + "Text.\n", OK, {"guide.toml": TITLE_VT}),
     }
 
 

@@ -8,8 +8,10 @@ never passed on as markup: its text is kept, its tags dropped (a warning says so
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -30,8 +32,16 @@ _INLINE_TAGS = {"b": "strong", "strong": "strong", "i": "em", "em": "em", "code"
 
 
 def slugify(text: str) -> str:
-    slug = re.sub(r"[^\w\s-]", "", text.lower()).strip()
-    return re.sub(r"[\s_-]+", "-", slug)[:60] or "section"
+    """An ASCII name for ``text`` (accents dropped: "Qué" → "que"): anchors become PDF names
+    (destinations, outline keys, contents' page-number forms), which must be ASCII. Text with
+    no ASCII letter at all (Greek, Cyrillic) is named by a digest of itself."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^\w\s-]", "", folded.lower()).strip()
+    slug = re.sub(r"[\s_-]+", "-", slug)[:60].strip("-")
+    if slug:
+        return slug
+    digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+    return f"section-{digest}"
 
 
 class _HtmlText(HTMLParser):

@@ -5,7 +5,8 @@ Takes the canvas after layout (every page made, ``canv._doc`` not yet saved) and
 into the pages; adds
 StructTreeRoot (Document → elements in reading order), the ParentTree (each page's
 ``/StructParents`` → its MCIDs' elements; each link annotation's ``/StructParent`` → its Link
-element), the RoleMap, ``/MarkInfo``, ``/Tabs /S`` and the link annotations' ``/Contents``.
+element), the RoleMap, the IDTree of the Notes' unique ``/ID``, ``/MarkInfo``, ``/Tabs /S``
+and the link annotations' ``/Contents``.
 Everything is a reportlab ``pdfdoc`` object, formatted when the canvas saves: the PDF is
 written once and never parsed again.
 """
@@ -49,6 +50,7 @@ class _Builder:
         self.page_mcids: dict[int, dict[int, Any]] = {}
         self.annot_keys: list[tuple[int, Any]] = []
         self.next_key = len(self.pages)
+        self.ids: list[tuple[str, Any]] = []  # (element identifier, its element) for IDTree
 
     def element(self, element: Element, parent: Any) -> Any:
         obj = _dict(Type=PDFName("StructElem"), S=PDFName(element.type), P=parent)
@@ -61,6 +63,10 @@ class _Builder:
             obj["Alt"] = PDFString(element.alt)
         if element.lang:
             obj["Lang"] = PDFString(element.lang)
+        if element.type == "Note":  # PDF/UA-1 7.9: every Note has a unique /ID
+            identifier = f"note-{len(self.ids) + 1:04d}"
+            obj["ID"] = PDFString(identifier)
+            self.ids.append((identifier, ref))
         attributes = self.attributes(element)
         if attributes is not None:
             obj["A"] = attributes
@@ -138,6 +144,11 @@ def write_structure(canv: Any, tree: StructTree) -> None:
     root["K"] = PDFArray([builder.element(tree.root, root_ref)])
     root["ParentTree"] = doc.Reference(builder.parent_tree())
     root["ParentTreeNextKey"] = builder.next_key
+    if builder.ids:  # the name tree from identifiers to elements (sorted: zero-padded)
+        names: list[Any] = []
+        for identifier, ref in sorted(builder.ids, key=lambda item: item[0]):
+            names += [PDFString(identifier), ref]
+        root["IDTree"] = _dict(Names=PDFArray(names))
     root["RoleMap"] = PDFDictionary({custom: PDFName(standard)
                                      for custom, standard in ROLE_MAP.items()})
     catalog = doc.Catalog

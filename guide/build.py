@@ -2,8 +2,8 @@
 
 load (brand, guide.toml, sources) → parse (Markdown → model) → check (all problems at once) →
 finish (what the PDF says about itself: metadata) → render (model → PDF, saved once with the
-metadata and the structure tree) → publish (atomic writes, manifest). Nothing is written unless
-every guide asked for loads, parses and checks without an error.
+metadata and the structure tree) → publish (atomic writes, manifest). Each guide is built on its
+own: one with errors keeps its previous PDF and manifest entry, the others are published.
 """
 
 from __future__ import annotations
@@ -43,15 +43,31 @@ class Prepared:
     reading: GuideReading | None = None
 
 
+@dataclass(frozen=True)
+class Built:
+    """One guide built: what publish writes, its reading figures, layout defects and, for a
+    draft, the files it changed."""
+
+    output: Output  # manifest entry, PDF, other files (previews)
+    reading: GuideReading | None
+    layout: list[str]
+    draft_note: str | None
+
+    @property
+    def entry(self) -> ManifestEntry:
+        return self.output[0]
+
+
 @dataclass
 class BuildResult:
     built: list[ManifestEntry] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)  # and the failed guides' errors
     manifest: Path | None = None
     current: list[ManifestEntry] = field(default_factory=list)  # up to date, not rebuilt
     reading: list[GuideReading] = field(default_factory=list)  # of the guides built
     layout: list[tuple[str, list[str]]] = field(default_factory=list)  # slug, layout defects
     drafts: dict[str, str] = field(default_factory=dict)  # slug → the files a draft changed
+    failed: list[str] = field(default_factory=list)  # slugs of guides with errors, not built
 
 
 def stable_pdf(out: Path, entry: ManifestEntry) -> str:
@@ -100,6 +116,26 @@ def validate_content(config: GuideConfig, brand: Brand, assets: Path,
     return document
 
 
+def prepare_guide(folder: Path, brand: Brand, options: BuildOptions,
+                  diagnostics: Diagnostics) -> Prepared | None:
+    """Load, parse and check one guide and resolve its edition (no rendering); None when its
+    guide.toml does not load. Its problems go to ``diagnostics``."""
+    config = load_guide(folder, folder.as_posix(), diagnostics)
+    if config is None:
+        return None
+    document = validate_content(config, brand, options.assets_dir, diagnostics)
+    reading = check_quality(document, config, brand, release=options.release,
+                            strict=options.strict, diagnostics=diagnostics)
+    before = len(diagnostics.items)
+    edition = resolve_edition(config, brand, options.assets_dir, diagnostics,
+                              ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}")
+    ledger_ok = not has_errors(diagnostics.items[before:])
+    if options.release and edition.draft and ledger_ok:
+        diagnostics.extend([draft_diagnostic(config, folder.as_posix(), edition)])
+    check_review(config, edition, today(), diagnostics)
+    return Prepared(config, document, edition, reading)
+
+
 def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | None,
                                                                        list[Prepared]]:
     """Load, parse and check every guide asked for and resolve its edition (no rendering)."""
@@ -107,20 +143,10 @@ def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | No
     brand = load_brand(assets / "brand.toml", f"{assets.as_posix()}/brand.toml", diagnostics)
     prepared = []
     for folder in discover(options, diagnostics):
-        config = load_guide(folder, folder.as_posix(), diagnostics)
-        if config is None or brand is None:
-            continue
-        document = validate_content(config, brand, assets, diagnostics)
-        reading = check_quality(document, config, brand, release=options.release,
-                                strict=options.strict, diagnostics=diagnostics)
-        before = len(diagnostics.items)
-        edition = resolve_edition(config, brand, assets, diagnostics,
-                                  ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}")
-        ledger_ok = not has_errors(diagnostics.items[before:])
-        if options.release and edition.draft and ledger_ok:
-            diagnostics.extend([draft_diagnostic(config, folder.as_posix(), edition)])
-        check_review(config, edition, today(), diagnostics)
-        prepared.append(Prepared(config, document, edition, reading))
+        if brand is None:
+            load_guide(folder, folder.as_posix(), diagnostics)  # its problems too, at once
+        elif (item := prepare_guide(folder, brand, options, diagnostics)) is not None:
+            prepared.append(item)
     return brand, prepared
 
 
@@ -144,6 +170,9 @@ def check(options: BuildOptions) -> CheckResult:
 
 
 def build(options: BuildOptions) -> BuildResult:
+    """Build every guide asked for, each on its own: one that fails keeps its previous PDF and
+    manifest entry while the others are built and published. Raises :class:`GuideError` when
+    nothing could be built (or the brand or the sources folder is wrong)."""
     if not options.force:
         from guide.outputs.freshness import current_outputs
 
@@ -152,40 +181,58 @@ def build(options: BuildOptions) -> BuildResult:
         if current is not None and not found.has_errors:
             return BuildResult(current=current)
     diagnostics = Diagnostics()
-    brand, prepared = prepare(options, diagnostics)
-    if diagnostics.has_errors or brand is None:
+    assets = options.assets_dir
+    brand = load_brand(assets / "brand.toml", f"{assets.as_posix()}/brand.toml", diagnostics)
+    folders = discover(options, diagnostics)
+    if brand is None or diagnostics.has_errors:
+        everything = Diagnostics()
+        prepare(options, everything)  # report the guides' problems too, all at once
+        raise GuideError(everything.items)
+    built, failed = [], []
+    for folder in folders:
+        problems = Diagnostics()
+        output = build_guide(folder, brand, options, problems)
+        diagnostics.extend(problems.items)
+        if output is None:
+            failed.append(folder.name)
+        else:
+            built.append(output)
+    if not built:
         raise GuideError(diagnostics.items)
+    manifest = publish(options.out, [b.output for b in built], keep_old=options.keep_old)
+    return BuildResult([b.entry for b in built], diagnostics.items, manifest,
+                       reading=[b.reading for b in built if b.reading is not None],
+                       drafts={b.entry.slug: b.draft_note for b in built
+                               if b.draft_note is not None},
+                       layout=[(b.entry.slug, b.layout) for b in built], failed=failed)
+
+
+def build_guide(folder: Path, brand: Brand, options: BuildOptions,
+                diagnostics: Diagnostics) -> Built | None:
+    """One guide: prepare → finish (metadata) → render; what it gives, or None when it has
+    errors (reported in ``diagnostics``)."""
+    item = prepare_guide(folder, brand, options, diagnostics)
+    if item is None or diagnostics.has_errors:
+        return None
     from guide.metadata import finish_properties
     from guide.render import render_guide
 
-    outputs: list[Output] = []
-    layout: list[tuple[str, list[str]]] = []
-    for item in prepared:
-        finish = finish_properties(item.config, item.edition)
-        rendered = render_guide(item.document, item.config, brand, item.edition, finish,
-                                diagnostics)
-        if rendered is None:
-            continue
-        pdf, edition = rendered.pdf, item.edition
-        entry = entry_for(item.config.slug, item.config.title, edition.version, pdf,
-                          rendered.pages, edition.draft, edition.fingerprint,
-                          edition.released_on, item.config.language,
-                          item.config.translation_of)
-        entry = replace(entry, stable_pdf=stable_pdf(options.out, entry))
-        files: dict[str, bytes] = {}
-        if options.previews:
-            from guide.outputs.previews import render_previews
+    finish = finish_properties(item.config, item.edition)
+    rendered = render_guide(item.document, item.config, brand, item.edition, finish,
+                            diagnostics)
+    if rendered is None or diagnostics.has_errors:
+        return None
+    pdf, edition = rendered.pdf, item.edition
+    entry = entry_for(item.config.slug, item.config.title, edition.version, pdf,
+                      rendered.pages, edition.draft, edition.fingerprint, edition.released_on,
+                      item.config.language, item.config.translation_of)
+    entry = replace(entry, stable_pdf=stable_pdf(options.out, entry))
+    files: dict[str, bytes] = {}
+    if options.previews:
+        from guide.outputs.previews import render_previews
 
-            pictures = render_previews(pdf, entry.pdf.removesuffix(".pdf"))
-            files = {p.path: data for p, data in pictures}
-            entry = replace(entry, previews=tuple(asdict(p) for p, _ in pictures))
-        outputs.append((entry, pdf, files))
-        layout.append((item.config.slug, rendered.layout.lines()))
-    if diagnostics.has_errors:
-        raise GuideError(diagnostics.items)
-    manifest = publish(options.out, outputs, keep_old=options.keep_old)
-    reading = [item.reading for item in prepared if item.reading is not None]
-    drafts = {item.config.slug: changed_note(item.edition) for item in prepared
-              if item.edition.draft}
-    return BuildResult([e for e, _, _ in outputs], diagnostics.items, manifest, reading=reading,
-                       drafts=drafts, layout=layout)
+        pictures = render_previews(pdf, entry.pdf.removesuffix(".pdf"))
+        files = {p.path: data for p, data in pictures}
+        entry = replace(entry, previews=tuple(asdict(p) for p, _ in pictures))
+    note = changed_note(edition) if edition.draft else None
+    return Built((entry, pdf, files), item.reading, rendered.layout.lines(), note)

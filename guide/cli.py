@@ -170,7 +170,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(summary_line(reading), file=out)
     if args.report:
         print_layout_report(result.layout, out)
-    return EXIT_OK
+    if not result.failed:
+        return EXIT_OK
+    built = ", ".join(entry.slug for entry in result.built)
+    print(f"failed: {', '.join(result.failed)} (previous PDF and manifest entry kept); "
+          f"built: {built}", file=err)
+    return EXIT_CONTENT
 
 
 def print_layout_report(reports: Sequence[tuple[str, list[str]]], stream: TextIO) -> None:

@@ -63,6 +63,7 @@ def watch(options: BuildOptions, out: TextIO, err: TextIO,
             continue
         report(result.warnings, err)
         names = ", ".join(entry.pdf for entry in result.built)
-        print(f"rebuilt {names} in {time.perf_counter() - started:.2f} s; watching for changes",
-              file=out, flush=True)
+        failed = f"; failed {', '.join(result.failed)} (previous PDF kept)" if result.failed else ""
+        print(f"rebuilt {names}{failed} in {time.perf_counter() - started:.2f} s; watching for "
+              f"changes", file=out, flush=True)
     return 0

@@ -123,7 +123,9 @@ def read_svg(path: Path) -> SvgInfo:
     try:
         root = ET.fromstring(raw)
     except ET.ParseError as exc:
-        raise SvgProblem(f"is not valid XML ({exc})") from exc
+        line, column = exc.position
+        raise SvgProblem(f"is not valid XML (the file breaks off or is malformed at its line "
+                         f"{line}, column {column + 1})") from exc
     if _local(root.tag) != "svg":
         raise SvgProblem(f"is not an SVG drawing (its root element is <{_local(root.tag)}>)")
     min_x, min_y, width, height = _viewbox(root)

@@ -53,8 +53,8 @@ def _raster_problem(path: Path, expected: str, limits: Limits) -> str | None:
                 f"(a decompression bomb?)")
     except UnidentifiedImageError:
         return f"is not a {expected} picture (its contents are not a PNG or JPEG image)"
-    except (OSError, ValueError, SyntaxError) as exc:
-        return f"is not a readable {expected} picture ({exc})"
+    except (OSError, ValueError, SyntaxError):
+        return f"is not a readable {expected} picture (the file is damaged or cut short)"
     if found != expected:
         return f"is named .{path.suffix.lower().lstrip('.')} but holds a {found} picture"
     if width * height > limits.max_image_pixels:
@@ -75,7 +75,9 @@ def _svg_problem(path: Path) -> str | None:
     try:
         root = ET.fromstring(raw)
     except ET.ParseError as exc:
-        return f"is not valid SVG (XML error: {exc})"
+        line, column = exc.position
+        return (f"is not valid SVG (the XML breaks off or is malformed at its line {line}, "
+                f"column {column + 1})")
     if not isinstance(root.tag, str) or not root.tag.endswith("svg"):
         return "is not an SVG drawing"
     count = 0

@@ -56,8 +56,8 @@ def svg_problem(path: Path) -> str | None:
     """Why svglib cannot draw the SVG at ``path``, or None when it can (for the check stage)."""
     try:
         drawing = svg_drawing(path)
-    except Exception as exc:  # svglib raises whatever its parser raises
-        return f"cannot be drawn: {exc}"
+    except Exception:  # svglib raises whatever its parser raises; its words are not the author's
+        return "cannot be drawn (svglib could not read it)"
     if drawing is None or not drawing.width or not drawing.height:
         return "cannot be drawn (svglib could not read it)"
     return None

@@ -124,3 +124,12 @@ def test_c1_controls_in_markdown_are_removed_like_c0(make_project: Callable[...,
         (root / "dist").glob("*.pdf"))).pages)
     assert "Nextline here." in text
 
+
+
+def test_a_title_no_font_can_draw_is_an_error_at_its_line(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(toml=with_title('"A Test \\u062F Guide"'))
+    code, lines = build_errors(root, capsys)
+    assert code == 1
+    assert lines[0].startswith("sources/test-guide/guide.toml:1: error: ")
+    assert "U+062F" in lines[0]

@@ -100,3 +100,22 @@ def test_a_builder_bug_names_the_block_and_exits_3(
 def test_exit_code_3_is_documented() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "`3` an internal" in readme
+
+
+def test_a_parser_bug_names_the_file_and_exits_3_from_check_too(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.parse.convert import Converter
+
+    def broken(self: object, *args: object) -> None:
+        raise AttributeError("no such thing")
+
+    monkeypatch.setattr(Converter, "blocks", broken)
+    root = make_project()
+    for command in (["check"], ["build", "--out", str(root / "dist")]):
+        code, _, err = run_cli([*command, "--sources", str(root / "sources")], capsys)
+        assert code == 3
+        assert err.strip().replace(str(root) + "/", "") == (
+            f"{INTRO}:1: internal error: the builder failed here (AttributeError: no such "
+            f"thing); this is a bug in the builder, not in the guide (run with --debug for "
+            f"details)")

@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from guide import model as m
 from guide.config.load import inside, is_file
 from guide.config.schema import GuideConfig, Limits, Palette
-from guide.errors import Diagnostics, Location, quoted
+from guide.errors import Diagnostics, InternalError, Location, quoted
 from guide.parse.campaign import tag_links
 from guide.parse.convert import Converter
 from guide.parse.depth import MAX_INLINE_DEPTH, inline_depth, too_deep
@@ -176,8 +176,15 @@ def number_figures(chapters: tuple[m.Chapter, ...]) -> tuple[tuple[m.Chapter, ..
 def parse_guide(config: GuideConfig, assets: Path, palette: Palette,
                 diagnostics: Diagnostics, limits: Limits | None = None) -> m.Document:
     parser = _Parser(config, assets, palette, diagnostics, limits or Limits())
-    chapters = tuple(c for c in (parser.chapter(r) for r in config.chapters) if c is not None)
-    disclaimer = parser.chapter(config.disclaimer) if config.disclaimer else None
+
+    def chapter(relative: str) -> m.Chapter | None:
+        try:
+            return parser.chapter(relative)
+        except Exception as exc:  # a bug of ours: name the file it was reading
+            raise InternalError(exc, Location(f"{config.display}/{relative}", 1)) from exc
+
+    chapters = tuple(c for c in (chapter(r) for r in config.chapters) if c is not None)
+    disclaimer = chapter(config.disclaimer) if config.disclaimer else None
     chapters, closing = resolve_links(chapters, disclaimer.blocks if disclaimer else (),
                                       config.base_url)
     chapters, figures = number_figures(chapters)

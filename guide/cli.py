@@ -173,8 +173,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not result.failed:
         return EXIT_OK
     built = ", ".join(entry.slug for entry in result.built)
-    print(f"failed: {', '.join(result.failed)} (previous PDF and manifest entry kept); "
-          f"built: {built}", file=err)
+    print(f"failed: {', '.join(result.failed)} (previous PDF and manifest entry, if any, "
+          f"kept); built: {built}", file=err)
     return EXIT_CONTENT
 
 

@@ -95,7 +95,9 @@ def test_title_with_a_control_or_invisible_character_builds_with_a_warning(
     with no_reader_warnings():  # pypdf warns on a bad XMP packet
         reader = PdfReader(pdf)
         xmp = reader.xmp_metadata
-        assert xmp is not None and xmp.dc_title["x-default"] == "A Test Guide"
+        assert xmp is not None
+        titles = xmp.dc_title
+        assert titles is not None and titles["x-default"] == "A Test Guide"
         assert reader.metadata is not None and reader.metadata.title == "A Test Guide"
 
 

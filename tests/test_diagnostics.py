@@ -27,7 +27,7 @@ def test_a_link_target_with_a_line_break_gives_one_line(
     root = make_project({"01-intro.md": "# Intro\n\nSee [this](<javascript:alert\n(1)>).\n"})
     code, lines = build_errors(root, capsys)
     assert code == 1
-    assert lines[0].startswith(f"{INTRO}:3: error: link 'javascript:alert\\n(1)' must be")
+    assert lines[0].startswith(f"{INTRO}:3: error: link 'javascript:alert\\n(1)' holds a space")
     assert lines[1:] == ["1 error"]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from guide import model as m
 from guide.config.schema import GuideConfig
-from guide.errors import Diagnostics, Location, did_you_mean
+from guide.errors import Diagnostics, Location, did_you_mean, printable
 
 WEB_SCHEMES = ("http://", "https://")
 SAFE_SCHEMES = (*WEB_SCHEMES, "mailto:", "tel:")
@@ -68,10 +68,9 @@ def safe_target(href: str) -> str | None:
 
 
 def _shown(href: str) -> str:
-    """The target as a diagnostic quotes it: one line, control characters named, short."""
-    out = "".join(f"U+{ord(c):04X}" if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 else c
-                  for c in href[:80])
-    return out + ("…" if len(href) > 80 else "")
+    """The target as a diagnostic quotes it: one line (``\\n``, control characters named as
+    ``U+000B``: guide.errors.printable), short."""
+    return printable(href[:80]) + ("…" if len(href) > 80 else "")
 
 
 # --- every link of a guide ------------------------------------------------------------------

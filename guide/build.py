@@ -106,8 +106,8 @@ def validate_content(config: GuideConfig, brand: Brand, assets: Path,
                      diagnostics: Diagnostics) -> m.Document:
     """Parse and check one guide's Markdown, including that the brand's fonts can draw every
     character (no layout)."""
+    from guide.check.coverage import check_coverage
     from guide.parse import parse_guide
-    from guide.render.text.coverage import check_coverage
 
     document = parse_guide(config, assets, brand.palette, diagnostics, brand.limits)
     check_document(document, config, diagnostics, brand.limits)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,30 @@ def test_the_stage_checker_sees_imports_inside_functions(tmp_path: Path) -> None
     late = tmp_path / "late.py"
     late.write_text("def f():\n    from guide.render import render_guide\n", encoding="utf-8")
     assert "guide.render" in internal_imports(late)
+
+
+LAYOUT_LIBRARIES = ("reportlab", "svglib")
+_CHECK_AND_LIST_MODULES = (
+    "import sys\nfrom guide.cli import main\ncode = main(sys.argv[1:])\n"
+    f"print(code, sorted(m for m in {LAYOUT_LIBRARIES!r} if m in sys.modules))\n")
+
+
+def _check_in_a_fresh_process(args: list[str], cwd: Path) -> tuple[str, str]:
+    done = subprocess.run([sys.executable, "-c", _CHECK_AND_LIST_MODULES, "check", *args],
+                          capture_output=True, text=True, cwd=cwd, check=False,
+                          env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    return done.stdout.strip().splitlines()[-1], done.stderr
+
+
+def test_check_imports_no_layout_library() -> None:
+    last, _ = _check_in_a_fresh_process([], ROOT)
+    assert last == "0 []"
+
+
+def test_check_reports_a_missing_glyph_without_a_layout_library(
+        make_project: Callable[..., Path]) -> None:
+    # Test content, not medical advice: one character (U+4E2D) no brand font draws.
+    root = make_project({"01-intro.md": "# Introduction\n\nA character: 中.\n"})
+    last, err = _check_in_a_fresh_process(["--sources", "sources"], root)
+    assert last == "1 []"
+    assert "01-intro.md:3: error: character '中' U+4E2D" in err

@@ -78,6 +78,20 @@ def test_guide_toml_text_is_checked_too(tmp_path: Path) -> None:
     assert "guide.toml:1: error: character '中' U+4E2D" in outcome.err
 
 
+def test_a_damaged_font_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    fallback = ('fallback = []', 'fallback = ["fonts/broken.ttf"]')
+    root = _project(tmp_path, fallback)
+    (root / "assets" / "fonts").mkdir(exist_ok=True)
+    (root / "assets" / "fonts" / "broken.ttf").write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 8)
+    outcome = judge(Case("# Title\n\nText.\n", "either", {}), root)
+    assert not outcome.problems, outcome.problems
+    assert outcome.code == 1
+    brand = (root / "assets" / "brand.toml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(brand, 1) if text.startswith("fallback = "))
+    assert f"brand.toml:{line}: error:" in outcome.err
+    assert ": error: font 'broken.ttf' cannot be used: the font has no 'cmap' table" in outcome.err
+
+
 def test_invisible_characters_are_removed_with_a_warning(tmp_path: Path) -> None:
     outcome = _judge(tmp_path, "# Title\n\nzero\u200bwidth and \u202eoverride\u202c.\n")
     assert outcome.code == 0

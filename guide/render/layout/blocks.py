@@ -106,7 +106,7 @@ class BlockRenderer:
         self.link_color = brand.palette.accent.hex
         self.chapter_number = 0
         self.numbered = True  # chapter titles get a "CHAPTER n" eyebrow
-        self.fallback = fallback_for(fonts)
+        self.fallback = fallback_for(brand)
 
     def markup(self, inlines: tuple[m.Inline, ...]) -> str:
         return to_markup(inlines, self.link_color, self.fallback)

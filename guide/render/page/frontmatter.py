@@ -21,7 +21,7 @@ from guide.i18n import Catalogue, catalogue
 from guide.render.layout.figures import load_svg
 from guide.render.tagged.marking import artifact, marked
 from guide.render.text.coverage import fallback_for
-from guide.render.text.fonts import FontSet, register_fonts
+from guide.render.text.fonts import FontSet
 from guide.render.text.lineends import fix_line_ends
 from guide.render.text.markup import Fallback, escape, link_markup, text_markup
 from guide.render.text.styles import Styles
@@ -187,7 +187,7 @@ def toc_flowables(entries: list[TocEntry], styles: Styles, brand: Brand,
     heading = ParagraphStyle("toc_title", parent=styles.h1)
     out: list[Flowable] = [_role(Paragraph(escape(words.text("contents")), heading), "H1",
                                  words.lang("contents"))]
-    fallback = fallback_for(register_fonts(brand))  # headings' characters a fallback draws
+    fallback = fallback_for(brand)  # headings' characters a fallback draws
     for entry in entries:
         style = styles.toc_chapter if entry.level == 1 else styles.toc_section
         out.append(TocLine(entry, style, brand.palette.muted.hex, fallback))

@@ -1,12 +1,111 @@
-"""Every access to a private reportlab name, in one place, each with what it relies on.
+"""The one door to reportlab's private names: underscore attributes, private hooks, class swaps.
 
-Takes reportlab objects (frames, canvases, flowables); hands on plain numbers and flags. When a
-reportlab upgrade breaks the layout, this is the one module to read. Imports only reportlab.
+Each access is a small function or class saying what it relies on; tests/test_adapter.py checks
+every one against the installed reportlab, so an upgrade that breaks one names this module.
 """
+
+# Bounds: pyproject.toml pins reportlab to the versions this suite has passed with. When an
+# upgrade fails tests/test_adapter.py, fix the function it names here and nowhere else.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, ClassVar
+
+from reportlab.pdfbase.pdfdoc import PDFPage
+from reportlab.platypus import ListFlowable, Table
+from reportlab.platypus.flowables import LIIndenter
+from reportlab.platypus.paragraph import _SHYStr, _SplitWordH, _SplitWordHY, _SplitWordLL, _wsc
+
+# --- the canvas ------------------------------------------------------------------------------
+
+
+def emit(canv: Any, operator: str) -> None:
+    """Append a raw operator to the current page's content stream.
+
+    Relies on ``Canvas._code``: the list of the page's operators, joined when the page ends."""
+    canv._code.append(operator)
+
+
+def annotation_refs(canv: Any) -> list[Any]:
+    """The current page's annotation references, in the order they were made.
+
+    Relies on ``Canvas._annotationrefs``: the list ``linkURL``/``linkRect`` append to."""
+    refs: list[Any] = canv._annotationrefs
+    return refs
+
+
+def pdf_document(canv: Any) -> Any:
+    """The canvas's ``PDFDocument`` (objects, catalog, pages) before it is saved.
+
+    Relies on ``Canvas._doc``."""
+    return canv._doc
+
+
+def doc_template(canv: Any) -> Any | None:
+    """The ``DocTemplate`` drawing on this canvas, or None outside platypus.
+
+    Relies on ``BaseDocTemplate`` setting ``canv._doctemplate`` when it builds."""
+    return getattr(canv, "_doctemplate", None)
+
+
+def current_matrix(canv: Any) -> tuple[float, float, float, float, float, float]:
+    """The current transformation matrix (a, b, c, d, e, f), user space → page space.
+
+    Relies on ``Canvas._currentMatrix``, which ``transform``/``translate``/``saveState`` keep."""
+    a, b, c, d, e, f = canv._currentMatrix
+    return (a, b, c, d, e, f)
+
+
+def embedded_font_name(canv: Any) -> str:
+    """The font the canvas has selected, or the document's initial one when that is Helvetica.
+
+    Relies on ``Canvas._fontname`` (current font) and ``Canvas._initialFontName``."""
+    name: str = canv._fontname
+    return name if name != "Helvetica" else getattr(canv, "_initialFontName", "Helvetica")
+
+
+def set_document_id(doc: Any, ident: bytes) -> None:
+    """Make the trailer's /ID exactly ``ident`` (bytes written as they are).
+
+    Relies on ``PDFDocument.ID()`` returning ``self._ID`` unchanged when it is already set."""
+    doc._ID = ident
+
+
+# --- flowables -------------------------------------------------------------------------------
+
+
+def swap_class(obj: Any, cls: type) -> None:
+    """Give a live reportlab object a subclass of its class (adds behaviour, keeps its state).
+
+    Relies on reportlab objects being plain Python objects without ``__slots__``."""
+    if not issubclass(cls, type(obj)):
+        raise TypeError(f"{cls.__name__} is not a subclass of {type(obj).__name__}")
+    obj.__class__ = cls
+
+
+def table_rows(table: Table) -> list[list[Any]]:
+    """A table's rows of cells, as given (flowables or lists of flowables).
+
+    Relies on ``Table._cellvalues``."""
+    cells: list[list[Any]] = table._cellvalues
+    return cells
+
+
+def list_entries(flow: ListFlowable) -> list[Any]:
+    """A ``ListFlowable``'s items. Relies on ``ListFlowable._flowables``."""
+    entries: list[Any] = flow._flowables
+    return entries
+
+
+def list_item_flowables(item: Any) -> list[Any]:
+    """The flowables of one ``ListItem``. Relies on ``ListItem._flowables``."""
+    content: list[Any] = item._flowables
+    return content
+
+
+# --- frames and layout (the float, scrap and layout-report code) ---
 
 
 def frame_room(frame: Any) -> float:
@@ -90,3 +189,132 @@ def list_item_content(flowable: Any) -> Any:
 def table_cells(table: Any) -> list[Any]:
     """Every cell value of a ``Table``, row by row: relies on ``Table._cellvalues``."""
     return [cell for row in getattr(table, "_cellvalues", ()) for cell in row]
+
+
+# --- paragraphs ------------------------------------------------------------------------------
+
+
+def breaking_whitespace() -> str:
+    """The characters ``Paragraph`` breaks lines at. Relies on ``paragraph._wsc``."""
+    return str(_wsc)
+
+
+def is_split_word(word: object) -> bool:
+    """Whether a laid-out word is the first half of a word split across lines.
+
+    Relies on ``paragraph._SplitWordH``: the str subclass reportlab uses for such halves."""
+    return isinstance(word, _SplitWordH)
+
+
+def is_hyphen_split_word(word: object) -> bool:
+    """Whether a laid-out word is a first half that ends with an inserted hyphen.
+
+    Relies on ``paragraph._SplitWordHY`` (a subclass of ``_SplitWordH``), and ``_SplitWordLL``:
+    a hyphenated head that ``Paragraph.split`` left at the end of a piece."""
+    return isinstance(word, (_SplitWordHY, _SplitWordLL))
+
+
+def is_soft_hyphen_break(word: object) -> bool:
+    """Whether a laid-out word is the first half of a word broken at a soft hyphen (U+00AD).
+
+    Relies on ``paragraph._SHYStr``: the str subclass reportlab makes for such halves."""
+    return isinstance(word, _SHYStr)
+
+
+# --- private hooks overridden ----------------------------------------------------------------
+
+
+class DecoratedTable(Table):  # type: ignore[misc]
+    """A table that wraps its backgrounds, rules and each cell in contexts subclasses choose.
+
+    Relies on ``Table._drawBkgrnd``, ``Table._drawLines`` and ``Table._drawCell`` being how
+    ``Table.draw`` paints, and on ``Table._cellvalues``."""
+
+    def decoration(self) -> AbstractContextManager[None]:
+        """Around backgrounds and rules."""
+        return nullcontext()
+
+    def around_cell(self, cell: Any) -> AbstractContextManager[None]:
+        """Around one cell."""
+        return nullcontext()
+
+    def header_cells(self) -> Iterator[Any]:
+        """The cells of the rows repeated on every page."""
+        for row in table_rows(self)[: self.repeatRows]:
+            yield from row
+
+    def _drawBkgrnd(self) -> None:
+        with self.decoration():
+            super()._drawBkgrnd()
+
+    def _drawLines(self) -> None:
+        with self.decoration():
+            super()._drawLines()
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
+        with self.around_cell(cellval):
+            super()._drawCell(cellval, cellstyle, pos, size)
+
+
+class LabelledIndenter(LIIndenter):  # type: ignore[misc]
+    """A list item's indenter that carries a label drawn around its bullet (``around_bullet``).
+
+    Relies on ``LIIndenter``'s private fields (``_flowable``, ``_bullet``, ``_leftIndent``,
+    ``_rightIndent``), on ``_IndenterAttrs`` naming the attributes it keeps for itself (others
+    go to the flowable), and on ``drawOn`` drawing ``_bullet`` then ``_flowable``."""
+
+    _IndenterAttrs: ClassVar[list[str]] = [*LIIndenter._IndenterAttrs, "label"]
+
+    def __init__(self, *args: Any, label: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.__dict__["label"] = label
+
+    def around_bullet(self, canv: Any, label: Any) -> AbstractContextManager[None]:
+        """Around the bullet or number, given this item's label."""
+        return nullcontext()
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        pieces = super().split(avail_width, avail_height)
+        label = self.__dict__["label"]
+        return [type(self)(p._flowable, leftIndent=p._leftIndent, rightIndent=p._rightIndent,
+                           bullet=p._bullet, label=label if p._bullet else None)
+                for p in pieces]
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        if self._bullet:
+            with self.around_bullet(canv, self.__dict__.get("label")):
+                self._bullet.drawOn(self, canv, x, y, 0)
+        self._flowable.drawOn(canv, x + self._leftIndent, y,
+                              max(0, _sW - self._leftIndent - self._rightIndent))
+
+
+class LabelledList(ListFlowable):  # type: ignore[misc]
+    """A list whose items' indenters are ``indenter``, labelled by ``label_of`` their flowable.
+
+    Relies on ``ListFlowable._makeLIIndenter`` making every item's indenter."""
+
+    indenter: ClassVar[type[LabelledIndenter]] = LabelledIndenter
+
+    def label_of(self, flowable: Any) -> Any:
+        """The label of the item whose first flowable is ``flowable``."""
+        return None
+
+    def _makeLIIndenter(self, flowable: Any, bullet: Any, params: Any = None) -> Any:
+        made = super()._makeLIIndenter(flowable, bullet, params)
+        return self.indenter(made._flowable, leftIndent=made._leftIndent,
+                             rightIndent=made._rightIndent, bullet=made._bullet,
+                             spaceBefore=made.__dict__.get("spaceBefore"),
+                             spaceAfter=made.__dict__.get("spaceAfter"),
+                             label=self.label_of(flowable) if bullet else None)
+
+
+class _TaggedPage(PDFPage):  # type: ignore[misc]
+    # reportlab writes a page's attributes named in ``__NoDefault__``; its list lacks these two.
+    __NoDefault__: ClassVar[list[str]] = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
+
+
+def tagged_page(page: Any) -> None:
+    """Let a page dictionary write ``/StructParents`` and ``/Tabs`` when they are set.
+
+    Relies on ``PDFPage.__NoDefault__`` listing the attributes ``PDFPage.format`` writes."""
+    swap_class(page, _TaggedPage)

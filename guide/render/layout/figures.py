@@ -16,7 +16,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph
 
 from guide import model as m
-from guide.render.adapter import doc_frame_height
+from guide.render.adapter import doc_frame_height, embedded_font_name
 from guide.render.layout.floats import Floating
 from guide.render.tagged.marking import marked
 from guide.render.text.markup import Fallback, text_markup
@@ -43,8 +43,7 @@ def draw_vector(drawing: Drawing, canv: Any, x: float = 0, y: float = 0) -> None
     standard-14 font that is never embedded) even when the drawing has no text; a drawing's
     ``initialFontName`` replaces that default, so the page keeps only embedded fonts.
     """
-    drawing.initialFontName = canv._fontname if canv._fontname != "Helvetica" else \
-        getattr(canv, "_initialFontName", "Helvetica")
+    drawing.initialFontName = embedded_font_name(canv)
     renderPDF.draw(drawing, canv, x, y)
 
 

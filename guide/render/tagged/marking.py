@@ -10,14 +10,24 @@ opened in, because each helper wraps one complete ``q … Q`` drawing call.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any
 
 from reportlab.lib.utils import asNative
-from reportlab.platypus import Flowable, ListFlowable, Paragraph, Table
-from reportlab.platypus.flowables import LIIndenter
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from guide.i18n import Catalogue, catalogue
+from guide.render.adapter import (
+    DecoratedTable,
+    LabelledIndenter,
+    LabelledList,
+    annotation_refs,
+    current_matrix,
+    doc_template,
+    emit,
+    pdf_document,
+    swap_class,
+)
 from guide.render.layout.frames import guard_drawn
 from guide.render.tagged.model import AnnotRef, Content, Element, StructTree
 from guide.render.text.lineends import fix_line_ends, hyphenated_words
@@ -44,17 +54,17 @@ class Tagger:
         page = canv.getPageNumber() - 1
         mcid = self.next_mcid.get(page, 0)
         self.next_mcid[page] = mcid + 1
-        canv._code.append(f"/{element.text_type()} <</MCID {mcid}>> BDC")
+        emit(canv, f"/{element.text_type()} <</MCID {mcid}>> BDC")
         element.kids.append(Content(page, mcid))
         if rect is not None and element.bbox is None and element.type == "Figure":
             element.bbox = page_rect(canv, rect)
         self.open.append("mcid")
 
     def end(self, canv: Any, element: Element, annots_before: int) -> None:
-        canv._code.append("EMC")
+        emit(canv, "EMC")
         self.open.pop()
         page = canv.getPageNumber() - 1
-        refs = canv._annotationrefs
+        refs = annotation_refs(canv)
         for index in range(annots_before, len(refs)):
             contents = self.describe(canv, refs[index])
             rect = self.rect(canv, refs[index])
@@ -87,13 +97,13 @@ class Tagger:
     @staticmethod
     def rect(canv: Any, ref: Any) -> tuple[float, ...]:
         """An annotation's /Rect (x0, y0, x1, y1 on the page), or () when unknown."""
-        annotation = canv._doc.idToObject.get(getattr(ref, "name", ""))
+        annotation = pdf_document(canv).idToObject.get(getattr(ref, "name", ""))
         values = getattr(getattr(annotation, "dict", {}).get("Rect"), "sequence", None)
         return tuple(float(v) for v in values) if values else ()
 
     def describe(self, canv: Any, ref: Any) -> str:
         """What a link annotation does, for its /Contents ("Link to https://…")."""
-        annotation = canv._doc.idToObject.get(getattr(ref, "name", ""))
+        annotation = pdf_document(canv).idToObject.get(getattr(ref, "name", ""))
         words = self.words
         if annotation is None:
             return words.text("link")
@@ -118,13 +128,13 @@ class Tagger:
 
 
 def tagger_of(canv: Any) -> Tagger | None:
-    return getattr(getattr(canv, "_doctemplate", None), "tagger", None)
+    return getattr(doc_template(canv), "tagger", None)
 
 
 def page_rect(canv: Any, rect: tuple[float, float, float, float]
               ) -> tuple[float, float, float, float]:
     """``rect`` (x0, y0, x1, y1 in the current user space) in page coordinates."""
-    a, b, c, d, e, f = canv._currentMatrix
+    a, b, c, d, e, f = current_matrix(canv)
     xs, ys = [], []
     for x, y in ((rect[0], rect[1]), (rect[2], rect[3]), (rect[0], rect[3]), (rect[2], rect[1])):
         xs.append(a * x + c * y + e)
@@ -141,7 +151,7 @@ def marked(canv: Any, element: Element | None,
     if tagger is None or element is None or not tagger.can_begin():
         yield
         return
-    before = len(canv._annotationrefs)
+    before = len(annotation_refs(canv))
     tagger.begin(canv, element, rect)
     try:
         yield
@@ -161,13 +171,13 @@ def artifact(canv: Any, kind: str | None = None) -> Iterator[None]:
         yield
         return
     props = f" <</Type /{kind}>>" if kind else ""
-    canv._code.append(f"/Artifact{props} BDC")
+    emit(canv, f"/Artifact{props} BDC")
     if tagger is not None:
         tagger.open.append("artifact")
     try:
         yield
     finally:
-        canv._code.append("EMC")
+        emit(canv, "EMC")
         if tagger is not None:
             tagger.open.pop()
 
@@ -179,24 +189,24 @@ def artifact(canv: Any, kind: str | None = None) -> Iterator[None]:
 
 
 class TagMixin:
-    """Draws the flowable as marked content of ``_struct``; split pieces share the element."""
+    """Draws the flowable as marked content of ``tag_element``; split pieces share the element."""
 
-    _struct: Element | None = None
-    _real_hyphens: frozenset[str] = frozenset()
+    tag_element: Element | None = None
+    real_hyphens: frozenset[str] = frozenset()
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
         guard_drawn(canv, self, x, y, _sW)
         if isinstance(self, Paragraph):
-            fix_line_ends(self, self._real_hyphens)
-        with marked(canv, self._struct):
+            fix_line_ends(self, self.real_hyphens)
+        with marked(canv, self.tag_element):
             super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         pieces = super().split(avail_width, avail_height)  # type: ignore[misc]
         for piece in pieces:
-            if self._struct is not None:
-                tag_content(piece, self._struct)
-                piece._real_hyphens = self._real_hyphens
+            if self.tag_element is not None:
+                tag_content(piece, self.tag_element)
+                piece.real_hyphens = self.real_hyphens
         return list(pieces)
 
 
@@ -224,23 +234,23 @@ def _subclass(mixin: type, cls: type) -> type:
 
 
 def tag_content(flowable: Flowable, element: Element) -> Flowable:
-    flowable.__class__ = _subclass(TagMixin, type(flowable))
-    flowable._struct = element
+    swap_class(flowable, _subclass(TagMixin, type(flowable)))
+    flowable.tag_element = element
     if isinstance(flowable, Paragraph) and getattr(flowable, "text", None):
-        flowable._real_hyphens = hyphenated_words(flowable.text)
+        flowable.real_hyphens = hyphenated_words(flowable.text)
     return flowable
 
 
 def tag_artifact(flowable: Flowable) -> Flowable:
-    flowable.__class__ = _subclass(ArtifactMixin, type(flowable))
+    swap_class(flowable, _subclass(ArtifactMixin, type(flowable)))
     return flowable
 
 
-class TaggedTable(Table):  # type: ignore[misc]
+class TaggedTable(DecoratedTable):
     """A table whose backgrounds and rules are artifacts; on the pages after the first, the
     repeated header row is an artifact too (its cells are tagged once, where they begin)."""
 
-    _repeat_is_artifact = False
+    repeat_is_artifact = False
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
         guard_drawn(canv, self, x, y, _sW)
@@ -249,68 +259,36 @@ class TaggedTable(Table):  # type: ignore[misc]
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         pieces = super().split(avail_width, avail_height)
         for piece in pieces[1:]:
-            piece._repeat_is_artifact = True
+            piece.repeat_is_artifact = True
         return list(pieces)
 
-    def _drawBkgrnd(self) -> None:
-        with artifact(self.canv, "Layout"):
-            super()._drawBkgrnd()
+    def decoration(self) -> AbstractContextManager[None]:
+        return artifact(self.canv, "Layout")
 
-    def _drawLines(self) -> None:
-        with artifact(self.canv, "Layout"):
-            super()._drawLines()
-
-    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
-        repeated = self._repeat_is_artifact and any(
-            cellval is cell for row in self._cellvalues[: self.repeatRows] for cell in row)
-        if repeated:
-            with artifact(self.canv, "Pagination"):
-                super()._drawCell(cellval, cellstyle, pos, size)
-        else:
-            super()._drawCell(cellval, cellstyle, pos, size)
+    def around_cell(self, cell: Any) -> AbstractContextManager[None]:
+        if self.repeat_is_artifact and any(cell is c for c in self.header_cells()):
+            return artifact(self.canv, "Pagination")
+        return nullcontext()
 
 
 def tag_table(table: Table) -> Table:
-    table.__class__ = TaggedTable if type(table) is Table else _subclass(TaggedTable,
-                                                                          type(table))
+    """Make ``table`` draw its decoration and repeated header as artifacts."""
+    swap_class(table, TaggedTable if type(table) is Table else _subclass(TaggedTable,
+                                                                          type(table)))
     return table
 
 
-class TaggedLI(LIIndenter):  # type: ignore[misc]
+class TaggedLI(LabelledIndenter):
     """A list item's flowable with its bullet or number drawn as the item's ``Lbl``."""
 
-    def __init__(self, *args: Any, label: Element | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.__dict__["_label"] = label
-
-    def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        pieces = super().split(avail_width, avail_height)
-        out = []
-        for piece in pieces:
-            bullet = piece._bullet
-            out.append(TaggedLI(piece._flowable, leftIndent=piece._leftIndent,
-                                rightIndent=piece._rightIndent, bullet=bullet,
-                                label=self.__dict__["_label"] if bullet else None))
-        return out
-
-    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
-        if self._bullet:
-            with marked(canv, self.__dict__.get("_label")):
-                self._bullet.drawOn(self, canv, x, y, 0)
-        self._flowable.drawOn(canv, x + self._leftIndent, y,
-                              max(0, _sW - self._leftIndent - self._rightIndent))
+    def around_bullet(self, canv: Any, label: Any) -> AbstractContextManager[None]:
+        return marked(canv, label)
 
 
-TaggedLI._IndenterAttrs = [*LIIndenter._IndenterAttrs, "_label"]
+class TaggedList(LabelledList):
+    """A list whose items' first flowables know their item's ``Lbl`` element (``list_label``)."""
 
+    indenter = TaggedLI
 
-class TaggedList(ListFlowable):  # type: ignore[misc]
-    """A list whose items' first flowables know their item's ``Lbl`` element (``_label``)."""
-
-    def _makeLIIndenter(self, flowable: Any, bullet: Any, params: Any = None) -> Any:
-        made = super()._makeLIIndenter(flowable, bullet, params)
-        label = getattr(flowable, "_label", None) if bullet else None
-        return TaggedLI(made._flowable, leftIndent=made._leftIndent,
-                        rightIndent=made._rightIndent, bullet=made._bullet,
-                        spaceBefore=made.__dict__.get("spaceBefore"),
-                        spaceAfter=made.__dict__.get("spaceAfter"), label=label)
+    def label_of(self, flowable: Any) -> Any:
+        return getattr(flowable, "list_label", None)

@@ -1,11 +1,8 @@
-"""Write the finish stage's document properties into reportlab's PDF document before it is saved.
+"""Write the finish stage's properties (Info, ``/Lang``, XMP, a placeholder /ID) into reportlab's
+document before it is saved; imports reportlab's ``pdfdoc`` only, never pypdf."""
 
-Takes the canvas (``canv._doc`` is reportlab's :class:`~reportlab.pdfbase.pdfdoc.PDFDocument`)
-and a :class:`guide.metadata.Finish`; sets the Info dictionary, ``/Lang``, ``DisplayDocTitle``
-and the XMP ``/Metadata`` stream, and gives the file a placeholder identifier that
-:func:`content_identifier` replaces, after saving, by a digest of the file itself. Imports
-reportlab's ``pdfdoc`` only (no layout); never pypdf.
-"""
+# The placeholder identifier is replaced after saving by content_identifier with a digest of
+# the file itself, so equal content gives equal bytes.
 
 from __future__ import annotations
 
@@ -21,6 +18,7 @@ from reportlab.pdfbase.pdfdoc import (
 )
 
 from guide.metadata import Finish
+from guide.render.adapter import pdf_document, set_document_id
 
 # The trailer's /ID while saving: two 16-byte strings, written as hex. Same length as the real
 # one, so replacing it after saving moves no byte offset (and it sits after the xref anyway).
@@ -49,7 +47,7 @@ class GuideInfo(PDFInfo):  # type: ignore[misc]
 
 def write_metadata(canv: Any, finish: Finish) -> None:
     """Info, /Lang, DisplayDocTitle, XMP /Metadata and the identifier placeholder."""
-    doc = canv._doc
+    doc = pdf_document(canv)
     doc.info = GuideInfo(finish.info)
     catalog = doc.Catalog
     catalog.Lang = PDFString(finish.language)
@@ -60,7 +58,7 @@ def write_metadata(canv: Any, finish: Finish) -> None:
     if doc.defaultStreamFilters is not None:
         raise RuntimeError("reportlab's default stream filters would compress the XMP")
     catalog.Metadata = PDFStream(metadata, content=finish.xmp, filters=None)
-    doc._ID = _ID_PLACEHOLDER  # reportlab's ID() returns a preset identifier as it is
+    set_document_id(doc, _ID_PLACEHOLDER)  # reportlab's ID() returns a preset identifier as it is
 
 
 def content_identifier(pdf: bytes) -> bytes:

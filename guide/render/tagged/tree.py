@@ -15,6 +15,13 @@ from typing import Any
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, Table
 from reportlab.platypus.flowables import ListItem
 
+from guide.render.adapter import (
+    keep_together_content,
+    list_entries,
+    list_item_flowables,
+    swap_class,
+    table_rows,
+)
 from guide.render.tagged.marking import (
     TaggedList,
     Tagger,
@@ -50,7 +57,7 @@ class _Walker:
         if role != "TOCI":
             self.toc = None
         if isinstance(flowable, KeepTogether):
-            self.walk(flowable._content, parent)
+            self.walk(keep_together_content(flowable), parent)
         elif role is None:
             return  # spacers, page breaks, marks: they draw nothing
         elif role == "Artifact":
@@ -93,11 +100,11 @@ class _Walker:
         kind = role if role in ("Table", "BlockQuote", "Note") else "Div"
         element = parent.add(kind)
         if kind != "Table":
-            for row in table._cellvalues:
+            for row in table_rows(table):
                 for cell in row:
                     self.walk(cell, element)
             return
-        for row in table._cellvalues:
+        for row in table_rows(table):
             tr = element.add("TR")
             for cell in row:
                 cells = cell if isinstance(cell, (list, tuple)) else [cell]
@@ -113,16 +120,16 @@ class _Walker:
                         self.walk(item, td)
 
     def list(self, flow: ListFlowable, parent: Element) -> None:
-        flow.__class__ = TaggedList
+        swap_class(flow, TaggedList)
         element = parent.add("L")
         element.attributes["ListNumbering"] = "Decimal" if getattr(flow, "ordered", False) \
             else "Disc"
-        for item in flow._flowables:
-            content = item._flowables if isinstance(item, ListItem) else item
+        for item in list_entries(flow):
+            content = list_item_flowables(item) if isinstance(item, ListItem) else item
             content = list(content) if isinstance(content, (list, tuple)) else [content]
             li = element.add("LI")
             label = li.add("Lbl")
             body = li.add("LBody")
             if content:
-                content[0]._label = label
+                content[0].list_label = label
             self.walk(content, body)

@@ -1,6 +1,6 @@
 """Write the structure tree of a tagged PDF (PDF/UA-1) into reportlab's document before saving.
 
-Takes the canvas after layout (every page made, ``canv._doc`` not yet saved) and the
+Takes the canvas after layout (every page made, its document not yet saved) and the
 :class:`~guide.render.tagged.model.StructTree` whose marked content the tagger wrote
 into the pages; adds
 StructTreeRoot (Document → elements in reading order), the ParentTree (each page's
@@ -14,28 +14,21 @@ written once and never parsed again.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, ClassVar
+from typing import Any
 
 from reportlab.pdfbase.pdfdoc import (
     Annotation,
     PDFArray,
     PDFDictionary,
     PDFName,
-    PDFPage,
     PDFString,
 )
 
+from guide.render.adapter import pdf_document, tagged_page
 from guide.render.tagged.model import ROLE_MAP, AnnotRef, Content, Element, StructTree
 
 # Which attribute owner (/O) each attribute belongs to (PDF 32000-1, 14.8.5).
 OWNERS = {"Scope": "Table", "ListNumbering": "List", "Placement": "Layout", "BBox": "Layout"}
-
-
-class TaggedPage(PDFPage):  # type: ignore[misc]
-    """A page dictionary that also writes ``/StructParents`` and ``/Tabs`` when set.
-    reportlab writes the attributes named in ``__NoDefault__``; its list lacks these two."""
-
-    __NoDefault__: ClassVar[list[str]] = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
 
 
 def _dict(**entries: Any) -> Any:
@@ -135,7 +128,7 @@ class _Builder:
 def write_structure(canv: Any, tree: StructTree) -> None:
     """Add the structure tree and everything a tagged PDF declares with it to the canvas's
     document (after the last page is made, before it is saved)."""
-    doc = canv._doc
+    doc = pdf_document(canv)
     if len(doc.Pages.pages) != tree.pages:
         raise RuntimeError(f"{len(doc.Pages.pages)} pages made, {tree.pages} tagged")
     builder = _Builder(doc)
@@ -155,7 +148,7 @@ def write_structure(canv: Any, tree: StructTree) -> None:
     catalog.StructTreeRoot = root_ref
     catalog.MarkInfo = _dict(Marked="true")
     for index, page in enumerate(builder.page_objects):
-        page.__class__ = TaggedPage
+        tagged_page(page)
         page.Tabs = PDFName("S")
         if index in builder.page_mcids:
             page.StructParents = index

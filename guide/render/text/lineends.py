@@ -16,9 +16,13 @@ from html import unescape
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.platypus.paragraph import _SHYStr, _SplitWordH, _SplitWordHY, _SplitWordLL
 
-from guide.render.adapter import is_split_head
+from guide.render.adapter import (
+    is_hyphen_split_word,
+    is_soft_hyphen_break,
+    is_split_head,
+    is_split_word,
+)
 from guide.render.text.breaks import URL_BREAK_AFTER, url_split_pairs
 
 SOFT_HYPHEN = "\xad"
@@ -38,9 +42,9 @@ def _has_soft_hyphen(font_name: str) -> bool:
 def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
     """Give every line but the last a trailing space or a soft hyphen (once per layout)."""
     bl = getattr(para, "blPara", None)
-    if bl is None or getattr(bl, "_line_ends_fixed", False):
+    if bl is None or getattr(bl, "line_ends_fixed", False):
         return
-    bl._line_ends_fixed = True
+    bl.line_ends_fixed = True
     lines = bl.lines
     # A piece that reportlab split off goes on on the next page: its last line ends too.
     ending = lines if is_split_head(para) else lines[:-1]
@@ -50,15 +54,14 @@ def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
             if not words:
                 continue
             last = words[-1]
-            if isinstance(last, _SHYStr) and last.endswith("-"):  # broke at a soft hyphen
+            if is_soft_hyphen_break(last) and last.endswith("-"):  # broke at a soft hyphen
                 words[-1] = _soft_end(str(last), _has_soft_hyphen(font))
-            # _SplitWordLL: a hyphenated head that reportlab's split left at a piece's end
-            elif isinstance(last, (_SplitWordHY, _SplitWordLL)) and last.endswith("-"):
+            elif is_hyphen_split_word(last) and last.endswith("-"):
                 following = lines[index + 1][1] if index + 1 < len(lines) else []
                 nxt = following[0] if following else ""
                 if _soft(last, nxt, real_hyphens) and _has_soft_hyphen(font):
                     words[-1] = type(last)(last[:-1] + SOFT_HYPHEN)
-            elif not isinstance(last, _SplitWordH):
+            elif not is_split_word(last):
                 words[-1] = last + " "
         return
     for index, line in enumerate(ending):

@@ -1,0 +1,292 @@
+"""Every assumption guide/render/adapter.py makes about reportlab's private names, one check each.
+
+When a reportlab upgrade breaks one, the failure names the adapter function to fix.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import reportlab
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+)
+
+from guide.check.cmap import code_points
+from guide.check.coverage import BREAKING_SPACE
+from guide.render import adapter
+from tests.conftest import ROOT
+
+CHECKS: dict[str, Callable[[], None]] = {}
+
+
+def assumption(name: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
+    """Register a check of ``adapter.<name>``."""
+
+    def register(check: Callable[[], None]) -> Callable[[], None]:
+        CHECKS[name] = check
+        return check
+
+    return register
+
+
+def _canvas() -> tuple[Canvas, io.BytesIO]:
+    out = io.BytesIO()
+    return Canvas(out, pageCompression=0), out
+
+
+STYLE = ParagraphStyle("test", fontName="Helvetica", fontSize=10, leading=12)
+
+
+def _build(*flowables: Flowable) -> bytes:
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pageCompression=0).build(list(flowables))
+    return out.getvalue()
+
+
+class _Probe(Flowable):  # type: ignore[misc]
+    """A flowable that records what the adapter sees while it is drawn."""
+
+    def __init__(self, look: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.look = look
+        self.seen: list[Any] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return (10, 10)
+
+    def draw(self) -> None:
+        self.seen.append(self.look(self.canv))
+
+
+@assumption("emit")
+def _emit() -> None:
+    canv, out = _canvas()
+    adapter.emit(canv, "/Artifact BDC EMC")
+    canv.showPage()
+    canv.save()
+    assert b"/Artifact BDC EMC" in out.getvalue()
+
+
+@assumption("annotation_refs")
+def _annotation_refs() -> None:
+    canv, _ = _canvas()
+    assert adapter.annotation_refs(canv) == []
+    canv.linkURL("https://example.com", (0, 0, 10, 10))
+    assert len(adapter.annotation_refs(canv)) == 1
+
+
+@assumption("pdf_document")
+def _pdf_document() -> None:
+    canv, _ = _canvas()
+    doc = adapter.pdf_document(canv)
+    assert hasattr(doc, "idToObject") and hasattr(doc, "Catalog") and hasattr(doc, "Pages")
+
+
+@assumption("doc_template")
+def _doc_template() -> None:
+    probe = _Probe(adapter.doc_template)
+    _build(probe)
+    assert probe.seen and isinstance(probe.seen[0], SimpleDocTemplate)
+    canv, _ = _canvas()
+    assert adapter.doc_template(canv) is None
+
+
+@assumption("frame_available_height")
+def _frame_available_height() -> None:
+    probe = _Probe(lambda canv: adapter.frame_available_height(canv, -1.0))
+    _build(Paragraph("First.", STYLE), probe)
+    assert probe.seen and 0 < probe.seen[0] < 842
+
+
+@assumption("current_matrix")
+def _current_matrix() -> None:
+    canv, _ = _canvas()
+    canv.translate(10, 20)
+    canv.scale(2, 3)
+    assert adapter.current_matrix(canv) == (2, 0, 0, 3, 10, 20)
+
+
+@assumption("embedded_font_name")
+def _embedded_font_name() -> None:
+    canv, _ = _canvas()
+    canv.setFont("Times-Roman", 12)
+    assert adapter.embedded_font_name(canv) == "Times-Roman"
+    canv = Canvas(io.BytesIO(), initialFontName="Courier")
+    canv.setFont("Helvetica", 12)
+    assert adapter.embedded_font_name(canv) == "Courier"
+
+
+@assumption("set_document_id")
+def _set_document_id() -> None:
+    canv, out = _canvas()
+    adapter.set_document_id(adapter.pdf_document(canv), b"[<0123> <0123>]")
+    canv.showPage()
+    canv.save()
+    trailer = out.getvalue()[out.getvalue().rfind(b"trailer"):]
+    assert b"/ID [<0123> <0123>]" in trailer.replace(b"\n", b" ")
+
+
+@assumption("swap_class")
+def _swap_class() -> None:
+    class Marked(Paragraph):  # type: ignore[misc]
+        pass
+
+    para = Paragraph("Words.", STYLE)
+    adapter.swap_class(para, Marked)
+    assert type(para) is Marked and para.wrap(100, 100)[1] > 0
+    with pytest.raises(TypeError):
+        adapter.swap_class(para, Table)
+
+
+@assumption("table_cells")
+def _table_cells() -> None:
+    assert adapter.table_cells(Table([["a", "b"], ["c", "d"]])) == [["a", "b"], ["c", "d"]]
+
+
+@assumption("kept_together")
+def _kept_together() -> None:
+    para = Paragraph("Words.", STYLE)
+    assert adapter.kept_together(KeepTogether([para])) == [para]
+
+
+@assumption("list_entries")
+def _list_entries() -> None:
+    para = Paragraph("Item.", STYLE)
+    flow = ListFlowable([ListItem([para])])
+    entries = adapter.list_entries(flow)
+    assert len(entries) == 1 and adapter.list_item_content(entries[0]) == [para]
+
+
+CHECKS["list_item_content"] = _list_entries
+
+
+@assumption("breaking_whitespace")
+def _breaking_whitespace() -> None:
+    # The check stage writes reportlab's set out (it must not import reportlab): same set.
+    assert frozenset(adapter.breaking_whitespace()) | {"\n"} == BREAKING_SPACE
+
+
+@assumption("is_split_word")
+def _is_split_word() -> None:
+    style = ParagraphStyle("hyphenated", parent=STYLE, hyphenationLang="en_US")
+    para = Paragraph("the extraordinarily comprehensive documentation", style)
+    para.wrap(70, 1000)
+    ends = [words[-1] for _, words in para.blPara.lines[:-1]]
+    assert ends and all(adapter.is_split_word(w) for w in ends if w.endswith("-"))
+    assert any(adapter.is_hyphen_split_word(w) for w in ends)
+    assert not adapter.is_split_word("plain") and not adapter.is_hyphen_split_word("x-")
+
+
+CHECKS["is_hyphen_split_word"] = _is_split_word
+
+
+@assumption("DecoratedTable")
+def _decorated_table() -> None:
+    seen: list[str] = []
+
+    class Counting(adapter.DecoratedTable):
+        def decoration(self) -> AbstractContextManager[None]:
+            return _note(seen, "decoration")
+
+        def around_cell(self, cell: Any) -> AbstractContextManager[None]:
+            return _note(seen, f"cell {cell}")
+
+    table = Counting([["head"], *[[f"row {i}"] for i in range(80)]], repeatRows=1,
+                     style=[("GRID", (0, 0), (-1, -1), 0.5, "black"),
+                            ("BACKGROUND", (0, 0), (-1, 0), "grey")])
+    _build(table)
+    assert "decoration" in seen and "cell row 79" in seen
+    assert seen.count("cell head") >= 2  # the header row repeats on the second page
+    assert list(table.header_cells()) == ["head"]
+
+
+@assumption("LabelledList")
+def _labelled_list() -> None:
+    seen: list[Any] = []
+
+    class Indenter(adapter.LabelledIndenter):
+        def around_bullet(self, canv: Any, label: Any) -> AbstractContextManager[None]:
+            return _note(seen, label)
+
+    class Labelled(adapter.LabelledList):
+        indenter = Indenter
+
+        def label_of(self, flowable: Any) -> Any:
+            return getattr(flowable, "list_label", None)
+
+    items = []
+    for number in range(3):
+        para = Paragraph(f"Item {number}. " + "word " * 400, STYLE)  # splits across pages
+        para.list_label = f"label {number}"
+        items.append(ListItem([para]))
+    _build(Labelled(items, bulletType="1"))
+    assert seen == ["label 0", "label 1", "label 2"]  # each bullet once, with its label
+
+
+CHECKS["LabelledIndenter"] = _labelled_list
+
+
+@assumption("tagged_page")
+def _tagged_page() -> None:
+    canv, out = _canvas()
+    canv.showPage()
+    page = adapter.pdf_document(canv).Pages.pages[0]
+    adapter.tagged_page(page)
+    page.StructParents = 7
+    canv.save()
+    assert b"/StructParents 7" in out.getvalue()
+
+
+@assumption("cmap")
+def _cmap_agrees_with_reportlab() -> None:
+    # Not an adapter function: the check stage reads fonts' character maps itself
+    # (guide/check/cmap.py); what reportlab draws with a glyph must be what it read.
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    fonts = ROOT / "assets" / "brand.toml"
+    assert fonts.is_file()
+    import font_source_sans_pro
+    import font_source_serif_pro
+
+    for package in (font_source_sans_pro, font_source_serif_pro):
+        folder = Path(package.__file__).parent / "files"
+        for path in sorted(folder.glob("*-Regular.ttf")) + sorted(folder.glob("*-It.ttf")):
+            theirs = {c for c, glyph in TTFontFile(str(path)).charToGlyph.items() if glyph}
+            assert code_points(path) == theirs, path.name
+
+
+@contextmanager
+def _note(seen: list[Any], what: Any) -> Iterator[None]:
+    seen.append(what)
+    yield
+
+
+def test_every_adapter_function_is_checked() -> None:
+    public = {name for name in vars(adapter) if not name.startswith("_")
+              and getattr(getattr(adapter, name), "__module__", "") == adapter.__name__}
+    assert public <= CHECKS.keys(), f"unchecked: {sorted(public - CHECKS.keys())}"
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS), ids=str)
+def test_adapter_assumption(name: str) -> None:
+    assert hasattr(adapter, name) or name == "cmap", f"no adapter function {name}"
+    try:
+        CHECKS[name]()
+    except Exception as exc:  # the message is what a maintainer reads after an upgrade
+        pytest.fail(f"guide/render/adapter.py: `{name}` relies on something reportlab "
+                    f"{reportlab.Version} no longer does ({type(exc).__name__}: {exc}); "
+                    f"fix it there (see its docstring)")

@@ -41,6 +41,23 @@ def test_image_needs_alt_text_and_alt_is_not_the_caption(
     ]
 
 
+def test_images_and_diagrams_share_one_alt_text_rule() -> None:
+    from guide.check.accessibility import repeats_caption
+
+    assert repeats_caption("The  Disc", "the disc")  # case and spacing do not make it new
+    assert not repeats_caption("A cut through a disc", "The disc")
+    assert not repeats_caption("Anything", "")
+
+
+def test_alt_text_differing_only_in_case_repeats_the_caption(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    text = '# T\n\n![The disc](illustrations/disc-cross-section.svg "the  DISC")\n'
+    code, lines = build_errors(make_project({"01-intro.md": text}), capsys)
+    assert code == 1
+    assert lines[0] == ("sources/test-guide/01-intro.md:3: error: alt text must describe the "
+                        "picture, not repeat its caption")
+
+
 @pytest.mark.parametrize("href", ["javascript:alert(1)", "file:///etc/passwd",
                                   "data:text/html,hi"])
 def test_unsafe_links_are_refused(make_project: Callable[..., Path],

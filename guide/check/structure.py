@@ -1,7 +1,7 @@
 """The check stage: every problem in the parsed guide, all at once, before anything renders.
 
 Takes the document model and configuration; hands on diagnostics with Markdown locations.
-Imports neither markdown nor reportlab (font coverage is checked by the render package).
+Imports neither markdown nor reportlab (glyph coverage: guide.check.coverage).
 """
 
 from __future__ import annotations
@@ -20,9 +20,7 @@ def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagn
     max_nesting = (limits or Limits()).max_nesting
     for chapter in document.chapters:
         _check_headings(chapter, config, diagnostics)
-        _check_blocks(chapter.blocks, diagnostics)
         _check_nesting(chapter.blocks, max_nesting, diagnostics)
-    _check_blocks(document.disclaimer, diagnostics)
     _check_nesting(document.disclaimer, max_nesting, diagnostics)
     check_accessibility(document, diagnostics)
     check_links(document, config, diagnostics)
@@ -69,17 +67,3 @@ def _check_headings(chapter: m.Chapter, config: GuideConfig, diagnostics: Diagno
             diagnostics.error(f"heading is {len(block.text):,} characters long; the limit is "
                               f"{MAX_HEADING_CHARS:,}", block.location)
         previous = block.level
-
-
-def _check_blocks(blocks: tuple[m.Block, ...], diagnostics: Diagnostics) -> None:
-    last_location: Location | None = None
-    for block in m.walk(blocks):
-        location = getattr(block, "location", None) or last_location
-        last_location = location
-        if isinstance(block, m.Image):
-            if not block.alt.strip():
-                diagnostics.error(f"image '{block.source}' needs alt text: ![what it shows]"
-                                  f"({block.source})", block.location)
-            elif block.caption and block.alt.strip() == block.caption.strip():
-                diagnostics.error("alt text must describe the picture, not repeat its caption",
-                                  block.location)

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from guide.config.toml_lines import KeyLines
+from guide.config.toml_lines import KeyLines, syntax_error
 from guide.errors import Diagnostics, Location, did_you_mean
 from guide.sources import clean_text
 
@@ -45,11 +45,7 @@ class TomlFile:
         try:
             self.data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-            line, col = (int(match.group(1)), int(match.group(2))) if match else (1, 0)
-            if "end of document" in str(exc):
-                line, col = len(text.rstrip().split("\n")), 0
-            message = re.sub(r"\s*\(at (line|end of document).*\)$", "", str(exc))
+            message, line, col = syntax_error(exc, text)
             diagnostics.error(f"invalid TOML: {message}", Location(display, line, col))
 
     def root(self) -> Table:

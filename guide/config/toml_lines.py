@@ -9,6 +9,7 @@ tables) and falls back to the nearest enclosing header, then to line 1.
 from __future__ import annotations
 
 import re
+import tomllib
 
 _HEADER = re.compile(r"^\s*\[(\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_.-]+)\s*=""")
@@ -53,3 +54,14 @@ class KeyLines:
                 return self._lines[path]
             path = path[:-1]
         return 1
+
+
+def syntax_error(exc: tomllib.TOMLDecodeError, text: str) -> tuple[str, int, int]:
+    """tomllib's syntax error as (message without its position, line, column) in ``text``."""
+    match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    if match:
+        line, col = int(match.group(1)), int(match.group(2))
+    else:  # "(at end of document)": the last line with something on it
+        line, col = max(len(text.rstrip().split("\n")), 1), 0
+    message = re.sub(r"\s*\(at (line|end of document).*\)$", "", str(exc)) or "invalid TOML"
+    return message, line, col

@@ -7,14 +7,13 @@ and the assets folder; hands on a spec or diagnostics whose lines point into the
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from guide.config.load import inside, is_file
 from guide.config.schema import Palette
-from guide.config.toml_lines import KeyLines
+from guide.config.toml_lines import KeyLines, syntax_error
 from guide.diagrams.spec import (
     KINDS,
     AnatomyLabel,
@@ -102,12 +101,7 @@ class _Reader:
 
 
 def _syntax_error(exc: tomllib.TOMLDecodeError, body: str, location: Location) -> Diagnostic:
-    match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-    if match:
-        line, col = int(match.group(1)), int(match.group(2))
-    else:  # "(at end of document)": the body's last line
-        line, col = max(body.count("\n") + (not body.endswith("\n")), 1), 0
-    message = re.sub(r"\s*\(at (line|end of).*\)$", "", str(exc)) or "invalid TOML"
+    message, line, col = syntax_error(exc, body)
     return error(f"invalid TOML in diagram: {message}",
                  Location(location.path, location.line + line, col))
 

@@ -114,6 +114,19 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def decode_utf8(raw: bytes, display: str, diagnostics: Diagnostics) -> str | None:
+    """A file's text (without a byte-order mark), or None after reporting where it is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        diagnostics.error(
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            Location(display, line, column))
+        return None
+
+
 def read_source(path: Path, display: str, diagnostics: Diagnostics,
                 max_bytes: int = MAX_SOURCE_BYTES) -> SourceFile | None:
     try:
@@ -126,16 +139,10 @@ def read_source(path: Path, display: str, diagnostics: Diagnostics,
     except OSError as exc:
         diagnostics.error(f"cannot read file: {exc.strerror}", Location(display, 1))
         return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        diagnostics.error(
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
-            Location(display, line, column))
+    text = decode_utf8(raw, display, diagnostics)
+    if text is None:
         return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, found = clean_text(text)
     for line, message in found:
         diagnostics.warning(message, Location(display, line))

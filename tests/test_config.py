@@ -94,3 +94,12 @@ def test_brand_font_must_exist(make_project: Callable[..., Path],
     code, lines = build_errors(root, capsys)
     assert code == 1
     assert "font 'font_source_serif_pro:NoSuchFont.ttf' not found" in lines[0]
+
+
+def test_a_toml_file_that_is_not_utf8_is_reported_like_a_chapter(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    toml = MINIMAL_TOML.encode().replace(b'author = "Valor Spine"', b'author = "Val\xe9r"')
+    code, lines = build_errors(make_project({"guide.toml": toml}), capsys)
+    assert code == 1
+    assert lines[0] == ("sources/test-guide/guide.toml:4:14: error: file is not valid UTF-8 "
+                        "(byte 0xe9); save it as UTF-8")

@@ -14,7 +14,7 @@ from typing import Any
 
 from guide.config.toml_lines import KeyLines, syntax_error
 from guide.errors import Diagnostics, Location, did_you_mean
-from guide.sources import clean_text
+from guide.sources import clean_text, decode_utf8
 
 HEX_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -35,11 +35,8 @@ class TomlFile:
         except OSError as exc:
             diagnostics.error(f"cannot read file: {exc.strerror}", Location(display, 1))
             return
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            diagnostics.error("file is not valid UTF-8", Location(display, line))
+        text = decode_utf8(raw, display, diagnostics)
+        if text is None:
             return
         self.lines = KeyLines(text)
         try:

@@ -16,9 +16,10 @@ from pypdf.generic import BooleanObject, DictionaryObject
 
 from guide import model as m
 from guide.config.callouts import CALLOUT_LABELS
-from guide.config.contrast import contrast_ratio
+from guide.config.contrast import Use, check_contrast, contrast_ratio
 from guide.config.load import load_brand, load_guide
-from guide.config.schema import Color
+from guide.config.reader import TomlFile
+from guide.config.schema import Color, Palette, TypeScale
 from guide.errors import Diagnostics
 from guide.i18n import catalogue
 from guide.parse import parse_guide
@@ -344,3 +345,38 @@ def test_footnotes_are_reference_and_note(make_project: Callable[..., Path],
     assert len(references) == 1
     assert [k.type for k in references[0].kids] == ["Link"]
     assert any(n.type == "Note" for n in walk(tree))
+
+
+SCALE = TypeScale(body_size=12, leading=17, h1=28, h2=18, h3=14, small=10, furniture=8.5)
+
+
+@pytest.mark.parametrize(("size", "bold", "minimum"), [
+    (18, False, 3.0), (17.5, False, 4.5), (14, True, 3.0), (13.5, True, 4.5), (None, False, 3.0),
+])
+def test_large_text_and_graphics_need_3_to_1_other_text_4_5_to_1(
+        size: float | None, bold: bool, minimum: float) -> None:
+    use = Use("primary", "paper", "x", None if size is None else (lambda _t: size), bold)
+    assert use.minimum(SCALE) == minimum
+
+
+def _contrast_errors(tmp_path: Path, uses: tuple[Use, ...]) -> list[str]:
+    toml = tmp_path / "brand.toml"
+    toml.write_text('[palette]\nprimary = "#5f9ea0"\npaper = "#ffffff"\n', encoding="utf-8")
+    diagnostics = Diagnostics()
+    table = TomlFile(toml, "brand.toml", diagnostics).root().table("palette")
+    palette = Palette(*(Color("#5f9ea0" if name == "primary" else "#ffffff")
+                        for name in Palette.__dataclass_fields__))
+    check_contrast(palette, SCALE, table, uses)
+    return [d.message for d in diagnostics.items]
+
+
+def test_a_pair_of_3_3_to_1_is_enough_for_headings_not_for_body_text(tmp_path: Path) -> None:
+    ratio = contrast_ratio(Color("#5f9ea0"), Color("#ffffff"))
+    assert 3.0 < ratio < 4.5
+    headings = Use("primary", "paper", "headings", lambda t: t.h2, bold=True)
+    strokes = Use("primary", "paper", "strokes", None)
+    body = Use("primary", "paper", "body text", lambda t: t.body_size)
+    assert _contrast_errors(tmp_path, (headings, strokes)) == []
+    assert _contrast_errors(tmp_path, (headings, body, strokes)) == [
+        f"palette colour 'primary' (#5f9ea0) on 'paper' (#ffffff) has contrast {ratio:.2f}:1; "
+        "body text need at least 4.5:1 (WCAG 2.1 AA)"]

@@ -124,8 +124,6 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
     p = root.table("palette")
     palette = Palette(*(Color(p.color(k)) for k in Palette.__dataclass_fields__))
     p.reject_unknown()
-    if not has_errors(diagnostics.items[before:]):
-        check_contrast(palette, p)
     fonts = root.table("fonts")
     body = _family(fonts.table("body"), assets)
     heading = _family(fonts.table("heading"), assets)
@@ -153,6 +151,8 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
         diagnostics.error(f"body leading must be 1.3 to 1.5 times the body size "
                           f"(now {ratio:.2f})", t.where("leading"))
     t.reject_unknown()
+    if not has_errors(diagnostics.items[before:]):
+        check_contrast(palette, scale, p)
     limits = _limits(root.table("limits", required=False))
     wording = load_wording(root.table("wording", required=False))
     root.reject_unknown()

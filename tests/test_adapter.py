@@ -28,7 +28,6 @@ from reportlab.platypus import (
 from guide.check.cmap import code_points
 from guide.check.coverage import BREAKING_SPACE
 from guide.render import adapter
-from tests.conftest import ROOT
 
 CHECKS: dict[str, Callable[[], None]] = {}
 
@@ -255,12 +254,9 @@ def _tagged_page() -> None:
 def _cmap_agrees_with_reportlab() -> None:
     # Not an adapter function: the check stage reads fonts' character maps itself
     # (guide/check/cmap.py); what reportlab draws with a glyph must be what it read.
-    from reportlab.pdfbase.ttfonts import TTFontFile
-
-    fonts = ROOT / "assets" / "brand.toml"
-    assert fonts.is_file()
     import font_source_sans_pro
     import font_source_serif_pro
+    from reportlab.pdfbase.ttfonts import TTFontFile
 
     for package in (font_source_sans_pro, font_source_serif_pro):
         folder = Path(package.__file__).parent / "files"

@@ -7,7 +7,7 @@ callable, with words wider than the box broken so text never overflows. Pure; no
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 Measure = Callable[[str, str, float], float]
 Point = tuple[float, float]
@@ -182,26 +182,3 @@ def place_lines(lines: list[str], rect: Rect, measure: Measure, font: str, size:
 
 def text_height(count: int, size: float, leading: float) -> float:
     return size + leading * (count - 1)
-
-
-def shift(layout: Layout, dx: float, dy: float) -> Layout:
-    """``layout`` moved by (dx, dy)."""
-
-    def r(rect: Rect) -> Rect:
-        return Rect(rect.x + dx, rect.y + dy, rect.w, rect.h)
-
-    def b(box: Box) -> Box:
-        lines = tuple(replace(t, x=t.x + dx, y=t.y + dy) for t in box.lines)
-        return replace(box, rect=r(box.rect), lines=lines)
-
-    def p(points: tuple[Point, ...]) -> tuple[Point, ...]:
-        return tuple((x + dx, y + dy) for x, y in points)
-
-    return replace(
-        layout,
-        boxes=tuple(b(x) for x in layout.boxes),
-        labels=tuple(b(x) for x in layout.labels),
-        arrows=tuple(replace(a, points=p(a.points)) for a in layout.arrows),
-        leaders=tuple(replace(a, points=p(a.points)) for a in layout.leaders),
-        image=r(layout.image) if layout.image else None,
-    )

@@ -52,17 +52,6 @@ def svg_drawing(path: Path) -> Drawing | None:
     return _load_svg(resolved, resolved.stat().st_mtime_ns)
 
 
-def svg_problem(path: Path) -> str | None:
-    """Why svglib cannot draw the SVG at ``path``, or None when it can (for the check stage)."""
-    try:
-        drawing = svg_drawing(path)
-    except Exception:  # svglib raises whatever its parser raises; its words are not the author's
-        return "cannot be drawn (svglib could not read it)"
-    if drawing is None or not drawing.width or not drawing.height:
-        return "cannot be drawn (svglib could not read it)"
-    return None
-
-
 def _color(palette: Palette, role: str) -> tuple[float, float, float]:
     return palette.named()[role].rgb
 

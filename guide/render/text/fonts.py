@@ -61,9 +61,3 @@ def register_fonts(brand: Brand) -> FontSet:
     heading = _family(brand.heading_font)
     fallbacks = tuple(register_file(path) for path in brand.fallback_fonts)
     return FontSet(*body, *heading, fallbacks)
-
-
-def covers(font_name: str, char: str) -> bool:
-    """Whether the registered font has a glyph for ``char``."""
-    font = pdfmetrics.getFont(font_name)
-    return ord(char) in font.face.charToGlyph

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
@@ -49,7 +49,6 @@ class Styles:
     toc_chapter: ParagraphStyle
     toc_section: ParagraphStyle
     small: ParagraphStyle
-    center: ParagraphStyle
 
 
 def make_styles(brand: Brand, fonts: FontSet, language: str = "en-US") -> Styles:
@@ -111,5 +110,4 @@ def make_styles(brand: Brand, fonts: FontSet, language: str = "en-US") -> Styles
                                    hyphenationLang=""),
         small=ParagraphStyle("small", parent=body, fontName=fonts.heading, fontSize=t.small,
                              leading=small_lead, textColor=muted, hyphenationLang=""),
-        center=ParagraphStyle("center", parent=body, alignment=TA_CENTER),
     )

@@ -37,6 +37,7 @@ from guide.revisions.check import CheckResult, draft_diagnostic
 
 @dataclass
 class Prepared:
+    """One guide loaded, parsed and checked, with its resolved edition."""
     config: GuideConfig
     document: m.Document
     edition: Edition
@@ -60,6 +61,7 @@ class Built:
 
 @dataclass
 class BuildResult:
+    """What a build made, what it warned about, and what was already up to date."""
     built: list[ManifestEntry] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)  # and the failed guides' errors
     manifest: Path | None = None

@@ -31,7 +31,7 @@ VALUED = ("--sources", "--out", "--assets", "--interval", "--title", "--slug", "
 
 
 class UsageError(Exception):
-    pass
+    """A command line that cannot be run (exit code 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,6 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def make_parser() -> argparse.ArgumentParser:
+    """The command line's argument parser, with its subcommands."""
     parser = _Parser(prog=PROG,
                      description="Build Valor Spine Free Guide PDFs from Markdown and TOML.")
     parser.add_argument("--version", action="version", version=f"build-guide {__version__}")
@@ -115,6 +116,7 @@ def _strict(parser: argparse.ArgumentParser) -> None:
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
+    """Print diagnostics sorted by place, then a summary line."""
     items = sorted(diagnostics, key=lambda d: d.sort_key)
     for item in items:
         print(item, file=stream)
@@ -288,6 +290,7 @@ def _with_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 
 class Severity(enum.Enum):
+    """How bad a diagnostic is."""
     ERROR = "error"
     WARNING = "warning"
 
@@ -38,6 +39,7 @@ class Location:
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One problem: its severity, message and place."""
     severity: Severity
     message: str
     location: Location
@@ -49,6 +51,7 @@ class Diagnostic:
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
+        """Order by file, line, column, then message."""
         loc = self.location
         return (loc.path, loc.line, loc.column, self.message)
 
@@ -76,10 +79,12 @@ def quoted(value: str, limit: int = 80) -> str:
 
 
 def error(message: str, location: Location) -> Diagnostic:
+    """An error diagnostic."""
     return Diagnostic(Severity.ERROR, message, location)
 
 
 def warning(message: str, location: Location) -> Diagnostic:
+    """A warning diagnostic."""
     return Diagnostic(Severity.WARNING, message, location)
 
 
@@ -90,6 +95,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    """Whether any diagnostic is an error."""
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
@@ -100,16 +106,20 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def error(self, message: str, location: Location) -> None:
+        """Record an error."""
         self.items.append(error(message, location))
 
     def warning(self, message: str, location: Location) -> None:
+        """Record a warning."""
         self.items.append(warning(message, location))
 
     def extend(self, more: Iterable[Diagnostic]) -> None:
+        """Record several diagnostics."""
         self.items.extend(more)
 
     @property
     def has_errors(self) -> bool:
+        """Whether an error was recorded."""
         return has_errors(self.items)
 
 

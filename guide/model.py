@@ -22,21 +22,25 @@ if TYPE_CHECKING:  # the diagram spec is a model of its own, owned by guide.diag
 
 @dataclass(frozen=True)
 class Text:
+    """Plain text."""
     text: str
 
 
 @dataclass(frozen=True)
 class Emphasis:
+    """Emphasised (italic) inlines."""
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Strong:
+    """Strong (bold) inlines."""
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Code:
+    """Inline code."""
     text: str
 
 
@@ -53,12 +57,14 @@ class Link:
 
 @dataclass(frozen=True)
 class FootnoteRef:
+    """A reference to a footnote, by number and anchor."""
     number: int
     anchor: str
 
 
 @dataclass(frozen=True)
 class LineBreak:
+    """A hard line break."""
     pass
 
 
@@ -85,6 +91,7 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading of level 1 to 6 with its anchor."""
     level: int  # 1 = chapter title
     inlines: tuple[Inline, ...]
     anchor: str  # the PDF destination
@@ -94,11 +101,13 @@ class Heading:
 
     @property
     def text(self) -> str:
+        """The heading's plain text."""
         return plain_text(self.inlines)
 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of inlines."""
     inlines: tuple[Inline, ...]
     location: Location
     lang: str = ""  # its language when it differs from the guide's (its /Lang), else ""
@@ -108,11 +117,13 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class ListItem:
+    """One item of a list."""
     blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class ListBlock:
+    """A bulleted or numbered list."""
     ordered: bool
     items: tuple[ListItem, ...]
     location: Location
@@ -121,6 +132,7 @@ class ListBlock:
 
 @dataclass(frozen=True)
 class BlockQuote:
+    """A quotation."""
     blocks: tuple[Block, ...]
     location: Location
 
@@ -137,6 +149,7 @@ class Callout:
 
 @dataclass(frozen=True)
 class CodeBlock:
+    """A block of preformatted text."""
     text: str
     language: str
     location: Location
@@ -144,12 +157,14 @@ class CodeBlock:
 
 @dataclass(frozen=True)
 class TableCell:
+    """One table cell and its alignment."""
     inlines: tuple[Inline, ...]
     align: str = "left"  # left | center | right
 
 
 @dataclass(frozen=True)
 class Table:
+    """A table: a header row and body rows."""
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
     location: Location
@@ -177,25 +192,30 @@ class Diagram:
 
     @property
     def alt(self) -> str:
+        """The diagram's alt text."""
         return self.spec.alt
 
     @property
     def caption(self) -> str:
+        """The diagram's caption."""
         return self.spec.caption
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A horizontal rule."""
     location: Location
 
 
 @dataclass(frozen=True)
 class PageBreak:
+    """A forced page break."""
     location: Location
 
 
 @dataclass(frozen=True)
 class Footnote:
+    """One footnote's number, anchor and blocks."""
     number: int
     anchor: str  # the PDF destination
     blocks: tuple[Block, ...]
@@ -238,6 +258,7 @@ class Chapter:
 
     @property
     def title(self) -> Heading | None:
+        """The chapter's level-1 heading, if it begins with one."""
         for block in self.blocks:
             if isinstance(block, Heading):
                 return block
@@ -253,6 +274,7 @@ class Document:
     figures: tuple[Image | Diagram, ...] = field(default=())
 
     def headings(self) -> list[Heading]:
+        """Every heading of every chapter, in order."""
         return [b for c in self.chapters for b in walk(c.blocks) if isinstance(b, Heading)]
 
 

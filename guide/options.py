@@ -23,4 +23,5 @@ class BuildOptions:
 
     @property
     def assets_dir(self) -> Path:
+        """The assets folder (beside the sources folder unless given)."""
         return self.assets if self.assets is not None else self.sources.parent / "assets"

@@ -37,11 +37,13 @@ def squash(text: str) -> str:
 
 @dataclass(frozen=True)
 class SourceFile:
+    """A source file's clean text and how to name it in diagnostics."""
     path: Path
     display: str  # how diagnostics name it, e.g. sources/slug/01-intro.md
     text: str
 
     def location(self, line: int, column: int = 0) -> Location:
+        """A place in this file."""
         return Location(self.display, line, column)
 
 
@@ -129,6 +131,7 @@ def decode_utf8(raw: bytes, display: str, diagnostics: Diagnostics) -> str | Non
 
 def read_source(path: Path, display: str, diagnostics: Diagnostics,
                 max_bytes: int = MAX_SOURCE_BYTES) -> SourceFile | None:
+    """Read a Markdown file: size limit, UTF-8, control and invisible characters removed."""
     try:
         size = path.stat().st_size
         if size > max_bytes:

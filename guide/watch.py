@@ -42,6 +42,7 @@ def snapshot(folders: list[Path]) -> Snapshot:
 def watch(options: BuildOptions, out: TextIO, err: TextIO,
           report: Callable[[list[Diagnostic], TextIO], None], *, interval: float = 0.3,
           max_builds: int | None = None, sleep: Callable[[float], None] = time.sleep) -> int:
+    """Rebuild whenever a source or asset changes (until interrupted, or ``max_builds``)."""
     folders = [options.sources, options.assets_dir]
     options = replace(options, force=True)
     seen: Snapshot | None = None

@@ -102,6 +102,7 @@ def smog(hard_words: int, sentences: int) -> float:
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence, where it is, its word count and its grade level."""
     location: Location
     words: int
     grade: float
@@ -122,14 +123,17 @@ class Reading:
 
     @property
     def grade(self) -> float:
+        """Flesch–Kincaid grade level."""
         return grade(self.words, self.sentences, self.syllables)
 
     @property
     def smog(self) -> float:
+        """SMOG grade level."""
         return smog(self.hard_words, self.sentences)
 
     @property
     def words_per_sentence(self) -> float:
+        """Mean words per sentence."""
         return self.words / self.sentences if self.sentences else 0.0
 
     @property
@@ -140,6 +144,7 @@ class Reading:
 
 @dataclass(frozen=True)
 class GuideReading:
+    """One guide's reading figures, per chapter and overall."""
     slug: str
     chapters: tuple[Reading, ...]
     overall: Reading

@@ -36,6 +36,7 @@ def _excerpt(text: str, limit: int = 90) -> str:
 
 
 def as_text(readings: Sequence[GuideReading]) -> str:
+    """The reading report as plain text."""
     lines = []
     for reading in readings:
         lines.append(f"{reading.slug}: {_figures(reading.overall)}")
@@ -50,6 +51,7 @@ def as_text(readings: Sequence[GuideReading]) -> str:
 
 
 def as_markdown(readings: Sequence[GuideReading]) -> str:
+    """The reading report as a Markdown table."""
     out = ["# Reading level", ""]
     for reading in readings:
         out += [f"## {reading.slug}", "", f"Whole guide: {_figures(reading.overall)}.", "",
@@ -78,6 +80,7 @@ def _reading_json(r: Reading) -> dict[str, object]:
 
 
 def as_json(readings: Sequence[GuideReading]) -> str:
+    """The reading report as JSON."""
     data = {"method": METHOD, "guides": [
         {"slug": g.slug, "overall": _reading_json(g.overall),
          "chapters": [_reading_json(c) for c in g.chapters]} for g in readings]}

@@ -17,6 +17,7 @@ MAX_HEADING_CHARS = 1_200
 
 def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagnostics,
                    limits: Limits | None = None) -> None:
+    """Report every structural problem: chapter titles, heading levels, nesting, unsafe links."""
     max_nesting = (limits or Limits()).max_nesting
     for chapter in document.chapters:
         _check_headings(chapter, config, diagnostics)

@@ -26,6 +26,7 @@ def max_columns(text_width: float) -> int:
 
 
 def columns_of(table: m.Table) -> int:
+    """How many columns a table has (its widest row)."""
     return max((len(row) for row in (table.header, *table.rows)), default=1) or 1
 
 

@@ -20,6 +20,7 @@ def normalized(text: str) -> str:
 
 
 def disclaimer_text(document: m.Document) -> str:
+    """The disclaimer's text, paragraph by paragraph, as one string."""
     parts = []
     for block in m.walk(document.disclaimer):
         if isinstance(block, m.Paragraph):

@@ -46,6 +46,7 @@ class TomlFile:
             diagnostics.error(f"invalid TOML: {message}", Location(display, line, col))
 
     def root(self) -> Table:
+        """The file's top-level table."""
         return Table(self, (), self.data or {})
 
 
@@ -59,6 +60,7 @@ class Table:
         self._used: set[str] = set()
 
     def where(self, key: str | int | None = None) -> Location:
+        """Where ``key`` (or this table) is set in the file."""
         path = self.path if key is None else (*self.path, key)
         return Location(self.file.display, self.file.lines.line_of(*path))
 
@@ -84,6 +86,7 @@ class Table:
         return value
 
     def text(self, key: str, default: str = "", required: bool = True) -> str:
+        """A string value (an error and ``default`` when missing or of another type)."""
         value: str = self._clean(key, self._get(key, str, "a string", default, required))
         if required and isinstance(self.data.get(key), str) and not value.strip():
             self._error(f"'{self._name(key)}' must not be empty", key)
@@ -91,6 +94,7 @@ class Table:
 
     def number(self, key: str, default: float = 0.0, required: bool = True,
                minimum: float | None = None, maximum: float | None = None) -> float:
+        """A number within ``minimum``..``maximum`` (an error and ``default`` otherwise)."""
         value = self._get(key, (int, float), "a number", default, required)
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             self._error(f"'{self._name(key)}' must be between {minimum} and {maximum}, "
@@ -104,6 +108,7 @@ class Table:
         return value
 
     def strings(self, key: str, required: bool = True) -> tuple[str, ...]:
+        """A list of strings (an error and an empty tuple otherwise)."""
         value = self._get(key, list, "a list of strings", [], required)
         if not all(isinstance(v, str) for v in value):
             self._error(f"'{self._name(key)}' must be a list of strings", key)
@@ -119,6 +124,7 @@ class Table:
         return value
 
     def color(self, key: str) -> str:
+        """A colour written as ``"#rrggbb"``."""
         value = self.text(key, "#000000")
         if value and not HEX_COLOR.match(value):
             self._error(f"'{self._name(key)}' must be a colour like \"#1f7a85\", not {value!r}",
@@ -127,6 +133,7 @@ class Table:
         return value
 
     def table(self, key: str, required: bool = True) -> Table:
+        """A sub-table (an error and an empty table when missing)."""
         value = self._get(key, dict, "a table", {}, required)
         return Table(self.file, (*self.path, key), value)
 

@@ -23,6 +23,7 @@ class Color:
 
     @property
     def rgb(self) -> tuple[float, float, float]:
+        """The colour's red, green and blue, from 0 to 1."""
         h = self.hex.lstrip("#")
         return (int(h[0:2], 16) / 255, int(h[2:4], 16) / 255, int(h[4:6], 16) / 255)
 
@@ -40,6 +41,7 @@ class Palette:
     on_primary: Color  # text drawn on the primary colour
 
     def named(self) -> dict[str, Color]:
+        """Every colour by its brand.toml name."""
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
@@ -55,6 +57,7 @@ class FontFamily:
 
 @dataclass(frozen=True)
 class TypeScale:
+    """Font sizes and body leading, in points."""
     body_size: float
     leading: float  # body leading in points
     h1: float
@@ -66,6 +69,7 @@ class TypeScale:
 
 @dataclass(frozen=True)
 class Margins:
+    """Page margins in points (inner is the binding side)."""
     top: float
     bottom: float
     inner: float
@@ -112,6 +116,7 @@ class Wording:
 
 @dataclass(frozen=True)
 class Brand:
+    """Everything brand.toml sets: page, palette, fonts, type scale, logo, limits."""
     name: str
     page_size: str  # key of PAGE_SIZES
     margins: Margins
@@ -128,19 +133,23 @@ class Brand:
 
     @property
     def page_width(self) -> float:
+        """Page width in points."""
         return PAGE_SIZES[self.page_size][0]
 
     @property
     def page_height(self) -> float:
+        """Page height in points."""
         return PAGE_SIZES[self.page_size][1]
 
     @property
     def text_width(self) -> float:
+        """Width of the text frame in points."""
         return self.page_width - self.margins.inner - self.margins.outer
 
 
 @dataclass(frozen=True)
 class CallToAction:
+    """The closing page's call to action and its link."""
     heading: str
     text: str
     label: str  # the link's words
@@ -149,12 +158,14 @@ class CallToAction:
 
 @dataclass(frozen=True)
 class RelatedArticle:
+    """A related article listed on the closing page."""
     title: str
     url: str
 
 
 @dataclass(frozen=True)
 class Contact:
+    """The clinic's contact details for the back cover."""
     website: str
     email: str
     phone: str
@@ -217,6 +228,7 @@ class Campaign:
 
 @dataclass(frozen=True)
 class GuideConfig:
+    """Everything a guide's guide.toml sets, with where it came from."""
     slug: str  # the folder name
     folder: Path
     title: str

@@ -27,26 +27,31 @@ CLEAR = 3.0  # between an arrow's end and a box
 
 
 def pad_x(w: float) -> float:
+    """Left and right padding inside a box of width ``w``."""
     return PAD_X if w >= NARROW else NARROW_PAD
 
 
 def longest_word(texts: list[str], measure: Measure, font: str, size: float) -> float:
+    """Width of the longest word in ``texts``."""
     return max((measure(word, font, size) for t in texts for word in t.split()), default=0.0)
 
 
 def box_lines(text: str, w: float, measure: Measure, typo: Typography,
               bold: bool = False) -> list[str]:
+    """``text`` wrapped to fit inside a box of width ``w``."""
     font = typo.bold if bold else typo.regular
     return wrap(text, w - 2 * pad_x(w), measure, font, typo.size)
 
 
 def box_height(lines: list[str], typo: Typography) -> float:
+    """Height of a box holding ``lines``, padding included."""
     return text_height(len(lines), typo.size, typo.leading) + 2 * PAD_Y
 
 
 def make_box(rect: Rect, lines: list[str], measure: Measure, typo: Typography,
              bold: bool = False, align: str = "center", fill: str = "tint",
              stroke: str = "accent", text_color: str = "ink", top: bool = False) -> Box:
+    """A box at ``rect`` with ``lines`` placed inside it."""
     font = typo.bold if bold else typo.regular
     pad = pad_x(rect.w)
     inner = Rect(rect.x + pad, rect.y + PAD_Y, rect.w - 2 * pad, rect.h - 2 * PAD_Y)
@@ -55,4 +60,5 @@ def make_box(rect: Rect, lines: list[str], measure: Measure, typo: Typography,
 
 
 def arrow(start: Point, end: Point, *via: Point, head: bool = True) -> Arrow:
+    """An arrow from ``start`` through ``via`` to ``end``."""
     return Arrow((start, *via, end), head)

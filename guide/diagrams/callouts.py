@@ -52,6 +52,7 @@ def _stack(wanted: list[float], heights: list[float], total: float) -> list[floa
 
 def layout_anatomy(body: AnatomyLabel, width: float, measure: Measure,
                    typo: Typography) -> Layout:
+    """Lay out an illustration with labels and leader lines to its anchors."""
     font, size, leading = typo.regular, typo.size, typo.leading
     natural = max(measure(label.text, font, size) for label in body.labels)
     # Labels wrap to a narrow column so that the drawing gets at least half the width.

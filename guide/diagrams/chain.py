@@ -40,6 +40,7 @@ def _cycle_slots(n: int) -> list[tuple[int, int]]:
 
 
 def layout_cycle(body: Cycle, width: float, measure: Measure, typo: Typography) -> Layout:
+    """Lay out steps around a circle, each arrow to the next."""
     n = len(body.steps)
     w = min((width - ARROW_SPACE * 1.3) / 2, MAX_BOX)
     wrapped = [box_lines(step, w, measure, typo) for step in body.steps]
@@ -107,6 +108,7 @@ def _bus(sources: list[Rect], targets: list[Rect], vertical: bool) -> list[Arrow
 
 
 def layout_flow(body: Flow, width: float, measure: Measure, typo: Typography) -> Layout:
+    """Lay out stages in a row or a column, joined by arrows."""
     if body.direction == "right":
         return _flow_right(body, width, measure, typo)
     across = max(len(stage) for stage in body.stages)

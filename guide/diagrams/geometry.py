@@ -24,11 +24,13 @@ class Typography:
 
     @property
     def leading(self) -> float:
+        """Line spacing for this size."""
         return round(self.size * 1.25, 2)
 
 
 @dataclass(frozen=True)
 class Rect:
+    """An axis-aligned rectangle (x, y at the bottom left), in points."""
     x: float
     y: float
     w: float
@@ -36,25 +38,31 @@ class Rect:
 
     @property
     def top(self) -> float:
+        """The top edge."""
         return self.y + self.h
 
     @property
     def right(self) -> float:
+        """The right edge."""
         return self.x + self.w
 
     @property
     def cx(self) -> float:
+        """The horizontal centre."""
         return self.x + self.w / 2
 
     @property
     def cy(self) -> float:
+        """The vertical centre."""
         return self.y + self.h / 2
 
     def overlaps(self, other: Rect, gap: float = 0.0) -> bool:
+        """Whether the two rectangles come closer than ``gap``."""
         return (self.x < other.right + gap and other.x < self.right + gap
                 and self.y < other.top + gap and other.y < self.top + gap)
 
     def contains(self, other: Rect, tolerance: float = 0.01) -> bool:
+        """Whether ``other`` lies inside this rectangle."""
         return (other.x >= self.x - tolerance and other.right <= self.right + tolerance
                 and other.y >= self.y - tolerance and other.top <= self.top + tolerance)
 
@@ -107,6 +115,7 @@ class Leader:
 
 @dataclass(frozen=True)
 class Layout:
+    """A laid-out diagram: boxes, arrows, leaders, labels and the illustration's place."""
     width: float
     height: float
     boxes: tuple[Box, ...] = ()
@@ -116,6 +125,7 @@ class Layout:
     image: Rect | None = None  # where the illustration goes (anatomy-label)
 
     def all_text(self) -> tuple[TextLine, ...]:
+        """Every line of text in the diagram."""
         return tuple(line for box in self.boxes + self.labels for line in box.lines)
 
 
@@ -181,4 +191,5 @@ def place_lines(lines: list[str], rect: Rect, measure: Measure, font: str, size:
 
 
 def text_height(count: int, size: float, leading: float) -> float:
+    """Height of ``count`` lines of text."""
     return size + leading * (count - 1)

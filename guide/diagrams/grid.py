@@ -33,6 +33,7 @@ def _label_width(rows: tuple[str, ...], width: float, measure: Measure,
 
 
 def layout_compare(body: Compare, width: float, measure: Measure, typo: Typography) -> Layout:
+    """Lay out a comparison table of columns and rows."""
     k = len(body.columns)
     label_w = _label_width(body.rows, width, measure, typo)
     side_labels = (width - label_w - k * GUTTER) / k >= MIN_COLUMN

@@ -49,6 +49,7 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Label:
+    """A label pointing at a named anchor of the illustration."""
     text: str
     anchor: str  # anchor name without the "anchor-" prefix
     side: str = "auto"  # "left", "right" or "auto" (the side nearer the anchor)
@@ -65,6 +66,7 @@ class AnatomyLabel:
     aspect: float  # viewBox height / width
 
     def anchor(self, name: str) -> Anchor:
+        """The anchor called ``name``."""
         for anchor in self.anchors:
             if anchor.name == name:
                 return anchor
@@ -76,6 +78,7 @@ Body = Cycle | Flow | Compare | AnatomyLabel
 
 @dataclass(frozen=True)
 class DiagramSpec:
+    """A diagram block as written: kind, caption, alt text, body and colour."""
     kind: str  # one of KINDS
     caption: str
     alt: str
@@ -84,10 +87,12 @@ class DiagramSpec:
 
     @property
     def steps(self) -> tuple[str, ...]:
+        """A cycle's steps (empty for other kinds)."""
         return self.body.steps if isinstance(self.body, Cycle) else ()
 
     @property
     def stages(self) -> tuple[tuple[str, ...], ...]:
+        """A flow's stages (empty for other kinds)."""
         return self.body.stages if isinstance(self.body, Flow) else ()
 
     @property

@@ -33,6 +33,7 @@ class SvgProblem(Exception):
 
 @dataclass(frozen=True)
 class SvgInfo:
+    """An illustration's aspect ratio and its named anchors."""
     aspect: float  # height / width of the viewBox
     anchors: tuple[Anchor, ...]
 

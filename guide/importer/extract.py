@@ -30,6 +30,7 @@ class Chapter:
 
     @property
     def markdown(self) -> str:
+        """The chapter as a Markdown file: its title as a level-1 heading, then its body."""
         return f"# {escape(self.title)}\n\n{self.body.strip()}\n"
 
 

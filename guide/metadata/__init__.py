@@ -25,17 +25,20 @@ PRODUCER = f"{CREATOR} (reportlab)"
 
 @dataclass(frozen=True)
 class Finish:
+    """What the PDF says about itself: Info entries, language and XMP."""
     info: dict[str, str]  # Info dictionary: key (without the slash) → text
     language: str  # the catalog's /Lang
     xmp: bytes  # the XMP packet, written uncompressed as the catalog's /Metadata
 
 
 def pdf_date(iso_date: str) -> str:
+    """An ISO date as a PDF date string (midnight UTC)."""
     day = dt.date.fromisoformat(iso_date)
     return f"D:{day:%Y%m%d}000000Z"
 
 
 def finish_properties(config: GuideConfig, edition: Edition) -> Finish:
+    """The document properties of one guide's edition."""
     date = pdf_date(edition.date)
     info = {
         "Title": config.title,

@@ -21,6 +21,7 @@ def escape(text: str) -> str:
 
 
 def xmp_packet(config: GuideConfig, edition: Edition, creator: str, producer: str) -> bytes:
+    """The XMP metadata packet (Dublin Core, PDF/UA identification, dates)."""
     date = f"{edition.date}T00:00:00Z"
     keywords = escape(", ".join(config.keywords))
     subject_items = "".join(f"<rdf:li>{escape(k)}</rdf:li>" for k in config.keywords)

@@ -34,6 +34,7 @@ class ManifestEntry:
 
 
 def pdf_name(slug: str, version: str) -> str:
+    """The PDF's file name for a guide's version."""
     return f"{slug}-v{version}.pdf"
 
 
@@ -53,6 +54,7 @@ def written_for(slug: str) -> re.Pattern[str]:
 def entry_for(slug: str, title: str, version: str, pdf: bytes, pages: int, draft: bool,
               fingerprint: str, revision_date: str, language: str = "en-US",
               translation_of: str = "") -> ManifestEntry:
+    """The manifest entry of one built PDF."""
     return ManifestEntry(slug, title, version, pdf_name(slug, version),
                          hashlib.sha256(pdf).hexdigest(), len(pdf), pages, draft, fingerprint,
                          revision_date, language, translation_of)

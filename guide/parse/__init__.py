@@ -175,6 +175,7 @@ def number_figures(chapters: tuple[m.Chapter, ...]) -> tuple[tuple[m.Chapter, ..
 
 def parse_guide(config: GuideConfig, assets: Path, palette: Palette,
                 diagnostics: Diagnostics, limits: Limits | None = None) -> m.Document:
+    """Parse a guide's chapters and disclaimer into the document model."""
     parser = _Parser(config, assets, palette, diagnostics, limits or Limits())
 
     def chapter(relative: str) -> m.Chapter | None:

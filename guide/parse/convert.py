@@ -146,6 +146,7 @@ class Converter:
         return parser.items
 
     def inlines(self, element: ET.Element) -> tuple[m.Inline, ...]:
+        """The inlines of an element's text and children."""
         out = self._text(element.text)
         for child in element:
             out.extend(self._inline(child))
@@ -186,6 +187,7 @@ class Converter:
     # --- blocks --------------------------------------------------------------------------
 
     def blocks(self, parent: ET.Element) -> tuple[m.Block, ...]:
+        """The blocks of an element's children."""
         out: list[m.Block] = []
         for child in parent:
             self._add(out, child)
@@ -203,6 +205,7 @@ class Converter:
         return self.source.location(self.finder.find(words, consume=consume))
 
     def block(self, el: ET.Element) -> m.Block | list[m.Block] | None:
+        """One element as a block (or several, or None for nothing to keep)."""
         tag = el.tag
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             inlines = self.inlines(el)

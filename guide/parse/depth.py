@@ -23,6 +23,7 @@ _INLINE = frozenset({"strong", "b", "em", "i", "a", "code", "sup", "sub", "span"
 
 
 def too_deep(text: str) -> int | None:
+    """The first line nested deeper than Markdown can parse safely, or None."""
     for number, line in enumerate(text.split("\n"), start=1):
         prefix = _PREFIX.match(line)
         head = prefix.group() if prefix else ""

@@ -22,6 +22,7 @@ _PAGEBREAK = re.compile(r"^\s*(\\newpage|\\pagebreak|<!--\s*page-?break\s*-->)\s
 
 @dataclass(frozen=True)
 class Lifted:
+    """A fenced block taken out of the Markdown before parsing."""
     kind: str  # "fence" or "pagebreak"
     language: str  # the fence's info word ("diagram", "python", "")
     body: str

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 def render_guide(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
                  finish: Finish, diagnostics: Diagnostics) -> Rendered | None:
+    """Render one guide to PDF bytes, or None after reporting why it cannot be laid out."""
     from reportlab.platypus.doctemplate import LayoutError
 
     from guide.i18n import catalogue

@@ -274,6 +274,7 @@ class LabelledIndenter(LIIndenter):  # type: ignore[misc]
         return nullcontext()
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        """Split the item, the label going with the piece that has the bullet."""
         pieces = super().split(avail_width, avail_height)
         label = self.__dict__["label"]
         return [type(self)(p._flowable, leftIndent=p._leftIndent, rightIndent=p._rightIndent,
@@ -281,6 +282,7 @@ class LabelledIndenter(LIIndenter):  # type: ignore[misc]
                 for p in pieces]
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw the bullet (inside ``around_bullet``) and the item."""
         if self._bullet:
             with self.around_bullet(canv, self.__dict__.get("label")):
                 self._bullet.drawOn(self, canv, x, y, 0)

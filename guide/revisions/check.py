@@ -22,16 +22,19 @@ RELEASE_COMMAND = ('python3 build_guide.py release {slug} --bump patch|minor|maj
 
 @dataclass(frozen=True)
 class CheckResult:
+    """What ``check`` found: each guide's edition and every diagnostic."""
     editions: tuple[tuple[str, Edition], ...]  # (slug, edition) for every guide that loaded
     diagnostics: tuple[Diagnostic, ...]
     reading: tuple[GuideReading, ...] = ()  # for check --report
 
     @property
     def ok(self) -> bool:
+        """Whether nothing was an error."""
         return not has_errors(self.diagnostics)
 
 
 def draft_diagnostic(config: GuideConfig, display_folder: str, edition: Edition) -> Diagnostic:
+    """The error a release gives for a guide changed since its newest revision."""
     since = (f"changed since {edition.history[0].version}" if edition.history
              else "never been released")
     return error(f"guide '{config.slug}' is a draft ({edition.version}): its content has "

@@ -158,6 +158,7 @@ def append_revision(path: Path, revision: Revision) -> None:
 
 
 def newest(revisions: tuple[Revision, ...]) -> Revision | None:
+    """The newest revision, or None."""
     return revisions[-1] if revisions else None
 
 

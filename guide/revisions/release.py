@@ -30,6 +30,7 @@ Validate = Callable[[GuideConfig, Brand, Diagnostics], None]
 
 @dataclass(frozen=True)
 class ReleaseResult:
+    """What ``release`` recorded, and where."""
     revision: Revision | None  # None when nothing was recorded
     ledger: Path
     diagnostics: tuple[Diagnostic, ...]

@@ -37,6 +37,7 @@ FALLBACK_DATE = "1980-01-01"  # the earliest date a ZIP file can hold; a common 
 
 
 def ledger_path(config: GuideConfig) -> Path:
+    """Where a guide's revision ledger lives."""
     return config.folder / LEDGER_NAME
 
 

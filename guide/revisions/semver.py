@@ -17,6 +17,7 @@ _PATTERN = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 
 @dataclass(frozen=True, order=True)
 class Version:
+    """A semantic version (major.minor.patch)."""
     major: int
     minor: int
     patch: int
@@ -30,6 +31,7 @@ class Version:
         return cls(int(match.group(1)), int(match.group(2)), int(match.group(3)))
 
     def bump(self, part: Bump) -> Version:
+        """The next version for a major, minor or patch change."""
         if part == "major":
             return Version(self.major + 1, 0, 0)
         if part == "minor":

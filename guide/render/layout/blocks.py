@@ -77,6 +77,7 @@ class HeadingParagraph(BodyParagraph):
         return pieces
 
     def draw(self) -> None:
+        """Draw the heading and register its page."""
         if self.heading is None or self.on_draw is None:  # a later piece of a split heading
             super().draw()
             return
@@ -109,6 +110,7 @@ class BlockRenderer:
         self.fallback = fallback_for(brand)
 
     def markup(self, inlines: tuple[m.Inline, ...]) -> str:
+        """Inlines as paragraph markup, in the brand's link colour."""
         return to_markup(inlines, self.link_color, self.fallback)
 
     def lang(self, lang: str) -> str:
@@ -128,6 +130,7 @@ class BlockRenderer:
         return flow
 
     def render(self, blocks: tuple[m.Block, ...], style: Any = None) -> list[Flowable]:
+        """The flowables of a sequence of blocks."""
         out: list[Flowable] = []
         for block in blocks:
             out.extend(stamp(self.block(block, style or self.styles.body),
@@ -135,6 +138,7 @@ class BlockRenderer:
         return out
 
     def block(self, block: m.Block, style: Any) -> list[Flowable]:
+        """The flowables of one block."""
         s = self.styles
         if isinstance(block, m.Heading):
             return self.heading(block)
@@ -177,6 +181,7 @@ class BlockRenderer:
         return []
 
     def heading(self, heading: m.Heading) -> list[Flowable]:
+        """A heading's flowables (with the chapter eyebrow for level 1)."""
         s = self.styles
         title = heading.text
         style = {1: s.h1, 2: s.h2, 3: s.h3}.get(heading.level, s.h4)
@@ -218,6 +223,7 @@ class BlockRenderer:
                            self.width, self.fonts.body, self.styles.body.spaceAfter)
 
     def list_block(self, block: m.ListBlock, style: Any) -> Flowable:
+        """A list as a reportlab list flowable."""
         items = []
         for item in block.items:
             with self.narrower(LIST_INDENT):
@@ -295,6 +301,7 @@ class BlockRenderer:
         return tag(table, "Table", spaceAfter=s.body.spaceAfter, spaceBefore=4)
 
     def footnotes(self, block: m.Footnotes) -> list[Flowable]:
+        """The footnotes at the end of a chapter."""
         s = self.styles
         out: list[Flowable] = [
             tag(HRFlowable(width="25%", thickness=0.6, color=HexColor(self.link_color),

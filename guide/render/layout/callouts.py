@@ -38,20 +38,25 @@ class KindTitle(Flowable):  # type: ignore[misc]
         self.colors = {name: HexColor(c.hex) for name, c in brand.palette.named().items()}
 
     def paragraphs(self) -> list[Paragraph]:
+        """The paragraphs drawn inside (for the layout report)."""
         return [self.title]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The full width; the title's height or the icon's, whichever is taller."""
         _, h = self.title.wrap(availWidth - ICON - GAP, availHeight)
         self.width, self.height = availWidth, max(h, ICON)
         return self.width, self.height
 
     def getSpaceAfter(self) -> float:
+        """The title paragraph's space after."""
         return float(self.title.getSpaceAfter())
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Never split: the title moves with its icon."""
         return []
 
     def draw(self) -> None:
+        """Draw the kind's icon beside the title."""
         canv = self.canv
         leading = self.title.style.leading
         y = self.height - (leading + ICON) / 2 - 1  # centred on the first line

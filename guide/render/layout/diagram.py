@@ -48,6 +48,7 @@ def _load_svg(path: Path, mtime_ns: int) -> Drawing | None:
 
 
 def svg_drawing(path: Path) -> Drawing | None:
+    """The SVG at ``path`` as a reportlab Drawing (cached by modification time)."""
     resolved = path.resolve()
     return _load_svg(resolved, resolved.stat().st_mtime_ns)
 
@@ -107,9 +108,11 @@ class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab ha
         return min(1.0, width / self.full_width, limit / self.natural_height) * shrink
 
     def height_at(self, width: float, frame_h: float, shrink: float) -> float:
+        """The diagram's height at ``shrink`` times the size that fits ``width`` and the frame."""
         return self.natural_height * self._scale(width, frame_h, shrink)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Size the diagram to the width, shrinking it to the frame's height if needed."""
         frame_h = doc_frame_height(getattr(self, "canv", None), availHeight)
         self.scale = self._scale(availWidth, frame_h, self.shrink)
         self.width = self.full_width * self.scale
@@ -117,9 +120,11 @@ class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab ha
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Never split: a figure moves to the next page whole."""
         return []  # a figure moves to the next page whole
 
     def draw(self) -> None:
+        """Draw the diagram and its caption."""
         canv = self.canv
         canv.saveState()
         canv.scale(self.scale, self.scale)

@@ -15,6 +15,7 @@ from guide.render.text.fonts import register_fonts
 
 def diagram_renderer(brand: Brand, words: Catalogue | None = None
                      ) -> Callable[[m.Diagram, float], Flowable]:
+    """A function that turns a diagram block into a flowable for this brand."""
     fonts = register_fonts(brand)
 
     def render(block: m.Diagram, width: float) -> Flowable:

@@ -61,6 +61,7 @@ from guide.revisions.history import history_blocks
 
 @dataclass
 class Rendered:
+    """A rendered PDF with its page count, heading pages and structure."""
     pdf: bytes
     pages: int
     heading_pages: dict[str, int] = field(default_factory=dict)  # anchor → physical page
@@ -81,6 +82,7 @@ class Mark(Flowable):  # type: ignore[misc]
         self.width = self.height = 0
 
     def draw(self) -> None:
+        """Record the page this mark lands on."""
         self.marks.setdefault(self.name, self.canv.getPageNumber())
 
 
@@ -108,6 +110,7 @@ class GuideDocTemplate(FloatingDocTemplate):
 
 
 def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
+    """The contents entries: level-1 and level-2 headings, the closing page, disclaimer, history."""
     entries = []
     for heading in document.headings():
         if heading.level <= 2:
@@ -187,6 +190,7 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
           edition: Edition, marks: dict[str, int],
           on_heading: Callable[[m.Heading, int], None],
           diagram: Callable[[m.Diagram, float], Flowable] | None) -> list[Flowable]:
+    """Every flowable of the guide, cover to back cover."""
     words = catalogue(config.language)
     styles = make_styles(brand, fonts, config.language)
     blocks = BlockRenderer(brand, fonts, styles, on_heading, diagram, words)

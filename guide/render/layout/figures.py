@@ -81,9 +81,11 @@ class Figure(Floating, Flowable):  # type: ignore[misc]
         return scale, w * scale, h * scale + (cap_h + 4 if self.caption is not None else 0)
 
     def height_at(self, width: float, frame_h: float, shrink: float) -> float:
+        """The figure's height at ``shrink`` times the size that fits ``width`` and the frame."""
         return self._size(width, frame_h, shrink)[2]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Size the figure to fit the width and height available."""
         frame_h = doc_frame_height(getattr(self, "canv", None), avail_height)
         self.scale, _, height = self._size(avail_width, frame_h, self.shrink)
         self.width = avail_width
@@ -91,9 +93,11 @@ class Figure(Floating, Flowable):  # type: ignore[misc]
         return avail_width, height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        """Never split: a figure moves to the next page whole."""
         return []
 
     def draw(self) -> None:
+        """Draw the picture and its caption."""
         w, h = self.natural
         pic_w, pic_h = w * self.scale, h * self.scale
         x = (self.width - pic_w) / 2
@@ -109,6 +113,7 @@ class Figure(Floating, Flowable):  # type: ignore[misc]
 
 def caption_paragraph(number: int, caption: str, style: Any,
                       fallback: Fallback | None = None) -> Paragraph | None:
+    """A figure's numbered caption, or None without a caption."""
     if not caption:
         return None
     label = f"<b>Figure {number}.</b> " if number else ""
@@ -119,6 +124,7 @@ def caption_paragraph(number: int, caption: str, style: Any,
 
 def image_figure(block: m.Image, width: float, caption_style: Any,
                  fallback: Fallback | None = None) -> Flowable:
+    """An image block as a figure flowable."""
     caption = caption_paragraph(block.number, block.caption, caption_style, fallback)
     path = block.path
     if path is not None and path.suffix.lower() == ".svg":

@@ -66,6 +66,7 @@ class Floating:
 
 
 def is_floating(flowable: Any) -> bool:
+    """Whether ``flowable`` is a figure that may float within its chapter."""
     return isinstance(flowable, Floating)
 
 
@@ -75,6 +76,7 @@ class HeadingKeep(KeepTogether):  # type: ignore[misc]
     the whole group whenever all of it does not, leaving a hole as tall as the next block."""
 
     def split(self, aW: float, aH: float) -> list[Any]:
+        """Give up the group (lay out its parts) when the heading and two lines fit."""
         content = keep_together_content(self)
         if len(content) > 1 and _lead_in(content, aW, aH) <= aH:
             return content
@@ -118,10 +120,12 @@ class FloatingDocTemplate(LocatingDocTemplate):
     # --- reportlab's hooks ---------------------------------------------------------------
 
     def handle_frameBegin(self, resume: int = 0, pageTopFlowables: Any = None) -> None:
+        """Start a frame at its own foot (undo any raised foot), as reportlab does."""
         restore_frame_foot(self.frame)
         super().handle_frameBegin(resume, pageTopFlowables)
 
     def handle_flowable(self, flowables: list[Any]) -> None:
+        """Lay out the next flowable, letting figures wait and chapter ends close well."""
         first = flowables[0]
         if getattr(self, "frame", None) is None or isinstance(first, ActionFlowable):
             super().handle_flowable(flowables)

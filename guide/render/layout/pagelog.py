@@ -42,6 +42,7 @@ class LayoutReport:
     fill: tuple[tuple[int, int, float], ...] = ()  # (page, chapter, share of the frame used)
 
     def lines(self) -> list[str]:
+        """One line per defect found."""
         return [str(defect) for defect in self.defects]
 
 

@@ -69,6 +69,7 @@ class LocatingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     guide_location: Location | None = None
 
     def handle_flowable(self, flowables: list[Any]) -> None:
+        """Lay out the next flowable, remembering its source location for errors."""
         from reportlab.platypus.doctemplate import LayoutError
 
         if flowables and hasattr(flowables[0], "guide_location"):

@@ -25,6 +25,7 @@ class TermParagraph(BodyParagraph):
     set around the paragraph's drawing (other links in the same paragraph are dotted too)."""
 
     def draw(self) -> None:
+        """Draw the paragraph with dotted underlines."""
         canv: Any = self.canv
         canv.saveState()
         canv.setDash(*DOTS)

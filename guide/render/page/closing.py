@@ -48,9 +48,11 @@ class QrCode(Flowable):  # type: ignore[misc]
         self.url = url
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """The code's fixed size."""
         return self.width, self.height
 
     def draw(self) -> None:
+        """Draw the code."""
         from guide.render.layout.figures import draw_vector
 
         with marked(self.canv, getattr(self, "struct", None), (0, 0, self.width, self.height)):
@@ -60,6 +62,7 @@ class QrCode(Flowable):  # type: ignore[misc]
 
 
 def closing_headings(config: GuideConfig) -> list[m.Heading]:
+    """The headings of the closing pages (also listed in the contents)."""
     where = Location(f"{config.display}/guide.toml", 1)
     cta = m.Heading(1, (m.Text(config.call_to_action.heading),), CTA_ANCHOR, where)
     words = catalogue(config.language)
@@ -70,6 +73,7 @@ def closing_headings(config: GuideConfig) -> list[m.Heading]:
 
 def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: Styles,
                       blocks: BlockRenderer) -> list[Flowable]:
+    """The closing page: call to action, button, QR code, related articles."""
     cta = config.call_to_action
     p = brand.palette
     headings = closing_headings(config)
@@ -115,6 +119,7 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
 
 def back_cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: Styles,
                          edition: Edition) -> list[Flowable]:
+    """The back cover: logo, contact details and edition."""
     p = brand.palette
     style = ParagraphStyle("back", parent=styles.body, fontName=fonts.heading, fontSize=13,
                            leading=18, textColor=HexColor(p.on_primary.hex),

@@ -29,6 +29,7 @@ from guide.render.text.styles import Styles
 
 @dataclass(frozen=True)
 class TocEntry:
+    """One contents line: title, anchor and level."""
     title: str
     anchor: str
     level: int  # 1 chapter, 2 section
@@ -65,6 +66,7 @@ class Logo(Flowable):  # type: ignore[misc]
         self.hAlign = align
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """The logo's size at its target height."""
         d = self.drawing
         if d is None or not d.height:
             return 0, 0
@@ -73,6 +75,7 @@ class Logo(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        """Draw the logo."""
         from guide.render.layout.figures import draw_vector
 
         if self.drawing is None or not self.drawing.height:
@@ -147,12 +150,14 @@ class TocLine(Flowable):  # type: ignore[misc]
         self.number_room = 34
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Take the full width; the height of the title's lines."""
         self.width = avail_width
         _, h = self.para.wrap(avail_width - self.indent - self.number_room - 24, avail_height)
         self.height = h + (10 if self.entry.level == 1 else 4)
         return self.width, self.height
 
     def draw(self) -> None:
+        """Draw the title, the leader dots and the page number, as a link."""
         canv = self.canv
         top_gap = 10 if self.entry.level == 1 else 4
         line_widths = self.para.getActualLineWidths0()
@@ -184,6 +189,7 @@ class TocLine(Flowable):  # type: ignore[misc]
 
 def toc_flowables(entries: list[TocEntry], styles: Styles, brand: Brand,
                   words: Catalogue) -> list[Flowable]:
+    """The contents page."""
     heading = ParagraphStyle("toc_title", parent=styles.h1)
     out: list[Flowable] = [_role(Paragraph(escape(words.text("contents")), heading), "H1",
                                  words.lang("contents"))]

@@ -24,6 +24,7 @@ def page_of_form(page_index: int) -> str:
 
 def draw_body_furniture(canv: Any, brand: Brand, fonts: FontSet, config: GuideConfig,
                         edition: Edition) -> None:
+    """Draw a body page's running header and footer."""
     p, t, mg = brand.palette, brand.type_scale, brand.margins
     left, right = mg.inner, brand.page_width - mg.outer
     top = brand.page_height - mg.top + 26
@@ -47,6 +48,7 @@ def draw_body_furniture(canv: Any, brand: Brand, fonts: FontSet, config: GuideCo
 
 
 def draw_front_furniture(canv: Any, brand: Brand, fonts: FontSet, label: str) -> None:
+    """Draw the label at the foot of a front-matter page."""
     canv.saveState()
     canv.setFont(fonts.heading, brand.type_scale.furniture)
     canv.setFillColor(HexColor(brand.palette.muted.hex))
@@ -55,6 +57,7 @@ def draw_front_furniture(canv: Any, brand: Brand, fonts: FontSet, label: str) ->
 
 
 def cover_band_height(brand: Brand) -> float:
+    """Height of the cover's coloured band."""
     return brand.page_height * 0.56
 
 
@@ -84,6 +87,7 @@ def draw_cover_art(canv: Any, brand: Brand) -> None:
 
 
 def draw_back_cover_art(canv: Any, brand: Brand) -> None:
+    """Draw the back cover's background and arcs."""
     p = brand.palette
     canv.saveState()
     canv.setFillColor(HexColor(p.primary.hex))

@@ -47,10 +47,12 @@ class Tagger:
         self.last_link: tuple[Element, str, Element, int, tuple[float, ...]] | None = None
 
     def can_begin(self) -> bool:
+        """Whether a new marked-content sequence may begin here."""
         return not self.open  # content inside a sequence or an artifact belongs to it
 
     def begin(self, canv: Any, element: Element,
               rect: tuple[float, float, float, float] | None = None) -> None:
+        """Open a marked-content sequence for ``element`` on the current page."""
         page = canv.getPageNumber() - 1
         mcid = self.next_mcid.get(page, 0)
         self.next_mcid[page] = mcid + 1
@@ -61,6 +63,7 @@ class Tagger:
         self.open.append("mcid")
 
     def end(self, canv: Any, element: Element, annots_before: int) -> None:
+        """Close the sequence and tie the links made inside it to the element."""
         emit(canv, "EMC")
         self.open.pop()
         page = canv.getPageNumber() - 1
@@ -128,6 +131,7 @@ class Tagger:
 
 
 def tagger_of(canv: Any) -> Tagger | None:
+    """The tagger of the document drawing on ``canv``, if any."""
     return getattr(doc_template(canv), "tagger", None)
 
 
@@ -195,6 +199,7 @@ class TagMixin:
     real_hyphens: frozenset[str] = frozenset()
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw the flowable as the element's content."""
         guard_drawn(canv, self, x, y, _sW)
         if isinstance(self, Paragraph):
             fix_line_ends(self, self.real_hyphens)
@@ -202,6 +207,7 @@ class TagMixin:
             super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        """Split the flowable; every piece belongs to the same element."""
         pieces = super().split(avail_width, avail_height)  # type: ignore[misc]
         for piece in pieces:
             if self.tag_element is not None:
@@ -214,6 +220,7 @@ class ArtifactMixin:
     """Draws the flowable as an artifact (decorative rules, the logo, the chapter eyebrow)."""
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw the flowable as an artifact."""
         guard_drawn(canv, self, x, y, _sW)
         with artifact(canv, "Layout"):
             super().drawOn(canv, x, y, _sW)  # type: ignore[misc]
@@ -234,6 +241,7 @@ def _subclass(mixin: type, cls: type) -> type:
 
 
 def tag_content(flowable: Flowable, element: Element) -> Flowable:
+    """Make ``flowable`` draw as content of ``element``."""
     swap_class(flowable, _subclass(TagMixin, type(flowable)))
     flowable.tag_element = element
     if isinstance(flowable, Paragraph) and getattr(flowable, "text", None):
@@ -242,6 +250,7 @@ def tag_content(flowable: Flowable, element: Element) -> Flowable:
 
 
 def tag_artifact(flowable: Flowable) -> Flowable:
+    """Make ``flowable`` draw as an artifact."""
     swap_class(flowable, _subclass(ArtifactMixin, type(flowable)))
     return flowable
 
@@ -253,19 +262,23 @@ class TaggedTable(DecoratedTable):
     repeat_is_artifact = False
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Check the table stays in its frame, then draw it."""
         guard_drawn(canv, self, x, y, _sW)
         super().drawOn(canv, x, y, _sW)
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        """Split the table; the header repeated on later pieces is an artifact."""
         pieces = super().split(avail_width, avail_height)
         for piece in pieces[1:]:
             piece.repeat_is_artifact = True
         return list(pieces)
 
     def decoration(self) -> AbstractContextManager[None]:
+        """Backgrounds and rules are layout artifacts."""
         return artifact(self.canv, "Layout")
 
     def around_cell(self, cell: Any) -> AbstractContextManager[None]:
+        """A repeated header cell is a pagination artifact."""
         if self.repeat_is_artifact and any(cell is c for c in self.header_cells()):
             return artifact(self.canv, "Pagination")
         return nullcontext()
@@ -282,6 +295,7 @@ class TaggedLI(LabelledIndenter):
     """A list item's flowable with its bullet or number drawn as the item's ``Lbl``."""
 
     def around_bullet(self, canv: Any, label: Any) -> AbstractContextManager[None]:
+        """The bullet or number is the item's label."""
         return marked(canv, label)
 
 
@@ -291,4 +305,5 @@ class TaggedList(LabelledList):
     indenter = TaggedLI
 
     def label_of(self, flowable: Any) -> Any:
+        """The label element the tree walker left on the item's first flowable."""
         return getattr(flowable, "list_label", None)

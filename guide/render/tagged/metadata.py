@@ -39,6 +39,7 @@ class GuideInfo(PDFInfo):  # type: ignore[misc]
         self.keywords = entries.get("Keywords", "")
 
     def format(self, document: Any) -> bytes:
+        """The Info dictionary as PDF bytes."""
         values: dict[str, Any] = {key: PDFString(text) for key, text in self.entries.items()}
         values["Trapped"] = PDFName(self.trapped)
         result: bytes = PDFDictionary(values).format(document)

@@ -53,6 +53,7 @@ class Element:
     keep_empty: bool = False  # table cells stay even without content
 
     def add(self, type_: str, **kwargs: Any) -> Element:
+        """Add and return a child element."""
         child = Element(type_, self, **kwargs)
         self.kids.append(child)
         return child
@@ -71,6 +72,7 @@ class Element:
                 yield from kid.elements()
 
     def has_content(self) -> bool:
+        """Whether the element or a descendant marks content or an annotation."""
         return any(isinstance(k, (Content, AnnotRef)) or (isinstance(k, Element)
                    and k.has_content()) for k in self.kids)
 

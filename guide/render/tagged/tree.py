@@ -36,6 +36,7 @@ LEAVES = {"P", "Title", "Caption", "Code", "Note", "TH", "TD", "BlockQuote", "Di
 
 
 def tag_story(story: list[Flowable], tagger: Tagger) -> list[Flowable]:
+    """Tag every flowable of the story with its structure element."""
     walker = _Walker(tagger)
     walker.walk(story, tagger.tree.root)
     return story

@@ -57,6 +57,7 @@ def _family(family: FontFamily) -> tuple[str, str, str, str]:
 
 
 def register_fonts(brand: Brand) -> FontSet:
+    """Register the brand's fonts with reportlab and name them by role."""
     body = _family(brand.body_font)
     heading = _family(brand.heading_font)
     fallbacks = tuple(register_file(path) for path in brand.fallback_fonts)

@@ -20,7 +20,9 @@ from guide.render.text.breaks import breakable
 class Fallback(Protocol):
     """Names the fallback font that draws ``char``, or None for the paragraph's own font."""
 
-    def font_for(self, char: str) -> str | None: ...
+    def font_for(self, char: str) -> str | None:
+        """The fallback font for ``char``, or None."""
+        ...
 
 
 def escape(text: str) -> str:
@@ -57,6 +59,7 @@ def _run(text: str, font: str | None) -> str:
 
 def to_markup(inlines: tuple[m.Inline, ...], link_color: str = "",
               fallback: Fallback | None = None) -> str:
+    """Inlines as reportlab paragraph markup (text escaped, only known tags)."""
     parts: list[str] = []
     for item in inlines:
         if isinstance(item, m.Text):

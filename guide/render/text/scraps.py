@@ -73,6 +73,7 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
     _wrapped_for: float | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Break the lines (narrower if the last would hold only a word's tail), once per width."""
         if self._wrapped_for == availWidth and "blPara" in self.__dict__:
             return availWidth, self.height
         super().wrap(availWidth, availHeight)
@@ -88,6 +89,7 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
         return availWidth, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Split as reportlab does; the pieces break their lines again."""
         self._wrapped_for = None  # reportlab re-breaks (or drops) the lines it splits
         pieces: list[Any] = super().split(availWidth, availHeight)
         return pieces

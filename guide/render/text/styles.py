@@ -20,6 +20,7 @@ from guide.render.text.fonts import FontSet
 
 
 def color(hex_value: str) -> Color:
+    """A reportlab colour from ``"#rrggbb"``."""
     return HexColor(hex_value)
 
 
@@ -31,6 +32,7 @@ def table_style(font: str, commands: list[tuple[Any, ...]]) -> TableStyle:
 
 @dataclass(frozen=True)
 class Styles:
+    """The paragraph styles of a guide, by role."""
     body: ParagraphStyle
     list_body: ParagraphStyle
     h1: ParagraphStyle

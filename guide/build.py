@@ -1,10 +1,9 @@
-"""Build guides: the list of steps, in order, and nothing else.
+"""Build guides: the list of steps, in order, and nothing else."""
 
-load (brand, guide.toml, sources) → parse (Markdown → model) → check (all problems at once) →
-finish (what the PDF says about itself: metadata) → render (model → PDF, saved once with the
-metadata and the structure tree) → publish (atomic writes, manifest). Each guide is built on its
-own: one with errors keeps its previous PDF and manifest entry, the others are published.
-"""
+# load (brand, guide.toml, sources) → parse (Markdown → model) → check (all problems at once) →
+# finish (what the PDF says about itself: metadata) → render (model → PDF, saved once with the
+# metadata and the structure tree) → publish (atomic writes, manifest). Each guide is built on its
+# own: one with errors keeps its previous PDF and manifest entry, the others are published.
 
 from __future__ import annotations
 
@@ -56,6 +55,7 @@ class Built:
 
     @property
     def entry(self) -> ManifestEntry:
+        """The manifest entry of this guide's PDF."""
         return self.output[0]
 
 

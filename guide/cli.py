@@ -1,10 +1,9 @@
-"""The command line: argv → options → the library → diagnostics on stderr → an exit code.
+"""The command line: argv → options → the library → diagnostics on stderr → an exit code."""
 
-Exit codes: 0 success; 1 content or configuration errors (each printed as
-``path:line: error: message``, sorted, then a summary line); 2 usage errors; 3 an internal
-error (a bug of the builder, named with the block being built; ``--debug`` shows the
-traceback). Nothing here calls ``sys.exit``: :func:`main` returns the code.
-"""
+# Exit codes: 0 success; 1 content or configuration errors (each printed as ``path:line: error:
+# message``, sorted, then a summary line); 2 usage errors; 3 an internal error (a bug of the
+# builder, named with the block being built; ``--debug`` shows the traceback). Nothing here calls
+# ``sys.exit``: :func:`main` returns the code.
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
-"""Which edition of a guide a build produces: version, date, draft state, fingerprint, history.
+"""Which edition of a guide a build produces: version, date, draft state, fingerprint, history."""
 
-Handed from the build's versioning step to render (cover, footers, watermark, revision page),
-finish (metadata) and publish (file name, manifest). Pure data; imports nothing of ours.
-"""
+# Handed from the build's versioning step to render (cover, footers, watermark, revision page),
+# finish (metadata) and publish (file name, manifest). Pure data; imports nothing of ours.
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""Diagnostics as data, and the one root exception that carries them.
+"""Diagnostics as data, and the one root exception that carries them."""
 
-Every stage reports problems as :class:`Diagnostic` values with a :class:`Location`; the command
-line prints them once, sorted, as ``path:line:col: severity: message``. A bug of the builder is an
-:class:`InternalError` instead. Imports nothing of ours.
-"""
+# Every stage reports problems as :class:`Diagnostic` values with a :class:`Location`; the command
+# line prints them once, sorted, as ``path:line:col: severity: message``. A bug of the builder is
+# an :class:`InternalError` instead. Imports nothing of ours.
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""The document model: what the parse stage hands to the check and render stages.
+"""The document model: what the parse stage hands to the check and render stages."""
 
-Frozen dataclasses only. This module imports neither markdown nor reportlab, so parsing and
-rendering are tested apart. Every block carries its :class:`~guide.errors.Location` so that the
-check stage can point at the Markdown line, and its role is its type: the renderer tags it, the
-outline and table of contents are built from it.
-"""
+# Frozen dataclasses only. This module imports neither markdown nor reportlab, so parsing and
+# rendering are tested apart. Every block carries its :class:`~guide.errors.Location` so that the
+# check stage can point at the Markdown line, and its role is its type: the renderer tags it, the
+# outline and table of contents are built from it.
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
 """The ``new`` command: a guide folder that builds at once, with every guide.toml key written out
-and explained, so that marketing fills in blanks rather than reading the code.
+and explained, so that marketing fills in blanks rather than reading the code. Takes the sources
+folder, a slug and a title; writes guide.toml, one chapter and the disclaimer (never over an
+existing folder) and hands on the paths written, or diagnostics."""
 
-Takes the sources folder, a slug and a title; writes guide.toml, one chapter and the disclaimer
-(never over an existing folder) and hands on the paths written, or diagnostics. No ledger: the
-first ``release`` creates it.
-"""
+# No ledger: the first ``release`` creates it.
 
 from __future__ import annotations
 

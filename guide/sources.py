@@ -1,11 +1,10 @@
-"""The sources stage: read a guide's Markdown files safely and remember where things are.
+"""The sources stage: read a guide's Markdown files safely and remember where things are. Takes file
+paths; hands on :class:`SourceFile` values whose text is clean Unicode with ``\n`` line ends."""
 
-Takes file paths; hands on :class:`SourceFile` values whose text is clean Unicode with ``\\n``
-line ends. Reading refuses oversize files and invalid UTF-8 with a located diagnostic; control
-characters (C0 and C1) other than tab and newline, and invisible format characters, are removed
-(a warning names the first): :func:`clean_text`, which guide.toml's strings go through too.
-Imports nothing but the diagnostics.
-"""
+# Reading refuses oversize files and invalid UTF-8 with a located diagnostic; control characters
+# (C0 and C1) other than tab and newline, and invisible format characters, are removed (a warning
+# names the first): :func:`clean_text`, which guide.toml's strings go through too. Imports nothing
+# but the diagnostics.
 
 from __future__ import annotations
 

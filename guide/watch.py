@@ -1,11 +1,10 @@
-"""Rebuild while marketing edits: watch the sources and assets, rebuild on every change.
+"""Rebuild while marketing edits: watch the sources and assets, rebuild on every change. Takes build
+options and output streams; runs until interrupted (or ``max_builds``)."""
 
-Takes build options and output streams; runs until interrupted (or ``max_builds``). The process
-stays alive between builds, so libraries, registered fonts and parsed illustrations stay loaded
-and a rebuild costs only layout. Polling file modification times (stdlib only) rather than an
-OS notification library: the trees are a few dozen files, a poll costs well under a
-millisecond, and it works the same on every platform and network drive.
-"""
+# The process stays alive between builds, so libraries, registered fonts and parsed illustrations
+# stay loaded and a rebuild costs only layout. Polling file modification times (stdlib only)
+# rather than an OS notification library: the trees are a few dozen files, a poll costs well under
+# a millisecond, and it works the same on every platform and network drive.
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
-"""Absolute or promissory claims ("a guaranteed cure") in a guide's words, which advertising
-rules for clinics forbid. Takes the guide's Markdown and TOML text and the brand's list of claim
-words; hands on a warning (an error under ``--strict``) at each ``path:line:column``.
+"""Absolute or promissory claims ("a guaranteed cure") in a guide's words, which advertising rules
+for clinics forbid. Takes the guide's Markdown and TOML text and the brand's list of claim words;
+hands on a warning (an error under ``--strict``) at each ``path:line:column``."""
 
-A claim word is fine when a negation shares its clause ("no outcome is guaranteed", "is not
-guaranteed", "without guarantee"); a reviewed exception carries ``<!-- claim-ok: reason -->``
-(in TOML, ``# claim-ok: reason``) on its line.
-"""
+# A claim word is fine when a negation shares its clause ("no outcome is guaranteed", "is not
+# guaranteed", "without guarantee"); a reviewed exception carries ``<!-- claim-ok: reason -->``
+# (in TOML, ``# claim-ok: reason``) on its line.
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Glyph coverage: every character of the guide has a font that draws it, read from the font files.
+Takes the document model, the guide's configuration and the brand; hands on diagnostics, and the
+:class:`Fallback` decision the renderer follows."""
 
-Takes the document model, the guide's configuration and the brand; hands on diagnostics, and
-the :class:`Fallback` decision the renderer follows. Imports no layout library.
-"""
+# Imports no layout library.
 
 # The rules, in one place:
 #

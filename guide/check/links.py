@@ -1,10 +1,10 @@
 """The one link rule: which link targets may reach the PDF, and every link of a guide checked
-against it (schemes, phone numbers, relative addresses, ``#anchors`` that name nothing).
+against it (schemes, phone numbers, relative addresses, ``#anchors`` that name nothing). Takes the
+document model and configuration; hands on diagnostics at each link's Markdown line, and
+:func:`link_problem` / :func:`safe_target`, which the render stage imports so that the rule lives
+here only."""
 
-Takes the document model and configuration; hands on diagnostics at each link's Markdown line,
-and :func:`link_problem` / :func:`safe_target`, which the render stage imports so that the rule
-lives here only. Imports neither markdown nor reportlab.
-"""
+# Imports neither markdown nor reportlab.
 
 from __future__ import annotations
 

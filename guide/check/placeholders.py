@@ -1,10 +1,8 @@
-"""Placeholders left in a guide: addresses on reserved domains (example.com/.org/.net and the
-.test, .invalid and .example top-level domains of RFC 2606), "lorem ipsum", and TODO, TBD or
-PLACEHOLDER in capitals, in the Markdown or in any TOML value of the guide.
-
-Takes the guide's text pieces; hands on a warning at each, or an error for a release (``build
---release`` and ``check``) unless guide.toml ``[quality] placeholders_ok = true``.
-"""
+"""Placeholders left in a guide: addresses on reserved domains (example.com/.org/.net and the .test,
+.invalid and .example top-level domains of RFC 2606), "lorem ipsum", and TODO, TBD or PLACEHOLDER in
+capitals, in the Markdown or in any TOML value of the guide. Takes the guide's text pieces; hands on
+a warning at each, or an error for a release (``build --release`` and ``check``) unless guide.toml
+``[quality] placeholders_ok = true``."""
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
-"""The checks made for patient material, in one call: reading level, claims, placeholders,
-required disclaimer wording and key terms (the review cadence needs the edition: see
-:mod:`guide.check.review`). Takes the parsed guide, its configuration and the brand; hands on
-the guide's reading level and diagnostics.
-"""
+"""The checks made for patient material, in one call: reading level, claims, placeholders, required
+disclaimer wording and key terms (the review cadence needs the edition: see
+:mod:`guide.check.review`). Takes the parsed guide, its configuration and the brand; hands on the
+guide's reading level and diagnostics."""
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""Reading level of a guide's chapters: Flesch-Kincaid grade, SMOG, words per sentence, the
-share of words of three syllables or more, and the hardest sentences with their lines.
+"""Reading level of a guide's chapters: Flesch-Kincaid grade, SMOG, words per sentence, the share of
+words of three syllables or more, and the hardest sentences with their lines. Takes the document
+model and the chapters' Markdown (to place sentences on their line); hands on :class:`GuideReading`
+and, against guide.toml ``[quality]``, diagnostics."""
 
-Takes the document model and the chapters' Markdown (to place sentences on their line); hands
-on :class:`GuideReading` and, against guide.toml ``[quality]``, diagnostics. Syllables are
-counted offline with pyphen's hyphenation dictionaries (see :func:`syllables`).
-"""
+# Syllables are counted offline with pyphen's hyphenation dictionaries (see :func:`syllables`).
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
 """Review cadence: guide.toml ``[quality] review_every = "12 months"`` asks for a medical review
 that often. Takes the guide's configuration, its edition (with the ledger's history) and today's
-date; hands on a warning when the newest revision with ``reviewed_on`` is older than that, or
-when no revision records a review (``release --reviewed-by NAME`` records one).
-"""
+date; hands on a warning when the newest revision with ``reviewed_on`` is older than that, or when
+no revision records a review (``release --reviewed-by NAME`` records one)."""
 
 from __future__ import annotations
 

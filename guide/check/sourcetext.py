@@ -1,9 +1,8 @@
-"""The words of a guide as its author wrote them, for the checks that look at wording: each
-Markdown file's text and every string value of the guide's TOML files, with their lines.
+"""The words of a guide as its author wrote them, for the checks that look at wording: each Markdown
+file's text and every string value of the guide's TOML files, with their lines. Takes the guide's
+configuration; hands on :class:`Text` pieces."""
 
-Takes the guide's configuration; hands on :class:`Text` pieces. Files the load and sources
-stages could not read are skipped (they reported it).
-"""
+# Files the load and sources stages could not read are skipped (they reported it).
 
 from __future__ import annotations
 

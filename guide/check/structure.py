@@ -1,8 +1,7 @@
-"""The check stage: every problem in the parsed guide, all at once, before anything renders.
+"""The check stage: every problem in the parsed guide, all at once, before anything renders. Takes
+the document model and configuration; hands on diagnostics with Markdown locations."""
 
-Takes the document model and configuration; hands on diagnostics with Markdown locations.
-Imports neither markdown nor reportlab (glyph coverage: guide.check.coverage).
-"""
+# Imports neither markdown nor reportlab (glyph coverage: guide.check.coverage).
 
 from __future__ import annotations
 

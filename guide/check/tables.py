@@ -1,9 +1,9 @@
-"""Tables that fit the page: every column gets room for a few letters at a readable size.
+"""Tables that fit the page: every column gets room for a few letters at a readable size. Takes the
+document model and the brand's text width; hands on a diagnostic at the Markdown line of each table
+with more columns than fit."""
 
-Takes the document model and the brand's text width; hands on a diagnostic at the Markdown line
-of each table with more columns than fit. The render stage lays tables out by the same numbers
-(:data:`MIN_CELL_SIZE`, :data:`CELL_PADDING`, :func:`max_columns`). Imports no layout library.
-"""
+# The render stage lays tables out by the same numbers (:data:`MIN_CELL_SIZE`,
+# :data:`CELL_PADDING`, :func:`max_columns`). Imports no layout library.
 
 from __future__ import annotations
 

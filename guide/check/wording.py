@@ -1,9 +1,7 @@
 """Required wording: every guide has a disclaimer, and it holds each phrase that brand.toml
-``[wording] disclaimer.<language>`` lists (case, line breaks and typographic quotes aside).
-
-Takes the document model, the guide's configuration and the brand's wording; hands on an error
-at the disclaimer for each phrase it lacks.
-"""
+``[wording] disclaimer.<language>`` lists (case, line breaks and typographic quotes aside). Takes
+the document model, the guide's configuration and the brand's wording; hands on an error at the
+disclaimer for each phrase it lacks."""
 
 from __future__ import annotations
 

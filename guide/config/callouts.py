@@ -1,10 +1,9 @@
-"""The callout kinds (``!!! expert``, ``note``, ``tip``, ``warning``, ``important``): the
-catalogue key of the word a screen reader says for each, and its look in the palette's colours.
+"""The callout kinds (``!!! expert``, ``note``, ``tip``, ``warning``, ``important``): the catalogue
+key of the word a screen reader says for each, and its look in the palette's colours."""
 
-Holds data only. The render stage draws the looks, with each kind's word from the guide's
-language catalogue (:mod:`guide.i18n`, keys ``callout_<kind>``); :mod:`guide.config.contrast`
-checks every colour pair they put text or an icon on.
-"""
+# Holds data only. The render stage draws the looks, with each kind's word from the guide's
+# language catalogue (:mod:`guide.i18n`, keys ``callout_<kind>``); :mod:`guide.config.contrast`
+# checks every colour pair they put text or an icon on.
 
 from __future__ import annotations
 

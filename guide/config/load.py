@@ -1,9 +1,8 @@
-"""Load and validate the brand file and a guide's ``guide.toml`` into frozen dataclasses.
+"""Load and validate the brand file and a guide's ``guide.toml`` into frozen dataclasses. Takes
+paths; hands on :class:`~guide.config.schema.Brand` and :class:`~guide.config.schema.GuideConfig`,
+or diagnostics."""
 
-Takes paths; hands on :class:`~guide.config.schema.Brand` and
-:class:`~guide.config.schema.GuideConfig`, or diagnostics. Resolves font and logo paths, and
-refuses any path that leaves the folder it belongs to.
-"""
+# Resolves font and logo paths, and refuses any path that leaves the folder it belongs to.
 
 from __future__ import annotations
 

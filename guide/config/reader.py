@@ -1,9 +1,8 @@
-"""A typed view over one parsed TOML table that reports problems as diagnostics.
+"""A typed view over one parsed TOML table that reports problems as diagnostics."""
 
-Each getter records an error (with the key's line) and returns a harmless default, so that one
-pass over a file reports every problem at once. Unknown keys are errors with a did-you-mean;
-strings are cleaned of control and invisible characters like Markdown text (with a warning).
-"""
+# Each getter records an error (with the key's line) and returns a harmless default, so that one
+# pass over a file reports every problem at once. Unknown keys are errors with a did-you-mean;
+# strings are cleaned of control and invisible characters like Markdown text (with a warning).
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""Find the line of a key in a TOML file, for diagnostics.
+"""Find the line of a key in a TOML file, for diagnostics."""
 
-``tomllib`` reports line numbers only for syntax errors, so this small scanner maps a key path
-such as ``("palette", "ink")`` or ``("related", 1, "url")`` to the line that sets it. It reads the
-text only; it is right for the plain TOML people write (headers, ``key = value``, arrays of
-tables) and falls back to the nearest enclosing header, then to line 1.
-"""
+# ``tomllib`` reports line numbers only for syntax errors, so this small scanner maps a key path
+# such as ``("palette", "ink")`` or ``("related", 1, "url")`` to the line that sets it. It reads
+# the text only; it is right for the plain TOML people write (headers, ``key = value``, arrays of
+# tables) and falls back to the nearest enclosing header, then to line 1.
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""Lay out an ``anatomy-label`` diagram: the illustration in the middle, callout labels
-stacked left and right of it without overlap, and leader lines from each label to its anchor.
+"""Lay out an ``anatomy-label`` diagram: the illustration in the middle, callout labels stacked left
+and right of it without overlap, and leader lines from each label to its anchor. Takes a
+:class:`~guide.diagrams.spec.AnatomyLabel`; hands on a :class:`Layout` whose ``image`` is where the
+renderer draws the SVG."""
 
-Takes a :class:`~guide.diagrams.spec.AnatomyLabel`; hands on a :class:`Layout` whose ``image``
-is where the renderer draws the SVG. Pure: no reportlab.
-"""
+# Pure: no reportlab.
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
 """Lay out the chain kinds: ``cycle`` (a two-column loop) and ``flow`` (stages joined by fan
-connectors, down or right).
+connectors, down or right). Takes a :class:`~guide.diagrams.spec.Cycle` or
+:class:`~guide.diagrams.spec.Flow`; hands on a :class:`Layout`."""
 
-Takes a :class:`~guide.diagrams.spec.Cycle` or :class:`~guide.diagrams.spec.Flow`; hands on a
-:class:`Layout`. Pure: no reportlab.
-"""
+# Pure: no reportlab.
 
 from __future__ import annotations
 

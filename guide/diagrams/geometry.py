@@ -1,8 +1,7 @@
-"""The output of layout: boxes, text lines, arrows and leaders in points, origin bottom-left.
+"""The output of layout: boxes, text lines, arrows and leaders in points, origin bottom-left."""
 
-Also the text tools layout needs: word wrapping against a ``measure(text, font, size)``
-callable, with words wider than the box broken so text never overflows. Pure; no reportlab.
-"""
+# Also the text tools layout needs: word wrapping against a ``measure(text, font, size)``
+# callable, with words wider than the box broken so text never overflows. Pure; no reportlab.
 
 from __future__ import annotations
 

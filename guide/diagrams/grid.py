@@ -1,9 +1,8 @@
-"""Lay out a ``compare`` diagram: a grid of boxes with column headers and row labels.
+"""Lay out a ``compare`` diagram: a grid of boxes with column headers and row labels. Takes a
+:class:`~guide.diagrams.spec.Compare`; hands on a :class:`Layout`."""
 
-Takes a :class:`~guide.diagrams.spec.Compare`; hands on a :class:`Layout`. Row labels sit in a
-left column when the columns stay wide enough, otherwise as a band above each row.
-Pure: no reportlab.
-"""
+# Row labels sit in a left column when the columns stay wide enough, otherwise as a band above
+# each row. Pure: no reportlab.
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""Lay a :class:`DiagramSpec` out as geometry: the entry point that picks the kind's layout.
+"""Lay a :class:`DiagramSpec` out as geometry: the entry point that picks the kind's layout. Takes a
+spec, the available width, a ``measure(text, font, size)`` callable and the :class:`Typography`;
+hands on a :class:`Layout` (points, origin bottom-left) no wider than the width."""
 
-Takes a spec, the available width, a ``measure(text, font, size)`` callable and the
-:class:`Typography`; hands on a :class:`Layout` (points, origin bottom-left) no wider than the
-width. Boxes grow in height for long text; text is never set below 9 pt. Pure: no reportlab.
-"""
+# Boxes grow in height for long text; text is never set below 9 pt. Pure: no reportlab.
 
 from __future__ import annotations
 

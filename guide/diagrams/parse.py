@@ -1,9 +1,9 @@
-"""Validate the TOML body of a fenced ``diagram`` block into a :class:`DiagramSpec`.
+"""Validate the TOML body of a fenced ``diagram`` block into a :class:`DiagramSpec`. Takes the
+block's text, its :class:`~guide.errors.Location` (the fence line), the brand palette and the assets
+folder; hands on a spec or diagnostics whose lines point into the Markdown file (the body's first
+line is ``location.line + 1``)."""
 
-Takes the block's text, its :class:`~guide.errors.Location` (the fence line), the brand palette
-and the assets folder; hands on a spec or diagnostics whose lines point into the Markdown file
-(the body's first line is ``location.line + 1``). Imports no reportlab and no markdown.
-"""
+# Imports no reportlab and no markdown.
 
 from __future__ import annotations
 

@@ -1,8 +1,7 @@
-"""The diagram model: what :func:`guide.diagrams.parse_diagram` hands to layout and render.
+"""The diagram model: what :func:`guide.diagrams.parse_diagram` hands to layout and render."""
 
-Frozen dataclasses only; imports neither markdown nor reportlab. A :class:`DiagramSpec` holds
-what every figure has (kind, caption, alt text, stroke colour role) and one kind-specific body.
-"""
+# Frozen dataclasses only; imports neither markdown nor reportlab. A :class:`DiagramSpec` holds
+# what every figure has (kind, caption, alt text, stroke colour role) and one kind-specific body.
 
 from __future__ import annotations
 

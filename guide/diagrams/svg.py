@@ -1,9 +1,8 @@
-"""Read an illustration SVG safely and find its anchor points, without reportlab.
+"""Read an illustration SVG safely and find its anchor points, without reportlab. Takes a path
+inside ``assets/``; hands on the viewBox aspect ratio and the anchors (``<circle
+id="anchor-NAME">``) as fractions of the viewBox, with group transforms applied."""
 
-Takes a path inside ``assets/``; hands on the viewBox aspect ratio and the anchors
-(``<circle id="anchor-NAME">``) as fractions of the viewBox, with group transforms applied.
-Refuses files over 2 MB and any DOCTYPE or ENTITY declaration (no entity expansion attacks).
-"""
+# Refuses files over 2 MB and any DOCTYPE or ENTITY declaration (no entity expansion attacks).
 
 from __future__ import annotations
 

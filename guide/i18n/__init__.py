@@ -1,11 +1,11 @@
-"""The words the builder adds to a guide ("Contents", "Page 3 of 12", link descriptions for
-screen readers...), its dates and its numbers, in the guide's language.
+"""The words the builder adds to a guide ("Contents", "Page 3 of 12", link descriptions for screen
+readers...), its dates and its numbers, in the guide's language. Takes a language tag (guide.toml
+``language``); hands on a :class:`Catalogue` read from ``catalogues/<tag>.toml`` (or
+``<language>.toml``), with English for every missing entry, and the warnings that name each entry
+that fell back."""
 
-Takes a language tag (guide.toml ``language``); hands on a :class:`Catalogue` read from
-``catalogues/<tag>.toml`` (or ``<language>.toml``), with English for every missing entry, and the
-warnings that name each entry that fell back. Dates and numbers come from Babel's CLDR data.
-Imports neither reportlab nor markdown; a load-stage module, so render and revisions can use it.
-"""
+# Dates and numbers come from Babel's CLDR data. Imports neither reportlab nor markdown; a
+# load-stage module, so render and revisions can use it.
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Run ``import``: a saved page → a new guide folder, or, for a guide that exists, its chapters
-rewritten with the difference shown per chapter (releasing stays with ``release``).
+rewritten with the difference shown per chapter (releasing stays with ``release``). Takes the page's
+path, the slug and the sources folder; hands on an :class:`ImportResult` (report lines for stdout,
+diagnostics)."""
 
-Takes the page's path, the slug and the sources folder; hands on an :class:`ImportResult`
-(report lines for stdout, diagnostics). Writes only inside the new guide's folder and reads only
-the page and files inside the page's folder.
-"""
+# Writes only inside the new guide's folder and reads only the page and files inside the page's
+# folder.
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
 """The article's main content, found by trafilatura, as Markdown: the ``<h2>`` headings start
-chapters, lists, tables, emphasis, quotes and links are kept, links made absolute against the
-page's canonical address, pictures written as Markdown images (or TODOs).
+chapters, lists, tables, emphasis, quotes and links are kept, links made absolute against the page's
+canonical address, pictures written as Markdown images (or TODOs). Takes a cleaned
+:class:`~guide.importer.page.Page`; hands on :class:`Chapter` values."""
 
-Takes a cleaned :class:`~guide.importer.page.Page`; hands on :class:`Chapter` values. Every
-piece of text trafilatura hands back is written as it stands (only Markdown's own characters
-are escaped); nothing is fetched.
-"""
+# Every piece of text trafilatura hands back is written as it stands (only Markdown's own
+# characters are escaped); nothing is fetched.
 
 from __future__ import annotations
 

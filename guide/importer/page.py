@@ -1,11 +1,10 @@
 """Read a saved web page as untrusted input and strip it to the article: bounded size, scripts,
 styles, forms, hidden elements and page chrome (menus, cookie banners, share buttons, sidebars,
-headers and footers) removed, each removal recorded for the report.
+headers and footers) removed, each removal recorded for the report. Takes the page's path; hands on
+a :class:`Page` (the cleaned lxml tree, the title from the ``<h1>``, the canonical URL, the
+disclaimer's paragraphs, the local images and what was dropped)."""
 
-Takes the page's path; hands on a :class:`Page` (the cleaned lxml tree, the title from the
-``<h1>``, the canonical URL, the disclaimer's paragraphs, the local images and what was dropped).
-Reads nothing but the page itself; fetches nothing.
-"""
+# Reads nothing but the page itself; fetches nothing.
 
 from __future__ import annotations
 

@@ -1,12 +1,11 @@
-"""Put back what the extractor left out in the middle of the article: trafilatura sometimes drops
-a heading or a paragraph between two it kept (page builders confuse it), and the article's
-sentences must all arrive. Blocks missing before the first or after the last kept block are
-taken for page chrome and only reported.
+"""Put back what the extractor left out in the middle of the article: trafilatura sometimes drops a
+heading or a paragraph between two it kept (page builders confuse it), and the article's sentences
+must all arrive. Blocks missing before the first or after the last kept block are taken for page
+chrome and only reported."""
 
-Takes the cleaned page's ``<body>`` and trafilatura's XML ``<main>``; changes the XML in place
-(each missing block converted to trafilatura's vocabulary and set before the next kept one) and
-hands on the texts it put back and the texts it left out.
-"""
+# Takes the cleaned page's ``<body>`` and trafilatura's XML ``<main>``; changes the XML in place
+# (each missing block converted to trafilatura's vocabulary and set before the next kept one) and
+# hands on the texts it put back and the texts it left out.
 
 from __future__ import annotations
 

@@ -1,13 +1,12 @@
-"""The finish stage: what the finished PDF says about itself, beyond what it shows.
+"""The finish stage: what the finished PDF says about itself, beyond what it shows. Takes the
+configuration and edition; hands on :class:`Finish`: the Info dictionary (title, author, subject,
+keywords, version, fingerprint, dates from the edition, never the clock), the document language and
+the XMP metadata packet."""
 
-Takes the configuration and edition; hands on :class:`Finish`: the Info dictionary (title,
-author, subject, keywords, version, fingerprint, dates from the edition, never the clock), the
-document language and the XMP metadata packet. Plain data: imports neither reportlab nor pypdf.
-The render stage writes it into the PDF as it saves it (:mod:`guide.render.tagged.metadata`),
-together with ``DisplayDocTitle``, a file identifier derived from the content and the
-tagged-PDF structure tree (:mod:`guide.render.tagged.write`), so the PDF is written once and
-never parsed again.
-"""
+# Plain data: imports neither reportlab nor pypdf. The render stage writes it into the PDF as it
+# saves it (:mod:`guide.render.tagged.metadata`), together with ``DisplayDocTitle``, a file
+# identifier derived from the content and the tagged-PDF structure tree
+# (:mod:`guide.render.tagged.write`), so the PDF is written once and never parsed again.
 
 from __future__ import annotations
 

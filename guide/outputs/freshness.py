@@ -1,12 +1,11 @@
-"""Decide, before anything heavy is imported, whether the published outputs are up to date.
+"""Decide, before anything heavy is imported, whether the published outputs are up to date. Takes
+build options; hands on the manifest entries that are still current, or None when any guide asked
+for must be built."""
 
-Takes build options; hands on the manifest entries that are still current, or None when any
-guide asked for must be built. Reads only TOML, the files the fingerprint covers, the manifest
-and the PDFs' bytes: no markdown, reportlab or pypdf. A PDF is current when the manifest's
-entry has the same version, fingerprint and draft state as the content would give now, it was
-made by this builder (same version and same source code), and the file still has the recorded
-SHA-256.
-"""
+# Reads only TOML, the files the fingerprint covers, the manifest and the PDFs' bytes: no
+# markdown, reportlab or pypdf. A PDF is current when the manifest's entry has the same version,
+# fingerprint and draft state as the content would give now, it was made by this builder (same
+# version and same source code), and the file still has the recorded SHA-256.
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""Landing-page pictures of a built guide, rendered with PDFium: the cover as PNG and WebP at
-400 and 1200 px wide, a 1200×630 social card and the first three pages as thumbnails.
+"""Landing-page pictures of a built guide, rendered with PDFium: the cover as PNG and WebP at 400
+and 1200 px wide, a 1200×630 social card and the first three pages as thumbnails. Takes the finished
+PDF's bytes and a file-name stem; hands on :class:`Preview` records with the encoded bytes."""
 
-Takes the finished PDF's bytes and a file-name stem; hands on :class:`Preview` records with the
-encoded bytes. The same PDF gives the same bytes (no timestamps or metadata are written).
-"""
+# The same PDF gives the same bytes (no timestamps or metadata are written).
 
 from __future__ import annotations
 

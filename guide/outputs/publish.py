@@ -1,10 +1,9 @@
-"""The publish stage: write PDFs and ``manifest.json`` atomically.
+"""The publish stage: write PDFs and ``manifest.json`` atomically. Takes finished PDF bytes and what
+the manifest says of them; writes each file to a temporary name in the output folder, flushes it to
+disk and renames it into place, so a reader (or a build killed mid-way) sees the old file or the new
+one, never a partial one."""
 
-Takes finished PDF bytes and what the manifest says of them; writes each file to a temporary
-name in the output folder, flushes it to disk and renames it into place, so a reader (or a
-build killed mid-way) sees the old file or the new one, never a partial one. Imports nothing
-of reportlab, markdown or pypdf.
-"""
+# Imports nothing of reportlab, markdown or pypdf.
 
 from __future__ import annotations
 

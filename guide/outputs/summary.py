@@ -1,9 +1,9 @@
 """The pull-request job summary: one Markdown table of the guides in an output folder (version,
-pages, size, draft state, cover picture), read from its ``manifest.json``.
+pages, size, draft state, cover picture), read from its ``manifest.json``. Takes the output folder;
+hands on Markdown text."""
 
-Takes the output folder; hands on Markdown text. ``python3 -m guide.outputs.summary dist``
-prints it (the workflow appends it to ``$GITHUB_STEP_SUMMARY``).
-"""
+# ``python3 -m guide.outputs.summary dist`` prints it (the workflow appends it to
+# ``$GITHUB_STEP_SUMMARY``).
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""The parse stage: a guide's Markdown files → the document model.
+"""The parse stage: a guide's Markdown files → the document model. Takes the validated
+:class:`~guide.config.schema.GuideConfig` and the assets folder; hands on a
+:class:`~guide.model.Document` (figures numbered in reading order) and diagnostics."""
 
-Takes the validated :class:`~guide.config.schema.GuideConfig` and the assets folder; hands on a
-:class:`~guide.model.Document` (figures numbered in reading order) and diagnostics. The only
-module family that imports ``markdown``; it imports nothing of reportlab.
-"""
+# The only module family that imports ``markdown``; it imports nothing of reportlab.
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""Campaign tags on the article's own links: the parsed document with every link to the clinic's
-own domains given guide.toml ``[campaign]``'s UTM tags (other links untouched).
+"""Campaign tags on the article's own links: the parsed document with every link to the clinic's own
+domains given guide.toml ``[campaign]``'s UTM tags (other links untouched). Takes a
+:class:`~guide.model.Document` and the guide's configuration; hands on a new document."""
 
-Takes a :class:`~guide.model.Document` and the guide's configuration; hands on a new document.
-Only link targets change: the words a reader sees stay as written.
-"""
+# Only link targets change: the words a reader sees stay as written.
 
 from __future__ import annotations
 

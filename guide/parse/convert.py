@@ -1,10 +1,10 @@
-"""Turn Python-Markdown's element tree into the document model.
+"""Turn Python-Markdown's element tree into the document model. Takes the root element
+Python-Markdown built (captured before serialisation) and the source file; hands on a tuple of
+:mod:`guide.model` blocks."""
 
-Takes the root element Python-Markdown built (captured before serialisation) and the source
-file; hands on a tuple of :mod:`guide.model` blocks. Raw HTML that Python-Markdown stashed is
-never passed on as markup: its text is kept, its tags dropped (a warning says so), and ``<br>``,
-``<b>``/``<strong>``, ``<i>``/``<em>`` and ``<code>`` map to their model counterparts.
-"""
+# Raw HTML that Python-Markdown stashed is never passed on as markup: its text is kept, its tags
+# dropped (a warning says so), and ``<br>``, ``<b>``/``<strong>``, ``<i>``/``<em>`` and ``<code>``
+# map to their model counterparts.
 
 from __future__ import annotations
 

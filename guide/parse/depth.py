@@ -1,13 +1,12 @@
-"""Refuse Markdown nested so deep that Python-Markdown would recurse without end.
+"""Refuse Markdown nested so deep that Python-Markdown would recurse without end."""
 
-Python-Markdown parses nested lists and quotes recursively: a list 1,000 levels deep takes
-seconds and ends in ``RecursionError``. Before it sees a chapter, this pass looks at each
-line's leading quote markers and indentation, which bound the nesting, and reports the first
-line that goes past a generous bound (the check stage applies the brand's exact limit to the
-parsed model). Takes text; hands on the 1-based line of the first offender, or None.
-Inline markup (emphasis inside links inside emphasis …) is measured on Python-Markdown's tree
-before it is converted (:func:`inline_depth`), since the converter recurses too.
-"""
+# Python-Markdown parses nested lists and quotes recursively: a list 1,000 levels deep takes
+# seconds and ends in ``RecursionError``. Before it sees a chapter, this pass looks at each line's
+# leading quote markers and indentation, which bound the nesting, and reports the first line that
+# goes past a generous bound (the check stage applies the brand's exact limit to the parsed
+# model). Takes text; hands on the 1-based line of the first offender, or None. Inline markup
+# (emphasis inside links inside emphasis …) is measured on Python-Markdown's tree before it is
+# converted (:func:`inline_depth`), since the converter recurses too.
 
 from __future__ import annotations
 

@@ -1,11 +1,10 @@
-"""Lift fenced blocks and page-break lines out of Markdown before Python-Markdown sees it.
+"""Lift fenced blocks and page-break lines out of Markdown before Python-Markdown sees it."""
 
-Python-Markdown stashes fenced code as raw HTML and forgets its line, so this pass replaces
-each fenced block (```` ```lang ```` … ```` ``` ````, or ``~~~``) and each page-break line
-(``\\newpage``, ``\\pagebreak`` or ``<!-- pagebreak -->``) with a token paragraph, and
-remembers its line (other blocks' lines are found in the original text). Takes text; hands on
-text and the lifted blocks.
-"""
+# Python-Markdown stashes fenced code as raw HTML and forgets its line, so this pass replaces each
+# fenced block (```` ```lang ```` … ```` ``` ````, or ``~~~``) and each page-break line
+# (``\newpage``, ``\pagebreak`` or ``<!-- pagebreak -->``) with a token paragraph, and remembers
+# its line (other blocks' lines are found in the original text). Takes text; hands on text and the
+# lifted blocks.
 
 from __future__ import annotations
 

@@ -1,12 +1,11 @@
-"""Check a picture file before anything decodes it: is it what its name says, and is it sane?
+"""Check a picture file before anything decodes it: is it what its name says, and is it sane? Takes
+a resolved path (inside the guide's folder or ``assets/``) and the brand's
+:class:`~guide.config.schema.Limits`; hands on the reason it cannot be used, or None."""
 
-Takes a resolved path (inside the guide's folder or ``assets/``) and the brand's
-:class:`~guide.config.schema.Limits`; hands on the reason it cannot be used, or None. PNG and
-JPEG are identified by Pillow from their header only (``Image.open`` reads no pixels), so a
-decompression bomb is refused by its declared size. SVG is read as text: no DOCTYPE or ENTITY
-(no entity expansion, no external entities), no reference to another file or URL (svglib would
-open it), a bounded number of elements and depth. Imports neither markdown nor reportlab.
-"""
+# PNG and JPEG are identified by Pillow from their header only (``Image.open`` reads no pixels),
+# so a decompression bomb is refused by its declared size. SVG is read as text: no DOCTYPE or
+# ENTITY (no entity expansion, no external entities), no reference to another file or URL (svglib
+# would open it), a bounded number of elements and depth. Imports neither markdown nor reportlab.
 
 from __future__ import annotations
 

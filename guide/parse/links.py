@@ -1,11 +1,11 @@
-"""Links as people write them, made into the model's links once every chapter is parsed.
+"""Links as people write them, made into the model's links once every chapter is parsed. Takes the
+parsed chapters and the guide's ``base_url``; hands on chapters in which bare ``http(s)://`` and
+``www.`` addresses are links (GitHub's autolink rules), relative links are joined to ``base_url``,
+and ``#id`` links (Python-Markdown's heading ids, ``{#id}``, ``fn:1``) point at the destination the
+renderer writes."""
 
-Takes the parsed chapters and the guide's ``base_url``; hands on chapters in which bare
-``http(s)://`` and ``www.`` addresses are links (GitHub's autolink rules), relative links are
-joined to ``base_url``, and ``#id`` links (Python-Markdown's heading ids, ``{#id}``, ``fn:1``)
-point at the destination the renderer writes. What cannot be resolved is left as written for
-the check stage to report (:mod:`guide.check.links`). Imports neither markdown nor reportlab.
-"""
+# What cannot be resolved is left as written for the check stage to report
+# (:mod:`guide.check.links`). Imports neither markdown nor reportlab.
 
 from __future__ import annotations
 

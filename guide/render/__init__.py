@@ -1,10 +1,9 @@
 """The render stage: document model + brand + the finish stage's properties → the finished PDF
-bytes, written once. The only package that imports reportlab.
+bytes, written once. The only package that imports reportlab."""
 
-:func:`render_guide` lays the guide out; a block too large for a page is a diagnostic at its
-Markdown line, anything else that fails is an :class:`~guide.errors.InternalError` naming the
-block (or the guide) being built.
-"""
+# :func:`render_guide` lays the guide out; a block too large for a page is a diagnostic at its
+# Markdown line, anything else that fails is an :class:`~guide.errors.InternalError` naming the
+# block (or the guide) being built.
 
 from __future__ import annotations
 

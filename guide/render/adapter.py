@@ -1,8 +1,7 @@
-"""The one door to reportlab's private names: underscore attributes, private hooks, class swaps.
+"""The one door to reportlab's private names: underscore attributes, private hooks, class swaps."""
 
-Each access is a small function or class saying what it relies on; tests/test_adapter.py checks
-every one against the installed reportlab, so an upgrade that breaks one names this module.
-"""
+# Each access is a small function or class saying what it relies on; tests/test_adapter.py checks
+# every one against the installed reportlab, so an upgrade that breaks one names this module.
 
 # Bounds: pyproject.toml pins reportlab to the versions this suite has passed with. When an
 # upgrade fails tests/test_adapter.py, fix the function it names here and nowhere else.

@@ -1,8 +1,8 @@
-"""Versioning per content revision: fingerprints, the revision ledger, release and check.
+"""Versioning per content revision: fingerprints, the revision ledger, release and check. Takes
+loaded configuration (:mod:`guide.config`); hands on :class:`~guide.edition.Edition` values to
+render, finish and publish."""
 
-Takes loaded configuration (:mod:`guide.config`); hands on :class:`~guide.edition.Edition` values
-to render, finish and publish. Imports neither reportlab nor pypdf.
-"""
+# Imports neither reportlab nor pypdf.
 
 from guide.revisions.check import CheckResult, changed_note, draft_diagnostic
 from guide.revisions.fingerprint import fingerprint

@@ -1,9 +1,9 @@
-"""What the CI check says about a draft: an error naming the guide and the release command.
+"""What the CI check says about a draft: an error naming the guide and the release command. Takes a
+guide's configuration and edition; hands on a :class:`~guide.errors.Diagnostic` located at the
+ledger's newest entry (or guide.toml when there is no ledger yet), and the :class:`CheckResult` that
+:func:`guide.build.check` returns."""
 
-Takes a guide's configuration and edition; hands on a :class:`~guide.errors.Diagnostic` located at
-the ledger's newest entry (or guide.toml when there is no ledger yet), and the
-:class:`CheckResult` that :func:`guide.build.check` returns. Prints nothing.
-"""
+# Prints nothing.
 
 from __future__ import annotations
 

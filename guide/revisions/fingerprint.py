@@ -1,29 +1,31 @@
-"""The fingerprint of a guide's content: one sha256 over everything that changes the PDF.
+"""The fingerprint of a guide's content: one sha256 over everything that changes the PDF. Takes a
+loaded :class:`~guide.config.schema.GuideConfig` and :class:`~guide.config.schema.Brand` and the
+assets folder; hands on a 64-digit hex digest."""
 
-Takes a loaded :class:`~guide.config.schema.GuideConfig` and :class:`~guide.config.schema.Brand`
-and the assets folder; hands on a 64-digit hex digest. Reads files only; imports no rendering.
-
-What goes in, each under a name relative to its folder (never an absolute path), sorted by name:
-
-* every file in the guide's folder (its Markdown, ``guide.toml``, images, diagram files) except the
-  revision ledger, hidden files and ``__pycache__``;
-* every file under ``assets/`` (the brand file, logos, illustrations, bundled fonts) except
-  documentation (``README*`` and Markdown files) and hidden files. Taking the whole folder rather
-  than only what the Markdown references is the simple, robust choice: a change is never missed,
-  at the cost of a spurious draft when an unused asset changes;
-* the bytes of every brand font that lives outside ``assets/`` (a pip-installed font package),
-  named by its ``package:file`` spec so the hash does not depend on where the package is installed.
-
-How each file is read: TOML is parsed and canonicalised (sorted-key JSON), so comments, spacing and
-key order do not count, and ``guide.toml``'s ``version`` and ``date`` are left out (the ledger owns
-them); Markdown and text have a BOM stripped and line endings turned into LF; everything else
-(fonts, SVG, PNG) counts by its bytes. File timestamps never count.
-
-The builder's own version is deliberately *not* part of the fingerprint: the fingerprint says which
-revision of the *content* a PDF shows, and a builder upgrade should not turn every released guide
-into a draft. The builder's version is recorded beside it instead (PDF metadata, manifest), and
-byte-identical output is promised for the same content *and* the same builder version.
-"""
+# Reads files only; imports no rendering.
+#
+# What goes in, each under a name relative to its folder (never an absolute path), sorted by name:
+#
+# * every file in the guide's folder (its Markdown, ``guide.toml``, images, diagram files) except
+#   the revision ledger, hidden files and ``__pycache__``;
+# * every file under ``assets/`` (the brand file, logos, illustrations, bundled fonts) except
+#   documentation (``README*`` and Markdown files) and hidden files. Taking the whole folder
+#   rather than only what the Markdown references is the simple, robust choice: a change is never
+#   missed, at the cost of a spurious draft when an unused asset changes;
+# * the bytes of every brand font that lives outside ``assets/`` (a pip-installed font package),
+#   named by its ``package:file`` spec so the hash does not depend on where the package is
+#   installed.
+#
+# How each file is read: TOML is parsed and canonicalised (sorted-key JSON), so comments, spacing
+# and key order do not count, and ``guide.toml``'s ``version`` and ``date`` are left out (the
+# ledger owns them); Markdown and text have a BOM stripped and line endings turned into LF;
+# everything else (fonts, SVG, PNG) counts by its bytes. File timestamps never count.
+#
+# The builder's own version is deliberately *not* part of the fingerprint: the fingerprint says
+# which revision of the *content* a PDF shows, and a builder upgrade should not turn every
+# released guide into a draft. The builder's version is recorded beside it instead (PDF metadata,
+# manifest), and byte-identical output is promised for the same content *and* the same builder
+# version.
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
 """The "Revision history" page as document-model blocks, built from an edition and its ledger.
+Takes an :class:`~guide.edition.Edition` and the guide's :class:`~guide.i18n.Catalogue`; hands on
+:mod:`guide.model` blocks, worded and dated in the guide's language."""
 
-Takes an :class:`~guide.edition.Edition` and the guide's :class:`~guide.i18n.Catalogue`; hands
-on :mod:`guide.model` blocks, worded and dated in the guide's language, that the renderer lays
-out like any chapter (headings reach the outline and contents).
-Imports neither markdown nor reportlab.
-"""
+# The renderer lays the blocks out like any chapter (headings reach the outline and contents).
+# Imports neither markdown nor reportlab.
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""A guide's revision ledger, ``sources/<slug>/revisions.toml``: read, validate, append.
+"""A guide's revision ledger, ``sources/<slug>/revisions.toml``: read, validate, append. Takes the
+ledger's path; hands on a tuple of :class:`~guide.edition.Revision` in file order (oldest first,
+newest last), or diagnostics with ``path:line``."""
 
-Takes the ledger's path; hands on a tuple of :class:`~guide.edition.Revision` in file order
-(oldest first, newest last), or diagnostics with ``path:line``. Appending adds text at the end of
-the file (its comments and layout stay as they are) and replaces the file atomically.
-"""
+# Appending adds text at the end of the file (its comments and layout stay as they are) and
+# replaces the file atomically.
 
 from __future__ import annotations
 

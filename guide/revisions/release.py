@@ -1,9 +1,8 @@
-"""The release operation: record a guide's current content as a new revision in its ledger.
+"""The release operation: record a guide's current content as a new revision in its ledger. Takes a
+guide folder, the assets folder, the part to bump and a one-line summary; hands on a
+:class:`ReleaseResult` (the new revision, or diagnostics saying why there is none)."""
 
-Takes a guide folder, the assets folder, the part to bump and a one-line summary; hands on a
-:class:`ReleaseResult` (the new revision, or diagnostics saying why there is none). Prints
-nothing; the command line reports.
-"""
+# Prints nothing; the command line reports.
 
 from __future__ import annotations
 

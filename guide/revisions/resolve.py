@@ -1,22 +1,20 @@
-"""Which edition a build makes: the ledger's newest revision, or a draft.
+"""Which edition a build makes: the ledger's newest revision, or a draft. Takes a loaded guide and
+brand, the assets folder and the environment; hands on an :class:`~guide.edition.Edition`."""
 
-Takes a loaded guide and brand, the assets folder and the environment; hands on an
-:class:`~guide.edition.Edition`. Content whose fingerprint matches the ledger's newest entry gets
-that entry's version and date. Any other content is a draft versioned like
-``1.3.0-draft+1a2b3c4d`` (the minor after the newest release, plus the fingerprint's first eight
-hex digits).
-
-``release --bump`` bumps the ledger's newest version. The first release (empty ledger) records
-guide.toml's ``version`` as it stands when there is one: that is the edition already published
-before the ledger existed, so the ledger adopts it and ``--bump`` is not applied; without one it
-bumps 0.0.0 (``--bump major`` gives 1.0.0). A draft is a pre-release of the version the next
-release would most likely get: the next minor after the newest entry, guide.toml's ``version``
-with an empty ledger, or ``0.1.0-draft+...`` with neither.
-
-Dates never come from the clock, so two builds of the same content give the same bytes: a release
-is dated by its ledger entry; a draft by ``SOURCE_DATE_EPOCH`` when set, else the newest entry's
-date, else guide.toml's ``date``, else 1980-01-01.
-"""
+# Content whose fingerprint matches the ledger's newest entry gets that entry's version and date.
+# Any other content is a draft versioned like ``1.3.0-draft+1a2b3c4d`` (the minor after the newest
+# release, plus the fingerprint's first eight hex digits).
+#
+# ``release --bump`` bumps the ledger's newest version. The first release (empty ledger) records
+# guide.toml's ``version`` as it stands when there is one: that is the edition already published
+# before the ledger existed, so the ledger adopts it and ``--bump`` is not applied; without one it
+# bumps 0.0.0 (``--bump major`` gives 1.0.0). A draft is a pre-release of the version the next
+# release would most likely get: the next minor after the newest entry, guide.toml's ``version``
+# with an empty ledger, or ``0.1.0-draft+...`` with neither.
+#
+# Dates never come from the clock, so two builds of the same content give the same bytes: a
+# release is dated by its ledger entry; a draft by ``SOURCE_DATE_EPOCH`` when set, else the newest
+# entry's date, else guide.toml's ``date``, else 1980-01-01.
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""Model blocks → reportlab flowables, each marked with its structure role.
+"""Model blocks → reportlab flowables, each marked with its structure role. Takes model blocks,
+styles and the brand; hands on flowables."""
 
-Takes model blocks, styles and the brand; hands on flowables. Every flowable made here carries
-``role`` (a PDF structure type: H1, P, L, Figure, Table, Note …) so that page furniture, the
-outline and the accessibility tags all come from the same source. Images and diagrams are
-figures that never split; tables repeat their header row on every page.
-"""
+# Every flowable made here carries ``role`` (a PDF structure type: H1, P, L, Figure, Table, Note
+# …) so that page furniture, the outline and the accessibility tags all come from the same source.
+# Images and diagrams are figures that never split; tables repeat their header row on every page.
 
 from __future__ import annotations
 

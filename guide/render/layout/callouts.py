@@ -1,11 +1,11 @@
-"""Callouts by kind: expert, note, tip, warning and important each get their own box from the
-brand palette and a small vector icon that a screen reader announces by the kind's name.
+"""Callouts by kind: expert, note, tip, warning and important each get their own box from the brand
+palette and a small vector icon that a screen reader announces by the kind's name. Takes a model
+Callout, the brand and the flowables of its body; hands on one box (a one-cell table, or two cells
+when the title sits on a band)."""
 
-Takes a model Callout, the brand and the flowables of its body; hands on one box (a one-cell
-table, or two cells when the title sits on a band). The title and icon are one flowable,
-tagged like a figure: the icon is a Figure whose alternate text is the kind ("Warning"), the
-title its Caption. Looks and labels come from :mod:`guide.config.callouts`.
-"""
+# The title and icon are one flowable, tagged like a figure: the icon is a Figure whose alternate
+# text is the kind ("Warning"), the title its Caption. Looks and labels come from
+# :mod:`guide.config.callouts`.
 
 from __future__ import annotations
 

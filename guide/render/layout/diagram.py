@@ -1,10 +1,10 @@
-"""Draw a diagram: a :class:`DiagramSpec` becomes one reportlab Flowable with its caption.
+"""Draw a diagram: a :class:`DiagramSpec` becomes one reportlab Flowable with its caption. Takes the
+spec, the brand, the registered :class:`FontSet`, the width and the figure number; hands on a
+:class:`DiagramFlowable` that never splits and shrinks uniformly only when it is taller than a whole
+frame."""
 
-Takes the spec, the brand, the registered :class:`FontSet`, the width and the figure number;
-hands on a :class:`DiagramFlowable` that never splits and shrinks uniformly only when it is
-taller than a whole frame. Geometry comes from :mod:`guide.diagrams.layout`; this module only
-paints it, with the brand's TrueType fonts (never a standard-14 font) and palette.
-"""
+# Geometry comes from :mod:`guide.diagrams.layout`; this module only paints it, with the brand's
+# TrueType fonts (never a standard-14 font) and palette.
 
 from __future__ import annotations
 

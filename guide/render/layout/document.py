@@ -1,10 +1,9 @@
-"""Lay the guide out in one pass: cover, contents, chapters, closing, disclaimer, back cover.
+"""Lay the guide out in one pass: cover, contents, chapters, closing, disclaimer, back cover. Takes
+the document model, configuration, brand and edition; hands on :class:`Rendered` (the PDF bytes and
+where each heading landed)."""
 
-Takes the document model, configuration, brand and edition; hands on :class:`Rendered` (the PDF
-bytes and where each heading landed). Numbers that depend on the finished layout (contents page
-numbers, "page X of Y") are form XObjects used while laying out and defined after it, so the
-layout runs once.
-"""
+# Numbers that depend on the finished layout (contents page numbers, "page X of Y") are form
+# XObjects used while laying out and defined after it, so the layout runs once.
 
 from __future__ import annotations
 

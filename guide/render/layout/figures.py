@@ -1,8 +1,6 @@
-"""Pictures as figures: PNG/JPEG through reportlab, SVG as vectors through svglib.
-
-Takes a model Image; hands on one flowable that draws the picture (scaled to the text width, or
-smaller) and its caption, never splits across pages, and shrinks to fit a frame if it must.
-"""
+"""Pictures as figures: PNG/JPEG through reportlab, SVG as vectors through svglib. Takes a model
+Image; hands on one flowable that draws the picture (scaled to the text width, or smaller) and its
+caption, never splits across pages, and shrinks to fit a frame if it must."""
 
 from __future__ import annotations
 

@@ -1,15 +1,14 @@
 """Figures that float within their chapter, headings that keep their section's first lines, and
-chapter ends that never strand a figure or a few lines on a page of their own.
+chapter ends that never strand a figure or a few lines on a page of their own. Takes the story (with
+:class:`ChapterMark` around each chapter's blocks); hands on a document template that lays it out in
+one pass, the way LaTeX places ``[tbp]`` floats: a figure that does not fit where it is anchored
+first shrinks (to :attr:`Floating.min_scale` at most), else waits while the text after it moves up,
+and goes to the top of the next page."""
 
-Takes the story (with :class:`ChapterMark` around each chapter's blocks); hands on a document
-template that lays it out in one pass, the way LaTeX places ``[tbp]`` floats: a figure that does
-not fit where it is anchored first shrinks (to :attr:`Floating.min_scale` at most), else waits
-while the text after it moves up, and goes to the top of the next page. At the top of each page
-it looks ahead to the chapter's end; when the chapter would end on a page holding only figures
-or fewer than :data:`MIN_LAST_LINES` lines, it shrinks the figures to keep the chapter on this
-page, or moves them up on this page and carries lines over. The structure tree is made before
-layout, so it keeps source order whatever page a figure lands on.
-"""
+# At the top of each page it looks ahead to the chapter's end; when the chapter would end on a
+# page holding only figures or fewer than :data:`MIN_LAST_LINES` lines, it shrinks the figures to
+# keep the chapter on this page, or moves them up on this page and carries lines over. The
+# structure tree is made before layout, so it keeps source order whatever page a figure lands on.
 
 from __future__ import annotations
 

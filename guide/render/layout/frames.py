@@ -1,11 +1,10 @@
-"""The frame guard: nothing may be drawn outside the frame it was laid out in.
+"""The frame guard: nothing may be drawn outside the frame it was laid out in."""
 
-Called as each flowable draws (tagged content, artifacts, tables, and every flowable a frame
-places); compares the flowable's box, and each line of a paragraph, with the frame and the
-width the paragraph was given. Something outside is a bug of the builder, never the author's:
-:class:`FrameEscape` stops the build as an internal error naming the Markdown block, so no such
-page is ever shipped. Costs a few comparisons per flowable.
-"""
+# Called as each flowable draws (tagged content, artifacts, tables, and every flowable a frame
+# places); compares the flowable's box, and each line of a paragraph, with the frame and the width
+# the paragraph was given. Something outside is a bug of the builder, never the author's:
+# :class:`FrameEscape` stops the build as an internal error naming the Markdown block, so no such
+# page is ever shipped. Costs a few comparisons per flowable.
 
 from __future__ import annotations
 

@@ -1,10 +1,9 @@
-"""The layout report: what each page of the chapters holds, recorded as flowables are drawn,
-and the defects a book designer would mark: holes, stranded figures, scraps, widows, orphans.
+"""The layout report: what each page of the chapters holds, recorded as flowables are drawn, and the
+defects a book designer would mark: holes, stranded figures, scraps, widows, orphans. Takes the
+drawn flowables (from the document template's ``afterFlowable``), with the frame's cursor after
+each; hands on a :class:`LayoutReport`."""
 
-Takes the drawn flowables (from the document template's ``afterFlowable``), with the frame's
-cursor after each; hands on a :class:`LayoutReport`. Reads the laid-out lines of paragraphs
-and figure captions; changes nothing.
-"""
+# Reads the laid-out lines of paragraphs and figure captions; changes nothing.
 
 from __future__ import annotations
 

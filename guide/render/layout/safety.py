@@ -1,11 +1,9 @@
-"""Keep reportlab's failure modes away from the user: slow hyphenation, layout errors.
+"""Keep reportlab's failure modes away from the user: slow hyphenation, layout errors. Hands on a
+bounded hyphenator, :class:`BlockProblem`, and a document template that names the Markdown block
+being laid out when layout fails."""
 
-Takes the brand's hyphenation language and the flowables being laid out; hands on a bounded
-hyphenator for paragraph styles, :class:`BlockProblem` for a block that cannot be drawn, and a
-document template that remembers which Markdown block it is laying out, so that a page too
-small for a block, or a bug of ours (:class:`~guide.errors.InternalError`), names the block's
-file and line instead of a traceback.
-"""
+# A page too small for a block, or a bug of ours (guide.errors.InternalError), names the block's
+# file and line instead of a traceback.
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""The cover's words and the table of contents.
+"""The cover's words and the table of contents. Takes the guide's configuration, its TOC entries and
+styles; hands on flowables."""
 
-Takes the guide's configuration, its TOC entries and styles; hands on flowables. TOC page
-numbers are form XObjects (``toc-<anchor>``) filled in after layout, so the contents are laid out
-once: their size is known from the model, their numbers are not needed until the end.
-"""
+# TOC page numbers are form XObjects (``toc-<anchor>``) filled in after layout, so the contents
+# are laid out once: their size is known from the model, their numbers are not needed until the
+# end.
 
 from __future__ import annotations
 

@@ -1,9 +1,8 @@
-"""Page furniture and artwork: running header, footer, cover and back-cover art.
+"""Page furniture and artwork: running header, footer, cover and back-cover art."""
 
-Everything drawn here is decoration or repetition (PDF artifacts), never content. Takes the
-canvas, brand and edition; the numbers a footer cannot know yet ("page 3 of N") are drawn as
-form XObjects that :mod:`guide.render.layout.document` defines once layout is done.
-"""
+# Everything drawn here is decoration or repetition (PDF artifacts), never content. Takes the
+# canvas, brand and edition; the numbers a footer cannot know yet ("page 3 of N") are drawn as
+# form XObjects that :mod:`guide.render.layout.document` defines once layout is done.
 
 from __future__ import annotations
 

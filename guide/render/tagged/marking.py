@@ -1,11 +1,10 @@
-"""Marked content for tagged PDF: every drawn thing is either an element's content or an
-artifact. A :class:`Tagger` numbers the sequences per page (MCIDs) and records them on the
-structure model's elements; :func:`artifact` marks page furniture and decoration.
+"""Marked content for tagged PDF: every drawn thing is either an element's content or an artifact. A
+:class:`Tagger` numbers the sequences per page (MCIDs) and records them on the structure model's
+elements; :func:`artifact` marks page furniture and decoration."""
 
-Rules kept here: an MCID sequence never contains another one or an artifact (content inside a
-sequence simply belongs to it), and every BDC is closed before the ``Q`` of the state it was
-opened in, because each helper wraps one complete ``q … Q`` drawing call.
-"""
+# Rules kept here: an MCID sequence never contains another one or an artifact (content inside a
+# sequence simply belongs to it), and every BDC is closed before the ``Q`` of the state it was
+# opened in, because each helper wraps one complete ``q … Q`` drawing call.
 
 from __future__ import annotations
 

@@ -1,12 +1,11 @@
-"""The logical structure of a rendered guide: what the render stage hands the finish stage so
-that it can write the PDF's structure tree (tagged PDF, PDF/UA-1).
+"""The logical structure of a rendered guide: what the render stage hands the finish stage so that
+it can write the PDF's structure tree (tagged PDF, PDF/UA-1)."""
 
-Plain data only: imports neither reportlab nor pypdf. The render stage builds an
-:class:`Element` tree in reading order (Document → H1, P, L/LI/Lbl/LBody, Table/TR/TH/TD,
-Figure, Caption, Note, TOC/TOCI, Link …) and, while drawing, attaches the marked content it
-wrote for each element (:class:`Content`: page and MCID) and the link annotations made inside
-it (:class:`AnnotRef`). The finish stage turns this into StructTreeRoot and ParentTree.
-"""
+# Plain data only: imports neither reportlab nor pypdf. The render stage builds an
+# :class:`Element` tree in reading order (Document → H1, P, L/LI/Lbl/LBody, Table/TR/TH/TD,
+# Figure, Caption, Note, TOC/TOCI, Link …) and, while drawing, attaches the marked content it
+# wrote for each element (:class:`Content`: page and MCID) and the link annotations made inside it
+# (:class:`AnnotRef`). The finish stage turns this into StructTreeRoot and ParentTree.
 
 from __future__ import annotations
 

@@ -1,12 +1,12 @@
 """From roles to the structure tree: walk the story in reading order, create one element per
-role-carrying flowable and tag the flowable so that drawing it fills the element.
+role-carrying flowable and tag the flowable so that drawing it fills the element. Takes the story
+(flowables with ``role`` set by :func:`guide.render.layout.blocks.tag` and friends) and the
+:class:`~guide.render.tagged.marking.Tagger`; hands on the same story, tagged."""
 
-Takes the story (flowables with ``role`` set by :func:`guide.render.layout.blocks.tag` and friends)
-and the :class:`~guide.render.tagged.marking.Tagger`; hands on the same story, tagged. Containers
-(Table, L, BlockQuote, Note boxes, Div) become elements without content of their own; their
-backgrounds and rules are artifacts. The elements exist before layout, so their order is the
-source order whatever page each one lands on, and a paragraph split across pages stays one P.
-"""
+# Containers (Table, L, BlockQuote, Note boxes, Div) become elements without content of their own;
+# their backgrounds and rules are artifacts. The elements exist before layout, so their order is
+# the source order whatever page each one lands on, and a paragraph split across pages stays one
+# P.
 
 from __future__ import annotations
 

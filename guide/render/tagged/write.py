@@ -1,15 +1,13 @@
 """Write the structure tree of a tagged PDF (PDF/UA-1) into reportlab's document before saving.
+Takes the canvas after layout and the :class:`~guide.render.tagged.model.StructTree` the tagger
+filled; adds StructTreeRoot, ParentTree, RoleMap, IDTree, ``/MarkInfo``, ``/Tabs`` and links' text."""
 
-Takes the canvas after layout (every page made, its document not yet saved) and the
-:class:`~guide.render.tagged.model.StructTree` whose marked content the tagger wrote
-into the pages; adds
-StructTreeRoot (Document → elements in reading order), the ParentTree (each page's
-``/StructParents`` → its MCIDs' elements; each link annotation's ``/StructParent`` → its Link
-element), the RoleMap, the IDTree of the Notes' unique ``/ID``, ``/MarkInfo``, ``/Tabs /S``
-and the link annotations' ``/Contents``.
-Everything is a reportlab ``pdfdoc`` object, formatted when the canvas saves: the PDF is
-written once and never parsed again.
-"""
+# StructTreeRoot holds Document → elements in reading order; the ParentTree maps each page's
+# ``/StructParents`` to its MCIDs' elements and each link annotation's ``/StructParent`` to its
+# Link element; the IDTree lists the Notes' unique ``/ID``; each link annotation gets ``/Contents``.
+#
+# Everything is a reportlab ``pdfdoc`` object, formatted when the canvas saves: the PDF is written
+# once and never parsed again.
 
 from __future__ import annotations
 

@@ -1,13 +1,11 @@
-"""Where a word too long for its line may break: web addresses after ``/ . - ? & = _ #`` with
-no hyphen added, any other long word with a visible hyphen.
-
-Takes text (or model inlines) before it becomes markup; hands on text with soft hyphens
-(U+00AD) where reportlab may break a long word (it draws a hyphen there and nothing elsewhere),
-and :func:`url_breaks`, the layout-time rule for addresses. reportlab breaks an address only
-after a slash, in a module function (``paragraph._uri_split_pairs``) that it calls for every
-word that looks like one; :func:`url_breaks` puts our rule in its place while a guide is laid
-out and restores reportlab's afterwards.
-"""
+"""Where a word too long for its line may break: web addresses after ``/ . - ? & = _ #`` with no
+hyphen added, any other long word with a visible hyphen. Takes text (or model inlines) before it
+becomes markup; hands on text with soft hyphens (U+00AD) where reportlab may break a long word (it
+draws a hyphen there and nothing elsewhere), and :func:`url_breaks`, the layout-time rule for
+addresses. reportlab breaks an address only after a slash, in a module function
+(``paragraph._uri_split_pairs``) that it calls for every word that looks like one;
+:func:`url_breaks` puts our rule in its place while a guide is laid out and restores reportlab's
+afterwards."""
 
 from __future__ import annotations
 

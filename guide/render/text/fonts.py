@@ -1,9 +1,8 @@
-"""Register the brand's TrueType fonts with reportlab, once per process and font file.
+"""Register the brand's TrueType fonts with reportlab, once per process and font file. Takes a
+:class:`~guide.config.schema.Brand`; hands on a :class:`FontSet` of reportlab font names by role."""
 
-Takes a :class:`~guide.config.schema.Brand`; hands on a :class:`FontSet` of reportlab font
-names by role. Fonts are embedded and subset by reportlab (TrueType subsetting). Registration
-happens when a build asks for it, never at import.
-"""
+# Fonts are embedded and subset by reportlab (TrueType subsetting). Registration happens when a
+# build asks for it, never at import.
 
 from __future__ import annotations
 

@@ -1,13 +1,12 @@
-"""Line ends that read right: a real space where a line breaks between words, and a soft
-hyphen (U+00AD) where hyphenation broke a word.
+"""Line ends that read right: a real space where a line breaks between words, and a soft hyphen
+(U+00AD) where hyphenation broke a word."""
 
-Screen readers and structure-based text extraction (``pdfinfo -struct-text``) read the marked
-content as one string: without a space at each line end the last word of a line runs into the
-first of the next ("BackPain"). The PDF specification (14.8.2.2.3) asks for the hyphens that
-line breaking inserts to be soft hyphens, which extraction removes. Takes a wrapped reportlab
-Paragraph; changes only the words of its laid-out lines, after layout, so nothing moves: a
-trailing space is invisible and the soft hyphen draws the hyphen's glyph.
-"""
+# Screen readers and structure-based text extraction (``pdfinfo -struct-text``) read the marked
+# content as one string: without a space at each line end the last word of a line runs into the
+# first of the next ("BackPain"). The PDF specification (14.8.2.2.3) asks for the hyphens that
+# line breaking inserts to be soft hyphens, which extraction removes. Takes a wrapped reportlab
+# Paragraph; changes only the words of its laid-out lines, after layout, so nothing moves: a
+# trailing space is invisible and the soft hyphen draws the hyphen's glyph.
 
 from __future__ import annotations
 

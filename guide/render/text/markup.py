@@ -1,11 +1,10 @@
-"""The one place where text becomes reportlab paragraph markup.
+"""The one place where text becomes reportlab paragraph markup."""
 
-reportlab's ``Paragraph`` reads a markup language of its own (``<font>``, ``<img>``, ``<a>``,
-``<seq>``, ``<onDraw>`` …), so every piece of text is escaped here and only the model's inline
-types are mapped to tags. Characters that only a brand fallback font has are wrapped in
-``<font name="...">`` runs here too (see :mod:`guide.render.text.coverage`). Takes model inlines;
-hands on a markup string.
-"""
+# reportlab's ``Paragraph`` reads a markup language of its own (``<font>``, ``<img>``, ``<a>``,
+# ``<seq>``, ``<onDraw>`` …), so every piece of text is escaped here and only the model's inline
+# types are mapped to tags. Characters that only a brand fallback font has are wrapped in ``<font
+# name="...">`` runs here too (see :mod:`guide.render.text.coverage`). Takes model inlines; hands
+# on a markup string.
 
 from __future__ import annotations
 

@@ -1,11 +1,9 @@
-"""No scraps: a paragraph never ends with a line holding only the tail of a hyphenated word, and
-a heading, caption or callout title never ends with one short word alone on its line.
-
-Takes paragraph markup (reportlab's mini-language, already escaped) or laid-out lines; hands on
-:class:`BodyParagraph` (a Paragraph that re-breaks itself when its last line is such a tail,
-and remembers its line breaking for a width so that looking ahead costs nothing), and
-:func:`bind_last_word` (a no-break space before a short last word).
-"""
+"""No scraps: a paragraph never ends with a line holding only the tail of a hyphenated word, and a
+heading, caption or callout title never ends with one short word alone on its line. Takes paragraph
+markup (reportlab's mini-language, already escaped) or laid-out lines; hands on
+:class:`BodyParagraph` (a Paragraph that re-breaks itself when its last line is such a tail, and
+remembers its line breaking for a width so that looking ahead costs nothing), and
+:func:`bind_last_word` (a no-break space before a short last word)."""
 
 from __future__ import annotations
 

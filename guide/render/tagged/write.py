@@ -1,6 +1,6 @@
 """Write the structure tree of a tagged PDF (PDF/UA-1) into reportlab's document before saving.
 Takes the canvas after layout and the :class:`~guide.render.tagged.model.StructTree` the tagger
-filled; adds StructTreeRoot, ParentTree, RoleMap, IDTree, ``/MarkInfo``, ``/Tabs`` and links' text."""
+filled; adds StructTreeRoot, ParentTree, RoleMap, IDTree, ``/MarkInfo`` and ``/Tabs``."""
 
 # StructTreeRoot holds Document → elements in reading order; the ParentTree maps each page's
 # ``/StructParents`` to its MCIDs' elements and each link annotation's ``/StructParent`` to its

@@ -92,6 +92,7 @@ class Results:
     cold: float
     noop: float
     warm: float
+    check: float  # ``check`` of every guide in a new process: no layout library loads
     size_kb: float
     scale: dict[int, dict[str, float]]
     peers: dict[str, float] = field(default_factory=dict)
@@ -106,6 +107,7 @@ def measure(runs: int, peers: bool, work: Path) -> Results:
     cold = wall([*build_cmd, "--force"], runs)
     subprocess.run(build_cmd, cwd=ROOT, check=True, capture_output=True)
     noop = wall(build_cmd, runs)
+    check = wall([PY, str(ROOT / "build_guide.py"), "check", "--sources", str(sources)], runs)
     warm = child_json(CHILD_WARM, str(sources), str(work / "warm"), str(max(runs, 5)))["seconds"]
     pdf = next(out.glob(f"{REFERENCE}-v*.pdf"))
     scale = {}
@@ -117,12 +119,13 @@ def measure(runs: int, peers: bool, work: Path) -> Results:
         scale[target] = best
     peer_seconds = {name: wall(command, runs, cwd=folder)
                     for name, (command, folder) in peer_commands(work).items()} if peers else {}
-    return Results(floor, cold, noop, warm, pdf.stat().st_size / 1024, scale, peer_seconds)
+    return Results(floor, cold, noop, warm, check, pdf.stat().st_size / 1024, scale,
+                   peer_seconds)
 
 
 def targets(r: Results) -> list[tuple[str, str, bool]]:
     """(target, measured, met?) for each target the README names."""
-    floor, cold, noop, warm = r.floor, r.cold, r.noop, r.warm
+    floor, cold, noop, warm, check = r.floor, r.cold, r.noop, r.warm, r.check
     big, small = r.scale[400], r.scale[40]
     per_page = big["seconds"] / big["pages"] * 1000
     growth = (big["seconds"] / big["pages"]) / (small["seconds"] / small["pages"]) * 10
@@ -131,6 +134,8 @@ def targets(r: Results) -> list[tuple[str, str, bool]]:
         ("cold build ≤ 1.5 × import floor", f"{cold / floor:.2f} ×", cold <= 1.5 * floor),
         ("no-op build ≤ 0.5 × import floor", f"{noop / floor:.2f} ×", noop <= 0.5 * floor),
         ("warm rebuild < 0.1 s", f"{warm:.3f} s", warm < 0.1),
+        ("check ≤ 0.75 × import floor (it loads no layout library)", f"{check / floor:.2f} ×",
+         check <= 0.75 * floor),
         ("400-page time ≤ 11 × 40-page time (per page scaled)",
          f"{big['seconds'] / small['seconds']:.1f} × for {big['pages'] / small['pages']:.1f} × "
          f"the pages", growth <= 11),
@@ -158,7 +163,8 @@ def report(r: Results, runs: int) -> str:
     for key, label in (("floor", "import floor (`import reportlab.platypus, markdown, pypdf`)"),
                        ("cold", "cold build of the reference guide (new process, --force)"),
                        ("warm", "warm rebuild in a long-lived process (the `watch` path)"),
-                       ("noop", "no-op build (content and output unchanged)")):
+                       ("noop", "no-op build (content and output unchanged)"),
+                       ("check", "`check` of every guide (new process; no reportlab)")):
         value = float(getattr(r, key))
         lines.append(f"| {label} | {value:.3f} | {value / floor:.2f} |")
     for name, value in r.peers.items():

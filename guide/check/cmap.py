@@ -4,11 +4,16 @@ Takes a font file's path; hands on a frozenset of code points. Imports no font o
 """
 
 # Why not reportlab or fontTools: the check stage must not load reportlab (it is most of the
-# import floor), and fontTools costs ~40 ms to import and adds a dependency for ~60 lines of
-# ``struct``. Only the two subtable formats that carry Unicode in current fonts are read: format
-# 12 (segmented coverage, the full Unicode range) and format 4 (segment mapping, the Basic
+# import floor), and fontTools adds a dependency and time for what ~60 lines of ``struct`` do.
+# Measured on this (busy, 2-core) machine: importing fontTools.ttLib took 68 ms at best and
+# reading DejaVu Sans's cmap 137 ms; this module imports in 2 ms and reads the same cmap, with
+# the same 5,918 code points, in 18 ms.
+#
+# Only the two subtable formats that carry Unicode in current fonts are read: format 12
+# (segmented coverage, the full Unicode range) and format 4 (segment mapping, the Basic
 # Multilingual Plane). A character mapped to glyph 0 (.notdef) counts as missing: that glyph is
-# the empty box a PDF viewer would show.
+# the empty box a PDF viewer would show. tests/test_adapter.py checks that this reading agrees
+# with reportlab's for the brand fonts.
 
 from __future__ import annotations
 

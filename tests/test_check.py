@@ -67,3 +67,40 @@ def test_unsafe_links_are_refused(make_project: Callable[..., Path],
     assert code == 1
     assert lines[0].startswith(f"sources/test-guide/01-intro.md:3: error: link '{href}' must "
                                f"be an https://, http://, mailto: or tel: address")
+
+
+
+def _brand_font() -> Path:
+    import font_source_serif_pro
+
+    return Path(font_source_serif_pro.__file__).parent / "files" / "SourceSerifPro-Regular.ttf"
+
+
+def test_the_cmap_reader_gives_the_same_characters_from_format_4_and_format_12(
+        tmp_path: Path) -> None:
+    import struct
+
+    from guide.check.cmap import _table, code_points
+
+    data = bytearray(_brand_font().read_bytes())
+    cmap = _table(bytes(data), 0, b"cmap")
+    (count,) = struct.unpack_from(">H", data, cmap + 2)
+    for i in range(count):  # hide the full-range subtables: only format 4 is left to read
+        record = cmap + 4 + 8 * i
+        platform, encoding = struct.unpack_from(">HH", data, record)
+        if (platform, encoding) in ((3, 10), (0, 4)):
+            struct.pack_into(">H", data, record, 2)  # platform 2 (ISO): not Unicode here
+    bmp_only = tmp_path / "bmp-only.ttf"
+    bmp_only.write_bytes(bytes(data))
+    full = code_points(_brand_font())
+    assert ord("é") in full and 0x0000 not in full  # glyph 0 (.notdef) never counts
+    assert code_points(bmp_only) == {c for c in full if c <= 0xFFFF}
+
+
+def test_a_cut_short_font_file_is_a_font_file_error(tmp_path: Path) -> None:
+    from guide.check.cmap import FontFileError, code_points
+
+    short = tmp_path / "short.ttf"
+    short.write_bytes(_brand_font().read_bytes()[:2000])
+    with pytest.raises(FontFileError):
+        code_points(short)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -254,15 +253,18 @@ def _tagged_page() -> None:
 def _cmap_agrees_with_reportlab() -> None:
     # Not an adapter function: the check stage reads fonts' character maps itself
     # (guide/check/cmap.py); what reportlab draws with a glyph must be what it read.
-    import font_source_sans_pro
-    import font_source_serif_pro
     from reportlab.pdfbase.ttfonts import TTFontFile
 
-    for package in (font_source_sans_pro, font_source_serif_pro):
-        folder = Path(package.__file__).parent / "files"
-        for path in sorted(folder.glob("*-Regular.ttf")) + sorted(folder.glob("*-It.ttf")):
-            theirs = {c for c, glyph in TTFontFile(str(path)).charToGlyph.items() if glyph}
-            assert code_points(path) == theirs, path.name
+    from guide.config.load import package_file
+
+    for spec in ("font_source_sans_pro:SourceSansPro-Regular.ttf",
+                 "font_source_sans_pro:SourceSansPro-It.ttf",
+                 "font_source_serif_pro:SourceSerifPro-Regular.ttf",
+                 "font_source_serif_pro:SourceSerifPro-It.ttf"):
+        path = package_file(spec)
+        assert path is not None, spec
+        theirs = {c for c, glyph in TTFontFile(str(path)).charToGlyph.items() if glyph}
+        assert code_points(path) == theirs, path.name
 
 
 @contextmanager

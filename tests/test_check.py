@@ -71,9 +71,11 @@ def test_unsafe_links_are_refused(make_project: Callable[..., Path],
 
 
 def _brand_font() -> Path:
-    import font_source_serif_pro
+    from guide.config.load import package_file
 
-    return Path(font_source_serif_pro.__file__).parent / "files" / "SourceSerifPro-Regular.ttf"
+    path = package_file("font_source_serif_pro:SourceSerifPro-Regular.ttf")
+    assert path is not None
+    return path
 
 
 def test_the_cmap_reader_gives_the_same_characters_from_format_4_and_format_12(

@@ -1,9 +1,10 @@
 """Key terms: find a glossary term (or one of its aliases) in the chapters' text, link the first
 mention of each term in each chapter to its entry, and warn about terms no chapter mentions. Takes
-model blocks and the guide's glossary entries; hands on blocks (with :class:`~guide.model."""
+model blocks and the guide's glossary entries; hands on blocks (with ``Link`` inlines to
+``#term-…`` anchors) and diagnostics."""
 
-# Link` inlines to ``#term-…`` anchors) and diagnostics. Pure model code: the render stage calls
-# :func:`link_terms`; imports neither markdown nor reportlab.
+# Pure model code: the render stage calls link_terms; imports neither markdown nor reportlab.
+
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    Frame,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -190,6 +191,72 @@ def _is_split_word() -> None:
 
 
 CHECKS["is_hyphen_split_word"] = _is_split_word
+
+
+@assumption("is_soft_hyphen_break")
+def _is_soft_hyphen_break() -> None:
+    style = ParagraphStyle("shy", parent=STYLE, embeddedHyphenation=1, hyphenationLang="en_US")
+    para = Paragraph("the extra\xadordinarily compre\xadhensive docu\xadmentation", style)
+    para.wrap(60, 1000)
+    ends = [words[-1] for _, words in para.blPara.lines[:-1]]
+    assert any(adapter.is_soft_hyphen_break(w) and w.endswith("-") for w in ends), ends
+    assert not adapter.is_soft_hyphen_break("extra-")
+
+
+@assumption("uri_split_pairs")
+def _uri_split_pairs() -> None:
+    asked: list[str] = []
+
+    def split(word: str) -> list[tuple[str, str]] | None:
+        asked.append(word)
+        return [(word[:20], word[20:])]
+
+    text = "see https://example.com/a/very/long/path/that/goes/on and on"
+    style = ParagraphStyle("addresses", parent=STYLE, uriWasteReduce=0.3)
+    with adapter.uri_split_pairs(split):
+        Paragraph(text, style).wrap(80, 1000)
+    assert asked and asked[0].startswith("https://example.com/")
+    asked.clear()
+    Paragraph(text, style).wrap(80, 1000)
+    assert asked == []  # reportlab's own rule is back
+
+
+@assumption("frame_bounds")
+def _frame_bounds() -> None:
+    frame = Frame(50, 60, 300, 400, leftPadding=6, bottomPadding=6, rightPadding=6,
+                  topPadding=6)
+    assert adapter.frame_bounds(frame) == (50, 60, 350, 460)
+
+
+@assumption("drawn_size")
+def _drawn_size() -> None:
+    table = Table([["a"]])
+    width, height = table.wrap(100, 100)
+    assert adapter.drawn_size(table) == (width, height)
+    para = Paragraph("Words.", STYLE)
+    para.wrap(100, 100)
+    assert adapter.drawn_size(para) == (para.width, para.height)
+
+
+@assumption("aligned_x")
+def _aligned_x() -> None:
+    table = Table([["a"]], hAlign="CENTER")
+    width, _ = table.wrap(100, 100)
+    assert adapter.aligned_x(table, 10, 100 - width) == 10 + (100 - width) / 2
+
+
+@assumption("CheckedFrame")
+def _checked_frame() -> None:
+    seen: list[tuple[str, float]] = []
+
+    class Recording(adapter.CheckedFrame):
+        def placed(self, flowable: Any, canv: Any, available_width: float) -> None:
+            seen.append((type(flowable).__name__, available_width))
+
+    canv, _ = _canvas()
+    frame = Recording(0, 0, 200, 300, leftPadding=0, rightPadding=0)
+    assert frame.add(Paragraph("Words.", STYLE), canv) == 1
+    assert seen == [("Paragraph", 200)]
 
 
 @assumption("DecoratedTable")

@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any, ClassVar
 
 from reportlab.pdfbase.pdfdoc import PDFPage
-from reportlab.platypus import ListFlowable, Table
+from reportlab.platypus import Frame, ListFlowable, Table
+from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.flowables import LIIndenter
 from reportlab.platypus.paragraph import _SHYStr, _SplitWordH, _SplitWordHY, _SplitWordLL, _wsc
 
@@ -72,6 +73,13 @@ def set_document_id(doc: Any, ident: bytes) -> None:
     doc._ID = ident
 
 
+def frame_bounds(frame: Frame) -> tuple[float, float, float, float]:
+    """A frame's box (x0, y0, x1, y1) on the page, its padding included.
+
+    Relies on ``Frame._x1``, ``_y1``, ``_x2`` and ``_y2``."""
+    return (float(frame._x1), float(frame._y1), float(frame._x2), float(frame._y2))
+
+
 # --- flowables -------------------------------------------------------------------------------
 
 
@@ -82,6 +90,24 @@ def swap_class(obj: Any, cls: type) -> None:
     if not issubclass(cls, type(obj)):
         raise TypeError(f"{cls.__name__} is not a subclass of {type(obj).__name__}")
     obj.__class__ = cls
+
+
+def drawn_size(flowable: Any) -> tuple[float, float]:
+    """The size a flowable will draw at, after ``wrap``.
+
+    Relies on ``_width``/``_height`` where reportlab keeps them (tables) before the public
+    ``width``/``height``."""
+    width = getattr(flowable, "_width", None) or getattr(flowable, "width", 0) or 0
+    height = getattr(flowable, "_height", None) or getattr(flowable, "height", 0) or 0
+    return float(width), float(height)
+
+
+def aligned_x(flowable: Any, x: float, spare: float) -> float:
+    """Where ``drawOn`` puts a flowable's left edge after its ``hAlign``, ``spare`` points of
+    width being left beside it (``drawOn``'s ``_sW``).
+
+    Relies on ``Flowable._hAlignAdjust``."""
+    return float(flowable._hAlignAdjust(x, spare))
 
 
 def table_rows(table: Table) -> list[list[Any]]:
@@ -220,6 +246,21 @@ def is_soft_hyphen_break(word: object) -> bool:
     return isinstance(word, _SHYStr)
 
 
+@contextmanager
+def uri_split_pairs(split: Callable[[str], list[tuple[str, str]] | None]) -> Iterator[None]:
+    """While inside, ``Paragraph`` breaks long addresses where ``split`` says, then as before
+    (for styles with ``uriWasteReduce`` set).
+
+    Relies on ``paragraph._uri_split_pairs``, a module function the line breaker looks up on
+    every call, returning (head, tail) pairs, longest head first."""
+    previous = _paragraph._uri_split_pairs
+    _paragraph._uri_split_pairs = split
+    try:
+        yield
+    finally:
+        _paragraph._uri_split_pairs = previous
+
+
 # --- private hooks overridden ----------------------------------------------------------------
 
 
@@ -307,6 +348,24 @@ class LabelledList(ListFlowable):  # type: ignore[misc]
                              spaceBefore=made.__dict__.get("spaceBefore"),
                              spaceAfter=made.__dict__.get("spaceAfter"),
                              label=self.label_of(flowable) if bullet else None)
+
+
+class CheckedFrame(Frame):  # type: ignore[misc]
+    """A frame that calls ``placed`` after each flowable it adds, with the width it had.
+
+    Relies on ``Frame.add`` placing one flowable (returning 1 when it did; reportlab's
+    ``Frame._add`` is the same function, so overriding ``_add`` would change nothing) and on
+    ``Frame._getAvailableWidth``."""
+
+    def placed(self, flowable: Any, canv: Any, available_width: float) -> None:
+        """After ``flowable`` was placed in ``available_width`` points."""
+
+    def add(self, flowable: Any, canv: Any, trySplit: int = 0) -> int:
+        """Place ``flowable`` as reportlab does, then call :meth:`placed`."""
+        done: int = super().add(flowable, canv, trySplit)
+        if done:
+            self.placed(flowable, canv, float(self._getAvailableWidth()))
+        return done
 
 
 class _TaggedPage(PDFPage):  # type: ignore[misc]

@@ -12,6 +12,15 @@ from typing import Any
 
 from reportlab.platypus import Frame, Paragraph
 
+from guide.render.adapter import (
+    CheckedFrame,
+    aligned_x,
+    current_matrix,
+    doc_template,
+    drawn_size,
+    frame_bounds,
+)
+
 TOLERANCE = 1.0  # points: rounding, and the space shrinking reportlab allows on a full line
 LINE_TOLERANCE = 2.5  # points: reportlab lets a line's spaces shrink by 5 % to make it fit
 
@@ -22,14 +31,14 @@ class FrameEscape(Exception):
 
 def _page_box(canv: Any, x0: float, y0: float, x1: float, y1: float
               ) -> tuple[float, float, float, float]:
-    a, b, c, d, e, f = canv._currentMatrix
+    a, b, c, d, e, f = current_matrix(canv)
     xs = [a * x + c * y + e for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0))]
     ys = [b * x + d * y + f for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0))]
     return min(xs), min(ys), max(xs), max(ys)
 
 
 def _where(canv: Any) -> str:
-    location = getattr(getattr(canv, "_doctemplate", None), "guide_location", None)
+    location = getattr(doc_template(canv), "guide_location", None)
     return f" (laying out {location})" if location is not None else ""
 
 
@@ -50,28 +59,27 @@ def guard_drawn(canv: Any, flowable: Any, x: float, y: float, _sW: float = 0) ->
         if over > LINE_TOLERANCE:
             raise FrameEscape(f"a line of text is {over:.1f} pt wider than its "
                               f"{float(flowable.width):.1f} pt column{_where(canv)}")
-    frame = getattr(getattr(canv, "_doctemplate", None), "frame", None)
+    frame = getattr(doc_template(canv), "frame", None)
     if not isinstance(frame, Frame):
         return
-    width = getattr(flowable, "_width", None) or getattr(flowable, "width", 0) or 0
-    height = getattr(flowable, "_height", None) or getattr(flowable, "height", 0) or 0
-    if _sW and hasattr(flowable, "_hAlignAdjust"):
-        x = flowable._hAlignAdjust(x, _sW)
-    x0, y0, x1, y1 = _page_box(canv, x, y, x + float(width), y + float(height))
-    out = max(frame._x1 - x0, x1 - frame._x2, frame._y1 - y0, y1 - frame._y2)
+    width, height = drawn_size(flowable)
+    if _sW:
+        x = aligned_x(flowable, x, _sW)
+    x0, y0, x1, y1 = _page_box(canv, x, y, x + width, y + height)
+    left, bottom, right, top = frame_bounds(frame)
+    out = max(left - x0, x1 - right, bottom - y0, y1 - top)
     if out > TOLERANCE:
         name = type(flowable).__name__
         raise FrameEscape(f"{name} drawn {out:.1f} pt outside its frame{_where(canv)}")
 
 
-class GuardedFrame(Frame):  # type: ignore[misc]
+class GuardedFrame(CheckedFrame):
     """A frame that checks the width of each flowable it places (reportlab draws a flowable
     that is too wide as long as its height fits)."""
 
-    def _add(self, flowable: Any, canv: Any, trySplit: int = 0) -> int:
-        placed: int = super()._add(flowable, canv, trySplit)
-        width = getattr(flowable, "_width", None) or getattr(flowable, "width", 0) or 0
-        if placed and float(width) > self._getAvailableWidth() + TOLERANCE:
-            raise FrameEscape(f"{type(flowable).__name__} is {float(width):.1f} pt wide in a "
-                              f"{self._getAvailableWidth():.1f} pt frame{_where(canv)}")
-        return placed
+    def placed(self, flowable: Any, canv: Any, available_width: float) -> None:
+        """Raise :class:`FrameEscape` when ``flowable`` is wider than the frame."""
+        width, _ = drawn_size(flowable)
+        if width > available_width + TOLERANCE:
+            raise FrameEscape(f"{type(flowable).__name__} is {width:.1f} pt wide in a "
+                              f"{available_width:.1f} pt frame{_where(canv)}")

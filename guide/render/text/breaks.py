@@ -1,11 +1,11 @@
 """Where a word too long for its line may break: web addresses after ``/ . - ? & = _ #`` with no
-hyphen added, any other long word with a visible hyphen. Takes text (or model inlines) before it
-becomes markup; hands on text with soft hyphens (U+00AD) where reportlab may break a long word (it
-draws a hyphen there and nothing elsewhere), and :func:`url_breaks`, the layout-time rule for
-addresses. reportlab breaks an address only after a slash, in a module function
-(``paragraph._uri_split_pairs``) that it calls for every word that looks like one;
-:func:`url_breaks` puts our rule in its place while a guide is laid out and restores reportlab's
-afterwards."""
+hyphen added, any other long word with a visible hyphen. Takes text before it becomes markup; hands
+on text with soft hyphens (U+00AD) and :func:`url_breaks`, the layout-time rule for addresses."""
+
+# reportlab draws a hyphen at a soft hyphen where it breaks, and nothing elsewhere. It breaks an
+# address only after a slash, in a module function it calls for every word that looks like one;
+# url_breaks puts our rule in its place while a guide is laid out and restores reportlab's
+# afterwards (through guide.render.adapter.uri_split_pairs).
 
 from __future__ import annotations
 
@@ -48,14 +48,10 @@ def url_split_pairs(word: str) -> list[tuple[str, str]] | None:
 def url_breaks() -> Iterator[None]:
     """While laying out, break addresses with :func:`url_split_pairs` (a reportlab module
     function, replaced for the layout and restored after it)."""
-    from reportlab.platypus import paragraph
+    from guide.render.adapter import uri_split_pairs
 
-    previous = paragraph._uri_split_pairs
-    paragraph._uri_split_pairs = url_split_pairs
-    try:
+    with uri_split_pairs(url_split_pairs):
         yield
-    finally:
-        paragraph._uri_split_pairs = previous
 
 
 def _soften(token: str, every: int) -> str:

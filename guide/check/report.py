@@ -10,7 +10,6 @@ from collections.abc import Sequence
 
 from guide.check.readability import GuideReading, Reading
 
-FORMATS = ("text", "md", "json")
 METHOD = ("Flesch-Kincaid grade and SMOG; syllables counted offline with pyphen's hyphenation "
           "dictionaries and vowel groups (see guide/check/readability.py)")
 

@@ -134,8 +134,8 @@ def targets(r: Results) -> list[tuple[str, str, bool]]:
         ("cold build ≤ 1.5 × import floor", f"{cold / floor:.2f} ×", cold <= 1.5 * floor),
         ("no-op build ≤ 0.5 × import floor", f"{noop / floor:.2f} ×", noop <= 0.5 * floor),
         ("warm rebuild < 0.1 s", f"{warm:.3f} s", warm < 0.1),
-        ("check ≤ 0.75 × import floor (it loads no layout library)", f"{check / floor:.2f} ×",
-         check <= 0.75 * floor),
+        ("check ≤ 1 × import floor (it loads no layout library)", f"{check / floor:.2f} ×",
+         check <= floor),
         ("400-page time ≤ 11 × 40-page time (per page scaled)",
          f"{big['seconds'] / small['seconds']:.1f} × for {big['pages'] / small['pages']:.1f} × "
          f"the pages", growth <= 11),

@@ -24,6 +24,7 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Table,
 )
+from reportlab.platypus.flowables import LIIndenter
 
 from guide.check.cmap import code_points
 from guide.check.coverage import BREAKING_SPACE
@@ -104,13 +105,6 @@ def _doc_template() -> None:
     assert adapter.doc_template(canv) is None
 
 
-@assumption("frame_available_height")
-def _frame_available_height() -> None:
-    probe = _Probe(lambda canv: adapter.frame_available_height(canv, -1.0))
-    _build(Paragraph("First.", STYLE), probe)
-    assert probe.seen and 0 < probe.seen[0] < 842
-
-
 @assumption("current_matrix")
 def _current_matrix() -> None:
     canv, _ = _canvas()
@@ -151,15 +145,28 @@ def _swap_class() -> None:
         adapter.swap_class(para, Table)
 
 
-@assumption("table_cells")
-def _table_cells() -> None:
-    assert adapter.table_cells(Table([["a", "b"], ["c", "d"]])) == [["a", "b"], ["c", "d"]]
+@assumption("table_rows")
+def _table_rows() -> None:
+    table = Table([["a", "b"], ["c", "d"]])
+    assert adapter.table_rows(table) == [["a", "b"], ["c", "d"]]
+    assert adapter.table_cells(table) == ["a", "b", "c", "d"]
 
 
-@assumption("kept_together")
-def _kept_together() -> None:
-    para = Paragraph("Words.", STYLE)
-    assert adapter.kept_together(KeepTogether([para])) == [para]
+CHECKS["table_cells"] = _table_rows
+
+
+@assumption("keep_together_content")
+def _keep_together() -> None:
+    first, second = Paragraph("Words.", STYLE), Paragraph("More words.", STYLE)
+    kept = KeepTogether([first, second])
+    assert adapter.keep_together_content(kept) == [first, second]
+    kept.canv = _canvas()[0]  # KeepTogether measures with the canvas it will draw on
+    kept.wrap(300, 800)
+    assert adapter.keep_together_height(kept) >= first.wrap(300, 800)[1] + second.wrap(300,
+                                                                                         800)[1]
+
+
+CHECKS["keep_together_height"] = _keep_together
 
 
 @assumption("list_entries")
@@ -167,9 +174,11 @@ def _list_entries() -> None:
     para = Paragraph("Item.", STYLE)
     flow = ListFlowable([ListItem([para])])
     entries = adapter.list_entries(flow)
-    assert len(entries) == 1 and adapter.list_item_content(entries[0]) == [para]
+    assert len(entries) == 1 and adapter.list_item_flowables(entries[0]) == [para]
+    assert adapter.list_item_content(LIIndenter(para, leftIndent=10)) is para
 
 
+CHECKS["list_item_flowables"] = _list_entries
 CHECKS["list_item_content"] = _list_entries
 
 
@@ -257,6 +266,51 @@ def _checked_frame() -> None:
     frame = Recording(0, 0, 200, 300, leftPadding=0, rightPadding=0)
     assert frame.add(Paragraph("Words.", STYLE), canv) == 1
     assert seen == [("Paragraph", 200)]
+
+
+@assumption("frame_room")
+def _frame_measures() -> None:
+    canv, _ = _canvas()
+    frame = Frame(0, 0, 200, 300, leftPadding=6, rightPadding=6, topPadding=6, bottomPadding=6)
+    assert adapter.frame_width(frame) == 188
+    assert adapter.frame_height(frame) == 288
+    assert adapter.frame_top(frame) == adapter.frame_cursor(frame) == 294
+    assert adapter.frame_room(frame) == 288 and adapter.frame_at_top(frame)
+    para = Paragraph("Words.", STYLE)
+    assert frame.add(para, canv) == 1
+    assert not adapter.frame_at_top(frame)
+    assert adapter.frame_room(frame) == pytest.approx(288 - para.height)
+    assert adapter.frame_cursor(frame) == pytest.approx(294 - para.height)
+    room = adapter.frame_room(frame)
+    adapter.raise_frame_foot(frame, 50)
+    adapter.raise_frame_foot(frame, 50)  # from the frame's own foot, not cumulative
+    assert adapter.frame_room(frame) == pytest.approx(room - 50)
+    assert not frame.add(Paragraph("word " * 400, STYLE), canv)  # measured against the foot
+    adapter.restore_frame_foot(frame)
+    assert adapter.frame_room(frame) == pytest.approx(room)
+
+
+for _name in ("frame_width", "frame_height", "frame_at_top", "frame_cursor", "frame_top",
+              "raise_frame_foot", "restore_frame_foot"):
+    CHECKS[_name] = _frame_measures
+
+
+@assumption("doc_frame_height")
+def _doc_frame_height() -> None:
+    probe = _Probe(lambda canv: adapter.doc_frame_height(canv, -1.0))
+    _build(Paragraph("First.", STYLE), probe)
+    assert probe.seen and 0 < probe.seen[0] < 842
+    canv, _ = _canvas()
+    assert adapter.doc_frame_height(canv, -1.0) == -1.0
+
+
+@assumption("is_split_head")
+def _is_split_head() -> None:
+    para = Paragraph("word " * 300, STYLE)
+    para.wrap(200, 1000)
+    head, tail = para.split(200, 100)
+    assert adapter.is_split_head(head) and not adapter.is_split_head(tail)
+    assert not adapter.is_split_head(Paragraph("Words.", STYLE))
 
 
 @assumption("DecoratedTable")

@@ -1,7 +1,7 @@
 """Key terms: find a glossary term (or one of its aliases) in the chapters' text, link the first
 mention of each term in each chapter to its entry, and warn about terms no chapter mentions. Takes
-model blocks and the guide's glossary entries; hands on blocks (with ``Link`` inlines to
-``#term-…`` anchors) and diagnostics."""
+model blocks and the guide's glossary entries; hands on blocks (with ``Link`` inlines to ``#term-…``
+anchors) and diagnostics."""
 
 # Pure model code: the render stage calls link_terms; imports neither markdown nor reportlab.
 

@@ -60,6 +60,14 @@ phone = ""  # optional
 # name = "{slug}"  # utm_campaign (default: the folder name)
 # domains = ["example.com"]  # the clinic's own hosts (default: the website's and the call to
 #                            # action's); subdomains count too
+
+# [quality]  # optional: patient-material checks (warnings; errors with --strict)
+# max_grade = 8  # Flesch-Kincaid grade of a chapter (health literacy asks 6 to 8)
+# max_smog = 9  # SMOG grade of a chapter
+# max_sentence_words = 20  # average words a sentence in a chapter
+# max_hard_words = 20  # percent of words of three syllables or more
+# placeholders_ok = false  # true lets a release keep example.com addresses, TODO… (say why)
+# review_every = "12 months"  # medical review cadence: days, weeks, months or years
 """
 
 CHAPTER_TEXT = """\

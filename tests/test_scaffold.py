@@ -22,7 +22,9 @@ KEYS = {"title", "subtitle", "audience", "author", "language", "translation_of",
         "disclaimer", "version", "date", "footer_note", "base_url", "call_to_action.heading",
         "call_to_action.text", "call_to_action.label", "call_to_action.url", "related.title",
         "related.url", "contact.website", "contact.email", "contact.phone", "campaign.source",
-        "campaign.medium", "campaign.name", "campaign.domains"}
+        "campaign.medium", "campaign.name", "campaign.domains", "quality.max_grade",
+        "quality.max_smog", "quality.max_sentence_words", "quality.max_hard_words",
+        "quality.placeholders_ok", "quality.review_every"}
 REQUIRED = {"title", "author", "chapters", "disclaimer", "call_to_action.heading",
             "call_to_action.text", "call_to_action.label", "call_to_action.url",
             "contact.website", "contact.email"}
@@ -91,7 +93,7 @@ def test_scaffold_names_every_key_and_marks_the_required_ones(tmp_path: Path,
     assert {k for k, line in keys.items() if "REQUIRED" in line} == REQUIRED
     # Every commented key is a real one: uncommented, the file still loads without errors.
     text = toml.read_text("utf-8")
-    text = re.sub(r"(?m)^# (\[\[related\]\]|\[campaign\]|[a-z_]+ = )", r"\1", text)
+    text = re.sub(r"(?m)^# (\[\[related\]\]|\[campaign\]|\[quality\]|[a-z_]+ = )", r"\1", text)
     text = text.replace('translation_of = "other-guide"', '')  # needs a sibling guide
     toml.write_text(text, "utf-8")
     found = Diagnostics()

@@ -16,7 +16,18 @@ from reportlab.pdfbase.pdfdoc import PDFPage
 from reportlab.platypus import Frame, ListFlowable, Table
 from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.flowables import LIIndenter
-from reportlab.platypus.paragraph import _SHYStr, _SplitWordH, _SplitWordHY, _SplitWordLL, _wsc
+from reportlab.platypus.paragraph import (
+    _HSFrag,
+    _SHYStr,
+    _SplitFrag,
+    _SplitFragH,
+    _SplitFragHS,
+    _SplitWordEnd,
+    _SplitWordH,
+    _SplitWordHY,
+    _SplitWordLL,
+    _wsc,
+)
 
 # --- the canvas ------------------------------------------------------------------------------
 
@@ -246,19 +257,87 @@ def is_soft_hyphen_break(word: object) -> bool:
     return isinstance(word, _SHYStr)
 
 
+Pairs = Callable[[str], "list[tuple[str, str]] | None"]
+_ADDRESS_TAIL = "guide_address_tail"  # an attribute marking the rest of a broken address
+
+
 @contextmanager
-def uri_split_pairs(split: Callable[[str], list[tuple[str, str]] | None]) -> Iterator[None]:
+def uri_split_pairs(split: Pairs, rest: Pairs | None = None,
+                    last_resort: Pairs | None = None) -> Iterator[None]:
     """While inside, ``Paragraph`` breaks long addresses where ``split`` says, then as before
-    (for styles with ``uriWasteReduce`` set).
+    (for styles with ``uriWasteReduce`` set). With ``rest`` and ``last_resort``: the rest of a
+    broken address breaks where ``rest`` says (``split`` may not know it for an address); an
+    address that cannot break on a line holding other words starts the next line rather than
+    being cut at the letter that reaches the margin; and one at the start of a line that cannot
+    break there either breaks where ``last_resort`` says.
 
     Relies on ``paragraph._uri_split_pairs``, a module function the line breaker looks up on
-    every call, returning (head, tail) pairs, longest head first."""
+    every call, returning (head, tail) pairs, longest head first; and on
+    ``paragraph._hyphenateWord`` and ``_hyphenateFragWord`` (a word of one or several
+    fragments), module functions called with the word, its width ``ww`` (``FW[0]``), the
+    line's width with it ``newWidth`` and the room ``maxWidth``, returning the head and the
+    tail that the line breaker puts on two lines (``_SplitWordH``/``_SplitWordEnd`` and
+    ``_SplitFragH``/``_SplitFrag``, the same tail object handed back to them when it is too
+    wide for the next line), or nothing."""
     previous = _paragraph._uri_split_pairs
+    word, frag_word = _paragraph._hyphenateWord, _paragraph._hyphenateFragWord
+
+    def attempt(call: Callable[[], Any], pairs: Pairs) -> Any:
+        _paragraph._uri_split_pairs = pairs
+        try:
+            return call()
+        finally:
+            _paragraph._uri_split_pairs = split
+
+    def broken(call: Callable[[], Any], item: Any, text: str, ww: float, new_width: float,
+               max_width: float) -> tuple[Any, bool]:
+        """What reportlab gives (its tail marked when an address broke), or (None, True) when
+        the address should start the next line."""
+        assert rest is not None and last_resort is not None
+        tail = getattr(item, _ADDRESS_TAIL, False)
+        found = attempt(call, rest if tail else split)
+        address = tail or split(text) is not None
+        if not address:
+            return found, False
+        if not found:
+            if new_width - ww > 1e-6:  # words before it on the line
+                return None, ww > max_width  # else it fits the next line and wraps there
+            found = attempt(call, last_resort)
+        if found:
+            setattr(found[-1], _ADDRESS_TAIL, True)
+        return found, False
+
+    def hyphenate_word(hyphenator: Any, font: str, size: float, w: str, ww: float,
+                       new_width: float, max_width: float, *more: Any) -> Any:
+        found, wrap = broken(lambda: word(hyphenator, font, size, w, ww, new_width, max_width,
+                                          *more), w, str(w), ww, new_width, max_width)
+        if not wrap:
+            return found
+        whole = _SplitWordEnd(w)
+        setattr(whole, _ADDRESS_TAIL, True)
+        return [_SplitWordH(""), whole]
+
+    def hyphenate_frag_word(hyphenator: Any, fw: list[Any], new_width: float,
+                            max_width: float, *more: Any) -> Any:
+        text = "".join(str(t) for _, t in fw[1:])
+        found, wrap = broken(lambda: frag_word(hyphenator, fw, new_width, max_width, *more),
+                             fw, text, fw[0], new_width, max_width)
+        if not wrap:
+            return found
+        empty = fw[1][0].clone(text="", link=[], us_lines=[])  # nothing drawn, no link
+        whole = (_SplitFragHS if isinstance(fw, _HSFrag) else _SplitFrag)(fw)
+        setattr(whole, _ADDRESS_TAIL, True)
+        return [_SplitFragH([0, (empty, "")]), whole]
+
     _paragraph._uri_split_pairs = split
+    if rest is not None and last_resort is not None:
+        _paragraph._hyphenateWord = hyphenate_word
+        _paragraph._hyphenateFragWord = hyphenate_frag_word
     try:
         yield
     finally:
         _paragraph._uri_split_pairs = previous
+        _paragraph._hyphenateWord, _paragraph._hyphenateFragWord = word, frag_word
 
 
 # --- private hooks overridden ----------------------------------------------------------------

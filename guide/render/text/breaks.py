@@ -1,6 +1,7 @@
 """Where a word too long for its line may break: web addresses after ``/ . - ? & = _ #`` with no
-hyphen added, any other long word with a visible hyphen. Takes text before it becomes markup; hands
-on text with soft hyphens (U+00AD) and :func:`url_breaks`, the layout-time rule for addresses."""
+hyphen added (between letters only for a piece wider than a line), any other long word with a
+visible hyphen. Takes text before it becomes markup; hands on text with soft hyphens (U+00AD)
+and :func:`url_breaks`, the layout-time rule for addresses."""
 
 # reportlab draws a hyphen at a soft hyphen where it breaks, and nothing elsewhere. It breaks an
 # address only after a slash, in a module function it calls for every word that looks like one;
@@ -37,6 +38,13 @@ def url_split_pairs(word: str) -> list[tuple[str, str]] | None:
     start = URL_START.match(word)
     if start is None and not any(char in _URL_ONLY for char in word):
         return None
+    return address_split_pairs(word)
+
+
+def address_split_pairs(word: str) -> list[tuple[str, str]]:
+    """(head, tail) pairs after each ``/ . - ? & = _ #`` of ``word``, known to be (the rest
+    of) an address, past its scheme, the longest head first."""
+    start = URL_START.match(word)
     first = start.end() if start else 1
     pairs = [(word[:i + 1], word[i + 1:]) for i in range(first, len(word) - 1)
              if word[i] in URL_BREAK_AFTER]
@@ -44,13 +52,24 @@ def url_split_pairs(word: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def letter_split_pairs(word: str) -> list[tuple[str, str]]:
+    """The last resort for an address whose next piece is wider than a line: (head, tail)
+    pairs between any two characters past its scheme (never inside ``https://``), the longest
+    head first."""
+    start = URL_START.match(word)
+    first = start.end() if start else 1
+    return [(word[:i], word[i:]) for i in range(len(word) - 1, first - 1, -1)]
+
+
 @contextlib.contextmanager
 def url_breaks() -> Iterator[None]:
-    """While laying out, break addresses with :func:`url_split_pairs` (a reportlab module
-    function, replaced for the layout and restored after it)."""
+    """While laying out, break addresses with :func:`url_split_pairs`: one that cannot break
+    there on a line holding other words starts the next line; a piece wider than a whole line
+    breaks between letters (:func:`letter_split_pairs`). reportlab's module functions are
+    replaced for the layout and restored after it."""
     from guide.render.adapter import uri_split_pairs
 
-    with uri_split_pairs(url_split_pairs):
+    with uri_split_pairs(url_split_pairs, address_split_pairs, letter_split_pairs):
         yield
 
 

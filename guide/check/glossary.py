@@ -25,11 +25,22 @@ def term_pattern(entry: GlossaryEntry) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _link_text(text: str, pending: dict[str, re.Pattern[str]]) -> list[m.Inline]:
+def _free(pattern: re.Pattern[str], text: str,
+          quoted: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` outside every quoted title."""
+    spans = [found.span() for title in quoted for found in title.finditer(text)]
+    for found in pattern.finditer(text):
+        if not any(found.start() < end and start < found.end() for start, end in spans):
+            return found
+    return None
+
+
+def _link_text(text: str, pending: dict[str, re.Pattern[str]],
+               quoted: tuple[re.Pattern[str], ...]) -> list[m.Inline]:
     """``text`` with the first mention of any pending term linked (the term leaves pending)."""
     best: tuple[int, int, str] | None = None
     for anchor, pattern in pending.items():
-        found = pattern.search(text)
+        found = _free(pattern, text, quoted)
         if found and (best is None or found.start() < best[0]):
             best = (found.start(), found.end(), anchor)
     if best is None:
@@ -39,47 +50,53 @@ def _link_text(text: str, pending: dict[str, re.Pattern[str]]) -> list[m.Inline]
     out: list[m.Inline] = [m.Text(text[:start])] if start else []
     out.append(m.Link(f"#{anchor}", (m.Text(text[start:end]),)))
     rest = text[end:]
-    return out + (_link_text(rest, pending) if rest else [])
+    return out + (_link_text(rest, pending, quoted) if rest else [])
 
 
-def _link_inlines(inlines: tuple[m.Inline, ...],
-                  pending: dict[str, re.Pattern[str]]) -> tuple[m.Inline, ...]:
+def _link_inlines(inlines: tuple[m.Inline, ...], pending: dict[str, re.Pattern[str]],
+                  quoted: tuple[re.Pattern[str], ...]) -> tuple[m.Inline, ...]:
     out: list[m.Inline] = []
     for item in inlines:
         if not pending:
             out.append(item)
         elif isinstance(item, m.Text):
-            out.extend(_link_text(item.text, pending))
+            out.extend(_link_text(item.text, pending, quoted))
         elif isinstance(item, (m.Emphasis, m.Strong)):
-            out.append(dataclasses.replace(item, children=_link_inlines(item.children, pending)))
+            children = _link_inlines(item.children, pending, quoted)
+            out.append(dataclasses.replace(item, children=children))
         else:  # links, code, footnote numbers: never inside another link
             out.append(item)
     return tuple(out)
 
 
-def _link_blocks(blocks: tuple[m.Block, ...],
-                 pending: dict[str, re.Pattern[str]]) -> tuple[m.Block, ...]:
+def _link_blocks(blocks: tuple[m.Block, ...], pending: dict[str, re.Pattern[str]],
+                 quoted: tuple[re.Pattern[str], ...]) -> tuple[m.Block, ...]:
     out: list[m.Block] = []
     for block in blocks:
         if isinstance(block, m.Paragraph):
-            block = dataclasses.replace(block, inlines=_link_inlines(block.inlines, pending))
+            block = dataclasses.replace(block,
+                                        inlines=_link_inlines(block.inlines, pending, quoted))
         elif isinstance(block, (m.BlockQuote, m.Callout)):
-            block = dataclasses.replace(block, blocks=_link_blocks(block.blocks, pending))
+            block = dataclasses.replace(block, blocks=_link_blocks(block.blocks, pending, quoted))
         elif isinstance(block, m.ListBlock):
-            items = tuple(m.ListItem(_link_blocks(i.blocks, pending)) for i in block.items)
+            items = tuple(m.ListItem(_link_blocks(i.blocks, pending, quoted))
+                          for i in block.items)
             block = dataclasses.replace(block, items=items)
         out.append(block)
     return tuple(out)
 
 
-def link_terms(blocks: tuple[m.Block, ...],
-               glossary: tuple[GlossaryEntry, ...]) -> tuple[m.Block, ...]:
+def link_terms(blocks: tuple[m.Block, ...], glossary: tuple[GlossaryEntry, ...],
+               titles: tuple[str, ...] = ()) -> tuple[m.Block, ...]:
     """One chapter's blocks with the first mention of each key term linked to its entry
-    (paragraphs, lists, quotes and callouts; never headings, tables, code or another link)."""
+    (paragraphs, lists, quotes and callouts; never headings, tables, code, another link, or
+    the text's mention of an article's title in ``titles``: that names the article)."""
     if not glossary:
         return blocks
     pending = {entry.anchor: term_pattern(entry) for entry in glossary}
-    return _link_blocks(blocks, pending)
+    quoted = tuple(re.compile(r"\s+".join(re.escape(w) for w in title.split()), re.IGNORECASE)
+                   for title in titles if title.split())
+    return _link_blocks(blocks, pending, quoted)
 
 
 def linked_anchors(blocks: tuple[m.Block, ...]) -> set[str]:
@@ -99,12 +116,18 @@ def linked_anchors(blocks: tuple[m.Block, ...]) -> set[str]:
     return found
 
 
+def related_titles(config: GuideConfig) -> tuple[str, ...]:
+    """The titles of the guide's related articles (a text that quotes one names the article)."""
+    return tuple(article.title for article in config.related)
+
+
 def check_glossary(document: m.Document, config: GuideConfig, diagnostics: Diagnostics) -> None:
     """Warn about key terms that no chapter mentions (their entry would be linked from
     nowhere)."""
     mentioned: set[str] = set()
     for chapter in document.chapters:
-        mentioned |= linked_anchors(link_terms(chapter.blocks, config.glossary))
+        mentioned |= linked_anchors(link_terms(chapter.blocks, config.glossary,
+                                               related_titles(config)))
     path = f"{config.display}/glossary.toml"
     for entry in config.glossary:
         if entry.anchor not in mentioned:

@@ -196,6 +196,12 @@ class GlossaryEntry:
     line: int  # of its [[term]] table in glossary.toml
 
 
+# Ad-click identifiers that ad networks add to an address (they name one click by one person):
+# dropped from the clinic's own links, which a PDF hands to every reader.
+CLICK_IDS = frozenset({"fbclid", "gclid", "gclsrc", "gbraid", "wbraid", "dclid", "msclkid",
+                       "twclid", "ttclid", "li_fat_id", "yclid", "igshid", "mc_eid"})
+
+
 @dataclass(frozen=True)
 class Campaign:
     """guide.toml ``[campaign]``: UTM tags added to links that lead to the clinic's own domains."""
@@ -213,17 +219,17 @@ class Campaign:
             host == d or host.endswith("." + d) for d in self.domains)
 
     def tag(self, url: str) -> str:
-        """``url`` with utm_source, utm_medium and utm_campaign added (tags already there are
-        kept), when it leads to the clinic's own domains; any other address unchanged."""
+        """``url`` with the guide's utm_source, utm_medium and utm_campaign (in place of any
+        utm_* tags it had, and without ad-click ids such as fbclid), when it leads to the
+        clinic's own domains; any other address unchanged."""
         if not self.owns(url):
             return url
         parts = urlsplit(url)
-        query = parse_qsl(parts.query, keep_blank_values=True)
-        present = {k for k, _ in query}
-        tags = (("utm_source", self.source), ("utm_medium", self.medium),
-                ("utm_campaign", self.name))
-        query += [(k, v) for k, v in tags if k not in present]
-        return urlunsplit(parts._replace(query=urlencode(query)))
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                 if not k.lower().startswith("utm_") and k.lower() not in CLICK_IDS]
+        query += [("utm_source", self.source), ("utm_medium", self.medium),
+                  ("utm_campaign", self.name)]
+        return urlunsplit(parts._replace(path=parts.path or "/", query=urlencode(query)))
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,8 @@ def autolinks(text: str) -> list[m.Inline]:
             continue
         if found.start() > pos:
             out.append(m.Text(text[pos:found.start()]))
-        href = address if address.lower().startswith("http") else "http://" + address
+        # GitHub links www. as http://; a clinic's site today is served over https.
+        href = address if address.lower().startswith("http") else "https://" + address
         out.append(m.Link(href, (m.Text(address),)))
         pos = found.start() + len(address)
     if pos < len(text):

@@ -22,7 +22,7 @@ from reportlab.platypus import (
 )
 
 from guide import model as m
-from guide.check.glossary import link_terms
+from guide.check.glossary import link_terms, related_titles
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
 from guide.i18n import Catalogue, catalogue
@@ -202,7 +202,7 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
         if index:
             out.append(PageBreak())
         out.append(ChapterMark(index + 1, end=False))
-        out += blocks.render(link_terms(chapter.blocks, config.glossary))
+        out += blocks.render(link_terms(chapter.blocks, config.glossary, related_titles(config)))
         out.append(ChapterMark(index + 1, end=True))
     out += [PageBreak(), Mark("closing", marks)]
     blocks.numbered = False  # the closing, disclaimer and history pages are no chapters

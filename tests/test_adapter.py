@@ -26,6 +26,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import LIIndenter
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus.paragraph import _hyphenateWord as _HYPHENATE_WORD
+
 from guide.check.cmap import code_points
 from guide.check.coverage import BREAKING_SPACE
 from guide.render import adapter
@@ -228,6 +231,28 @@ def _uri_split_pairs() -> None:
     asked.clear()
     Paragraph(text, style).wrap(80, 1000)
     assert asked == []  # reportlab's own rule is back
+
+    # With rest and last_resort: an address that cannot break on a line holding words starts
+    # the next line (one word, or a word of several fragments: a link), and a piece wider than
+    # a line breaks where last_resort says. The pairs below never fit: only the hooks act.
+    def none_fit(word: str) -> list[tuple[str, str]] | None:
+        return [] if "/" in word or word.startswith("xxx") else None
+
+    def letters(word: str) -> list[tuple[str, str]]:
+        return [(word[:i], word[i:]) for i in range(len(word) - 1, 0, -1)]
+
+    address = "https://example.com/" + "x" * 60
+    for markup in (f"see {address}", f'see <a href="https://example.com/">{address}</a>'):
+        with adapter.uri_split_pairs(none_fit, none_fit, letters):
+            para = Paragraph(markup, style)
+            para.wrap(100, 1000)
+        kind = para.blPara.kind
+        lines = ["".join(getattr(f, "text", "") for f in line.words) if kind else
+                 "".join(line[1]) for line in para.blPara.lines]
+        assert lines[0].strip() == "see", lines  # the address starts the next line ...
+        assert "".join(lines[1:]) == address  # ... broken between letters, nothing lost
+        assert all(stringWidth(line, "Helvetica", 10) <= 100 + 1e-6 for line in lines)
+    assert adapter._paragraph._hyphenateWord is _HYPHENATE_WORD  # restored on the way out
 
 
 @assumption("frame_bounds")

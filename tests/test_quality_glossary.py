@@ -144,3 +144,41 @@ def test_glossary_mistakes_are_reported_at_their_line(
                             str(root / "dist")], capsys)
     assert code == 0, err
     assert "glossary.toml:10: warning: key term 'zebra' is not mentioned in any chapter" in err
+
+
+def test_no_key_term_link_in_a_heading_a_link_or_a_quoted_article_title(
+        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    import pypdfium2
+
+    from tests.conftest import MINIMAL_TOML
+
+    glossary = ('# Test content, not medical advice.\n[[term]]\nterm = "annular tear"\n'
+                'aliases = ["annular tears"]\ndefinition = "A crack in the outer ring."\n')
+    toml = MINIMAL_TOML.replace('title = "Another Article"',
+                                'title = "Annular Tears: The Hidden Cause of Back Pain"')
+    chapter = ("# Introduction\n\n## What annular tears are\n\n"
+               "Read [our page on annular tears](https://example.com/annular-tears). "
+               "If you would like to read more, we recommend: Annular Tears: The Hidden Cause "
+               "of Back Pain. Here, at last, annular tears are the key term.\n")
+    root = make_project({"glossary.toml": glossary, "01-intro.md": chapter}, toml=toml)
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
+                            str(root / "dist")], capsys)
+    assert code == 0, err
+    pdf = next((root / "dist").glob("*.pdf"))
+    links = _term_links(PdfReader(pdf), {"annular tear"})
+    assert len(links) == 1  # one link: not the heading's, the link's or the title's mention
+    page_index = links[0][0]
+    rects = [[float(v) for v in ref.get_object()["/Rect"]]
+             for ref in PdfReader(pdf).pages[page_index]["/Annots"]
+             if str(ref.get_object().get("/Contents", "")).endswith("annular tear")]
+    page = pypdfium2.PdfDocument(pdf)[page_index]
+    textpage = page.get_textpage()
+    left, bottom, right, top = rects[0]
+    assert textpage.get_text_bounded(left, bottom, right, top).strip() == "annular tears"
+    # ... and it is the last of the four mentions on the page.
+    searcher = textpage.search("annular tears", match_case=False)
+    starts = []
+    while (found := searcher.get_next()) is not None:
+        x0, y0, x1, y1 = textpage.get_charbox(found[0])
+        starts.append(left - 1 <= x0 and bottom - 1 <= y0 and y1 <= top + 1)
+    assert starts == [False, False, False, True]

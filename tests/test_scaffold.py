@@ -200,3 +200,40 @@ def test_campaign_tags_are_checked(make_project: Callable[..., Path],
                                                    'domains = ["https://x.com/"]'))
     assert f"guide.toml:{name}: error: 'campaign.name' must be letters" in err
     assert f"guide.toml:{domains}: error: 'campaign.domains' holds 'https://x.com/'" in err
+
+
+PASTED_CHAPTER = """\
+# Introduction
+
+Read more at https://www.example.com/blog/sciatica?utm_source=facebook&utm_medium=paid_social\
+&utm_campaign=fall_lookalike&utm_content=card_2&fbclid=IwAR3xYz0123&page=2 or visit
+www.example.com for more; [a study](https://journals.example.org/paper?utm_source=x&fbclid=abc)
+keeps its own address.
+"""
+
+
+def test_campaign_tags_replace_pasted_tags_and_drop_click_ids(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    toml = MINIMAL_TOML + '\n[campaign]\nname = "spring-2027"\ndomains = ["example.com"]\n'
+    root = make_project({"01-intro.md": PASTED_CHAPTER}, toml=toml)
+    out = root / "dist"
+    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out", str(out)],
+                           capsys)
+    assert code == 0, err
+    pdf = next(out.glob("*.pdf"))
+    targets = set(uris(pdf))
+    tags = "utm_source=guide&utm_medium=pdf&utm_campaign=spring-2027"
+    # The guide's three tags in place of the pasted ones (utm_content too); the click id gone;
+    # the address's other parameters kept.
+    assert f"https://www.example.com/blog/sciatica?page=2&{tags}" in targets
+    # www. links to https, and an address without a path gets "/" before its tags: in the
+    # text, on the covers (the website) and on the closing page.
+    assert f"https://www.example.com/?{tags}" in targets
+    assert f"https://example.com/?{tags}" in targets
+    assert "https://journals.example.org/paper?utm_source=x&fbclid=abc" in targets  # not ours
+    assert not [t for t in targets if "example.com" in t and "fbclid" in t
+                and "journals" not in t]
+    assert not [t for t in targets if re.match(r"https?://[^/]+\?", t)]  # no "host?" address
+    assert not [t for t in targets if t.startswith("http://")]
+    text = normalize(" ".join(page_texts(pdf)))
+    assert "visit www.example.com for more" in text  # the printed address as written

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import reportlab
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -24,10 +25,8 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Table,
 )
+from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.flowables import LIIndenter
-
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.paragraph import _hyphenateWord as _HYPHENATE_WORD
 
 from guide.check.cmap import code_points
 from guide.check.coverage import BREAKING_SPACE
@@ -242,6 +241,7 @@ def _uri_split_pairs() -> None:
         return [(word[:i], word[i:]) for i in range(len(word) - 1, 0, -1)]
 
     address = "https://example.com/" + "x" * 60
+    hyphenate_word = rl_paragraph._hyphenateWord
     for markup in (f"see {address}", f'see <a href="https://example.com/">{address}</a>'):
         with adapter.uri_split_pairs(none_fit, none_fit, letters):
             para = Paragraph(markup, style)
@@ -252,7 +252,7 @@ def _uri_split_pairs() -> None:
         assert lines[0].strip() == "see", lines  # the address starts the next line ...
         assert "".join(lines[1:]) == address  # ... broken between letters, nothing lost
         assert all(stringWidth(line, "Helvetica", 10) <= 100 + 1e-6 for line in lines)
-    assert adapter._paragraph._hyphenateWord is _HYPHENATE_WORD  # restored on the way out
+    assert rl_paragraph._hyphenateWord is hyphenate_word  # restored on the way out
 
 
 @assumption("frame_bounds")

@@ -169,7 +169,7 @@ def test_no_key_term_link_in_a_heading_a_link_or_a_quoted_article_title(
     assert len(links) == 1  # one link: not the heading's, the link's or the title's mention
     page_index = links[0][0]
     rects = [[float(v) for v in ref.get_object()["/Rect"]]
-             for ref in PdfReader(pdf).pages[page_index]["/Annots"]
+             for ref in PdfReader(pdf).pages[page_index].get("/Annots") or []
              if str(ref.get_object().get("/Contents", "")).endswith("annular tear")]
     page = pypdfium2.PdfDocument(pdf)[page_index]
     textpage = page.get_textpage()
@@ -179,6 +179,6 @@ def test_no_key_term_link_in_a_heading_a_link_or_a_quoted_article_title(
     searcher = textpage.search("annular tears", match_case=False)
     starts = []
     while (found := searcher.get_next()) is not None:
-        x0, y0, x1, y1 = textpage.get_charbox(found[0])
+        x0, y0, _, y1 = textpage.get_charbox(found[0])
         starts.append(left - 1 <= x0 and bottom - 1 <= y0 and y1 <= top + 1)
     assert starts == [False, False, False, True]

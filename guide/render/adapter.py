@@ -16,18 +16,7 @@ from reportlab.pdfbase.pdfdoc import PDFPage
 from reportlab.platypus import Frame, ListFlowable, Table
 from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.flowables import LIIndenter
-from reportlab.platypus.paragraph import (
-    _HSFrag,
-    _SHYStr,
-    _SplitFrag,
-    _SplitFragH,
-    _SplitFragHS,
-    _SplitWordEnd,
-    _SplitWordH,
-    _SplitWordHY,
-    _SplitWordLL,
-    _wsc,
-)
+from reportlab.platypus.paragraph import _SHYStr, _SplitWordH, _SplitWordHY, _SplitWordLL, _wsc
 
 # --- the canvas ------------------------------------------------------------------------------
 
@@ -258,86 +247,58 @@ def is_soft_hyphen_break(word: object) -> bool:
 
 
 Pairs = Callable[[str], "list[tuple[str, str]] | None"]
-_ADDRESS_TAIL = "guide_address_tail"  # an attribute marking the rest of a broken address
+_TAIL = "guide_address_tail"  # marks the rest of a broken address (``split`` may not know it)
 
 
 @contextmanager
 def uri_split_pairs(split: Pairs, rest: Pairs | None = None,
                     last_resort: Pairs | None = None) -> Iterator[None]:
-    """While inside, ``Paragraph`` breaks long addresses where ``split`` says, then as before
-    (for styles with ``uriWasteReduce`` set). With ``rest`` and ``last_resort``: the rest of a
-    broken address breaks where ``rest`` says (``split`` may not know it for an address); an
-    address that cannot break on a line holding other words starts the next line rather than
-    being cut at the letter that reaches the margin; and one at the start of a line that cannot
-    break there either breaks where ``last_resort`` says.
+    """While inside, ``Paragraph`` breaks addresses where ``split`` says (``rest``: a broken one's
+    rest); with ``last_resort``, one that cannot break on a line holding words starts the next
+    line, and at a line's start breaks where ``last_resort`` says. Relies on module functions
+    ``paragraph._uri_split_pairs`` (pairs, longest head first), ``_hyphenateWord`` and
+    ``_hyphenateFragWord`` (word or ``FW``, line width, room → head, tail; a wide tail returns)."""
+    rl = _paragraph
+    previous, word, frag = rl._uri_split_pairs, rl._hyphenateWord, rl._hyphenateFragWord
 
-    Relies on ``paragraph._uri_split_pairs``, a module function the line breaker looks up on
-    every call, returning (head, tail) pairs, longest head first; and on
-    ``paragraph._hyphenateWord`` and ``_hyphenateFragWord`` (a word of one or several
-    fragments), module functions called with the word, its width ``ww`` (``FW[0]``), the
-    line's width with it ``newWidth`` and the room ``maxWidth``, returning the head and the
-    tail that the line breaker puts on two lines (``_SplitWordH``/``_SplitWordEnd`` and
-    ``_SplitFragH``/``_SplitFrag``, the same tail object handed back to them when it is too
-    wide for the next line), or nothing."""
-    previous = _paragraph._uri_split_pairs
-    word, frag_word = _paragraph._hyphenateWord, _paragraph._hyphenateFragWord
+    mode = [split]  # what reportlab's _uri_split_pairs answers with: split, rest, last_resort
 
     def attempt(call: Callable[[], Any], pairs: Pairs) -> Any:
-        _paragraph._uri_split_pairs = pairs
-        try:
-            return call()
-        finally:
-            _paragraph._uri_split_pairs = split
+        mode[0] = pairs
+        found, mode[0] = call(), split
+        return found
 
-    def broken(call: Callable[[], Any], item: Any, text: str, ww: float, new_width: float,
-               max_width: float) -> tuple[Any, bool]:
-        """What reportlab gives (its tail marked when an address broke), or (None, True) when
-        the address should start the next line."""
-        assert rest is not None and last_resort is not None
-        tail = getattr(item, _ADDRESS_TAIL, False)
-        found = attempt(call, rest if tail else split)
-        address = tail or split(text) is not None
-        if not address:
-            return found, False
-        if not found:
-            if new_width - ww > 1e-6:  # words before it on the line
-                return None, ww > max_width  # else it fits the next line and wraps there
-            found = attempt(call, last_resort)
-        if found:
-            setattr(found[-1], _ADDRESS_TAIL, True)
-        return found, False
+    def hook(call: Callable[[], Any], item: Any, text: str, ww: float, new_width: float,
+             max_width: float, wrap: Callable[[], list[Any]]) -> Any:
+        tail = getattr(item, _TAIL, False)
+        found = attempt(call, rest if tail and rest else split)
+        address = last_resort is not None and (tail or split(text) is not None)
+        if address and not found:  # after other words it starts the next line (or wraps)
+            found = ((wrap() if ww > max_width else None) if new_width - ww > 1e-6
+                     else attempt(call, last_resort or split))
+        if address and found:
+            setattr(found[-1], _TAIL, True)
+        return found
 
-    def hyphenate_word(hyphenator: Any, font: str, size: float, w: str, ww: float,
-                       new_width: float, max_width: float, *more: Any) -> Any:
-        found, wrap = broken(lambda: word(hyphenator, font, size, w, ww, new_width, max_width,
-                                          *more), w, str(w), ww, new_width, max_width)
-        if not wrap:
-            return found
-        whole = _SplitWordEnd(w)
-        setattr(whole, _ADDRESS_TAIL, True)
-        return [_SplitWordH(""), whole]
+    def hyphenate_word(*args: Any) -> Any:  # (hyphenator, font, size, w, ww, newWidth, maxWidth…)
+        w, ww, new_width, max_width = args[3:7]
+        return hook(lambda: word(*args), w, str(w), ww, new_width, max_width,
+                    lambda: [rl._SplitWordH(""), rl._SplitWordEnd(w)])
 
-    def hyphenate_frag_word(hyphenator: Any, fw: list[Any], new_width: float,
-                            max_width: float, *more: Any) -> Any:
-        text = "".join(str(t) for _, t in fw[1:])
-        found, wrap = broken(lambda: frag_word(hyphenator, fw, new_width, max_width, *more),
-                             fw, text, fw[0], new_width, max_width)
-        if not wrap:
-            return found
-        empty = fw[1][0].clone(text="", link=[], us_lines=[])  # nothing drawn, no link
-        whole = (_SplitFragHS if isinstance(fw, _HSFrag) else _SplitFrag)(fw)
-        setattr(whole, _ADDRESS_TAIL, True)
-        return [_SplitFragH([0, (empty, "")]), whole]
+    def hyphenate_frag_word(*args: Any) -> Any:  # (hyphenator, FW, newWidth, maxWidth, …)
+        fw, new_width, max_width = args[1:4]
+        whole = rl._SplitFragHS if isinstance(fw, rl._HSFrag) else rl._SplitFrag
+        empty = fw[1][0].clone(text="", link=[], us_lines=[])  # a head: nothing drawn, no link
+        return hook(lambda: frag(*args), fw, "".join(str(t) for _, t in fw[1:]), fw[0],
+                    new_width, max_width, lambda: [rl._SplitFragH([0, (empty, "")]), whole(fw)])
 
-    _paragraph._uri_split_pairs = split
-    if rest is not None and last_resort is not None:
-        _paragraph._hyphenateWord = hyphenate_word
-        _paragraph._hyphenateFragWord = hyphenate_frag_word
+    rl._uri_split_pairs = lambda word: mode[0](word)
+    if last_resort is not None:
+        rl._hyphenateWord, rl._hyphenateFragWord = hyphenate_word, hyphenate_frag_word
     try:
         yield
     finally:
-        _paragraph._uri_split_pairs = previous
-        _paragraph._hyphenateWord, _paragraph._hyphenateFragWord = word, frag_word
+        rl._uri_split_pairs, rl._hyphenateWord, rl._hyphenateFragWord = previous, word, frag
 
 
 # --- private hooks overridden ----------------------------------------------------------------

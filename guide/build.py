@@ -28,7 +28,7 @@ from guide.errors import (
     has_errors,
 )
 from guide.options import BuildOptions
-from guide.outputs.manifest import ManifestEntry, entry_for, stable_name
+from guide.outputs.manifest import ManifestEntry, entry_for, kept_previews, stable_name
 from guide.outputs.publish import Output, publish
 from guide.revisions import LEDGER_NAME, changed_note, resolve_edition
 from guide.revisions.check import CheckResult, draft_diagnostic
@@ -236,5 +236,9 @@ def build_guide(folder: Path, brand: Brand, options: BuildOptions,
         pictures = render_previews(pdf, entry.pdf.removesuffix(".pdf"))
         files = {p.path: data for p, data in pictures}
         entry = replace(entry, previews=tuple(asdict(p) for p, _ in pictures))
+    else:  # an unchanged PDF keeps the previews an earlier build made of it
+        from guide.outputs.freshness import builder_digest
+
+        entry = replace(entry, previews=kept_previews(options.out, entry, builder_digest()))
     note = changed_note(edition) if edition.draft else None
     return Built((entry, pdf, files), item.reading, rendered.layout.lines(), note)

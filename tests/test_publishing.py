@@ -140,6 +140,22 @@ def test_previews_are_listed_sized_and_deterministic(make_project: Callable[...,
     assert files(first) == listed(first)  # a draft: no stable name yet
 
 
+def test_a_build_without_previews_keeps_those_of_an_unchanged_pdf(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    dist = root / "dist"
+    build(root, capsys, "--previews")
+    before = entry(dist)["previews"]
+    assert len(before) == 8
+    build(root, capsys, "--force")  # the same PDF again, without --previews
+    assert entry(dist)["previews"] == before
+    assert files(dist) == listed(dist) and all((dist / p["path"]).is_file() for p in before)
+    edit(root, "Changed words.")  # a new draft: the old draft's pictures go with its PDF
+    build(root, capsys)
+    assert entry(dist)["previews"] == [] and not any((dist / p["path"]).exists() for p in before)
+    assert files(dist) == listed(dist)
+
+
 def test_a_draft_says_draft_and_the_last_release_never_1980(
         make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
         monkeypatch: pytest.MonkeyPatch) -> None:

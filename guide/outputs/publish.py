@@ -47,7 +47,8 @@ def publish(out_dir: Path, outputs: list[Output], keep_old: bool = False) -> Pat
     write_atomic(manifest_path, text.encode("utf-8"))
     if not keep_old:
         for entry, _, files in outputs:
-            remove_superseded(out_dir, entry.slug, {entry.pdf, *files})
+            kept = {str(p.get("path")) for p in entry.previews}
+            remove_superseded(out_dir, entry.slug, {entry.pdf, *files, *kept})
     return manifest_path
 
 

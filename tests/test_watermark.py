@@ -22,8 +22,8 @@ def test_the_draft_watermark_is_drawn_before_any_content(
     with pikepdf.open(pdf) as document:
         assert len(document.pages) >= 4
         for number, page in enumerate(document.pages, start=1):
-            ops = [(str(op), list(operands))
-                   for operands, op in pikepdf.parse_content_stream(page)]
+            ops = [(str(item.operator), list(getattr(item, "operands", [])))
+                   for item in pikepdf.parse_content_stream(page)]
             marks = [i for i, (op, args) in enumerate(ops) if op == "Tr" and args == [2]]
             assert len(marks) == 1, f"page {number}: one outlined watermark word"
             content = [i for i, (op, args) in enumerate(ops)

@@ -47,8 +47,8 @@ def publish(out_dir: Path, outputs: list[Output], keep_old: bool = False) -> Pat
     write_atomic(manifest_path, text.encode("utf-8"))
     if not keep_old:
         for entry, _, files in outputs:
-            kept = {str(p.get("path")) for p in entry.previews}
-            remove_superseded(out_dir, entry.slug, {entry.pdf, *files, *kept})
+            pictures = {str(p.get("path")) for p in entry.previews}  # kept ones too
+            remove_superseded(out_dir, entry.slug, {entry.pdf, *files, *pictures})
     return manifest_path
 
 

@@ -231,9 +231,14 @@ def build_guide(folder: Path, brand: Brand, options: BuildOptions,
     entry = replace(entry, stable_pdf=stable_pdf(options.out, entry))
     files: dict[str, bytes] = {}
     if options.previews:
-        from guide.outputs.previews import render_previews
+        from guide.outputs.previews import Card, render_previews
 
-        pictures = render_previews(pdf, entry.pdf.removesuffix(".pdf"))
+        config, palette = item.config, brand.palette
+        card = Card(config.title, config.subtitle, config.audience, brand.name,
+                    config.contact.website, palette.primary.hex, palette.on_primary.hex,
+                    palette.tint.hex, palette.accent.hex, brand.heading_font.bold,
+                    brand.heading_font.regular)
+        pictures = render_previews(pdf, entry.pdf.removesuffix(".pdf"), card)
         files = {p.path: data for p, data in pictures}
         entry = replace(entry, previews=tuple(asdict(p) for p, _ in pictures))
     else:  # an unchanged PDF keeps the previews an earlier build made of it

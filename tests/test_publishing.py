@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -138,6 +139,32 @@ def test_previews_are_listed_sized_and_deterministic(make_project: Callable[...,
         assert hashlib.sha256(data).digest() == hashlib.sha256(
             (second / preview["path"]).read_bytes()).digest()
     assert files(first) == listed(first)  # a draft: no stable name yet
+
+
+def test_the_social_card_shows_the_title_large_on_the_band_beside_the_cover(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    build(root, capsys, "--previews")
+    card = next(p for p in entry(root / "dist")["previews"] if p["kind"] == "social-card")
+    with Image.open(root / "dist" / card["path"]) as opened:
+        picture = opened.convert("RGB")
+    band, white = (0x0D, 0x4F, 0x5C), (255, 255, 255)  # assets/brand.toml primary, on_primary
+    left = picture.crop((0, 0, 680, 630))
+    colours = left.getcolors(maxcolors=1 << 20) or []
+    assert max(colours)[1] == band and max(colours)[0] > 0.7 * 680 * 630  # words on the band
+    rows = [y for y in range(630) if any(left.getpixel((x, y)) == white for x in range(680))]
+    runs, start = [], rows[0]
+    for previous, row in itertools.pairwise(rows):
+        if row != previous + 1:
+            runs.append(previous - start + 1)
+            start = row
+    runs.append(rows[-1] - start + 1)
+    assert max(runs) >= 40  # "A Test Guide" set at 56 px or more (cap and ascender height)
+    assert len(runs) >= 2  # the title, then the subtitle
+    side = picture.crop((720, 0, 1200, 630))
+    paper = sum(n for n, colour in side.getcolors(maxcolors=1 << 20) or []
+                if min(colour) >= 245)
+    assert paper > 0.25 * 480 * 630  # the cover's white lower half, whole, at the side
 
 
 def test_a_build_without_previews_keeps_those_of_an_unchanged_pdf(

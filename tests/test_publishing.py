@@ -162,8 +162,8 @@ def test_the_social_card_shows_the_title_large_on_the_band_beside_the_cover(
     assert max(runs) >= 40  # "A Test Guide" set at 56 px or more (cap and ascender height)
     assert len(runs) >= 2  # the title, then the subtitle
     side = picture.crop((720, 0, 1200, 630))
-    paper = sum(n for n, colour in side.getcolors(maxcolors=1 << 20) or []
-                if min(colour) >= 245)
+    paper = sum(int(n) for n, colour in side.getcolors(maxcolors=1 << 20) or []
+                if isinstance(colour, tuple) and min(colour) >= 245)
     assert paper > 0.25 * 480 * 630  # the cover's white lower half, whole, at the side
 
 

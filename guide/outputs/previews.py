@@ -11,6 +11,10 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 COVER_WIDTHS = (400, 1200)
 CARD = (1200, 630)
@@ -145,7 +149,7 @@ def _designed_card(cover: object, card: Card) -> object:
     return picture
 
 
-def _font(path: Path, size: int) -> object:
+def _font(path: Path, size: int) -> FreeTypeFont:
     from PIL import ImageFont
 
     return ImageFont.truetype(str(path), size, layout_engine=ImageFont.Layout.BASIC)
@@ -160,11 +164,8 @@ def _fit(text: str, path: Path, sizes: tuple[int, ...], most: int) -> tuple[int,
     return sizes[-1], _wrap(text, _font(path, sizes[-1]), most)
 
 
-def _wrap(text: str, font: object, most: int) -> list[str]:
+def _wrap(text: str, font: FreeTypeFont, most: int) -> list[str]:
     """``text`` in lines at most TEXT_WIDTH wide (at most ``most``: the last ends in "…")."""
-    from PIL import ImageFont
-
-    assert isinstance(font, ImageFont.FreeTypeFont)
     lines: list[str] = []
     for word in text.split():
         if lines and font.getlength(f"{lines[-1]} {word}") <= TEXT_WIDTH:

@@ -28,7 +28,7 @@ from guide.errors import (
     has_errors,
 )
 from guide.options import BuildOptions
-from guide.outputs.manifest import ManifestEntry, entry_for, stable_name
+from guide.outputs.manifest import ManifestEntry, entry_for, kept_previews, stable_name
 from guide.outputs.publish import Output, publish
 from guide.revisions import LEDGER_NAME, changed_note, resolve_edition
 from guide.revisions.check import CheckResult, draft_diagnostic
@@ -231,10 +231,19 @@ def build_guide(folder: Path, brand: Brand, options: BuildOptions,
     entry = replace(entry, stable_pdf=stable_pdf(options.out, entry))
     files: dict[str, bytes] = {}
     if options.previews:
-        from guide.outputs.previews import render_previews
+        from guide.outputs.previews import Card, render_previews
 
-        pictures = render_previews(pdf, entry.pdf.removesuffix(".pdf"))
+        config, palette = item.config, brand.palette
+        card = Card(config.title, config.subtitle, config.audience, brand.name,
+                    config.contact.website, palette.primary.hex, palette.on_primary.hex,
+                    palette.tint.hex, palette.accent.hex, brand.heading_font.bold,
+                    brand.heading_font.regular)
+        pictures = render_previews(pdf, entry.pdf.removesuffix(".pdf"), card)
         files = {p.path: data for p, data in pictures}
         entry = replace(entry, previews=tuple(asdict(p) for p, _ in pictures))
+    else:  # an unchanged PDF keeps the previews an earlier build made of it
+        from guide.outputs.freshness import builder_digest
+
+        entry = replace(entry, previews=kept_previews(options.out, entry, builder_digest()))
     note = changed_note(edition) if edition.draft else None
     return Built((entry, pdf, files), item.reading, rendered.layout.lines(), note)

@@ -157,16 +157,43 @@ def phrases_note(phrases: tuple[str, ...] | list[str]) -> str:
             "text and delete this note:\n\n" + "".join(f"- {p}\n" for p in phrases))
 
 
-def guide_toml(title: str, slug: str, chapters: tuple[str, ...], base_url: str = "") -> str:
-    """A guide.toml with every key written out and explained."""
+PLACEHOLDER_LINES = {  # key → its placeholder line in GUIDE_TOML
+    "booking": 'url = "https://example.com/schedule"  # REQUIRED: PLACEHOLDER, the booking page',
+    "website": 'website = "https://example.com"  # REQUIRED: PLACEHOLDER, the clinic\'s website',
+    "email": 'email = "info@example.com"  # REQUIRED: PLACEHOLDER',
+    "phone": 'phone = ""  # optional',
+}
+RELATED_PLACEHOLDER = """\
+# [[related]]  # optional, repeatable: further reading listed after the call to action
+# title = "Another article"
+# url = "https://example.com/articles/another"
+"""
+
+
+def guide_toml(title: str, slug: str, chapters: tuple[str, ...], base_url: str = "",
+               site: Mapping[str, str] | None = None,
+               related: tuple[tuple[str, str], ...] = ()) -> str:
+    """A guide.toml with every key written out and explained; ``site`` (booking, website,
+    email, phone) and ``related`` (title, URL) fill in what an imported page showed."""
     listed = ", ".join(toml_string(c) for c in chapters)
     chapters_toml = f"[{listed}]" if len(listed) < 60 else (
         "[\n" + "".join(f"    {toml_string(c)},\n" for c in chapters) + "]")
     base_url_line = (f"base_url = {toml_string(base_url)}" if base_url else
                      f'# base_url = "https://example.com/articles/{slug}"')
-    return GUIDE_TOML.format(title=title, title_toml=toml_string(title), slug=slug,
+    text = GUIDE_TOML.format(title=title, title_toml=toml_string(title), slug=slug,
                              chapters_toml=chapters_toml, disclaimer_toml=toml_string(DISCLAIMER),
                              base_url_line=base_url_line)
+    for key, value in (site or {}).items():
+        if key in PLACEHOLDER_LINES and value:
+            name = "url" if key == "booking" else key
+            text = text.replace(PLACEHOLDER_LINES[key], f"{name} = {toml_string(value)}  # "
+                                "as the page showed it: check it")
+    if related:
+        entries = "".join(f"[[related]]  # a \"You may also like\" link of the page\n"
+                          f"title = {toml_string(t)}\nurl = {toml_string(u)}\n\n"
+                          for t, u in related)
+        text = text.replace(RELATED_PLACEHOLDER, entries.removesuffix("\n"))
+    return text
 
 
 def write_files(folder: Path, files: Mapping[str, str | bytes]) -> tuple[Path, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -138,6 +139,48 @@ def test_previews_are_listed_sized_and_deterministic(make_project: Callable[...,
         assert hashlib.sha256(data).digest() == hashlib.sha256(
             (second / preview["path"]).read_bytes()).digest()
     assert files(first) == listed(first)  # a draft: no stable name yet
+
+
+def test_the_social_card_shows_the_title_large_on_the_band_beside_the_cover(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    build(root, capsys, "--previews")
+    card = next(p for p in entry(root / "dist")["previews"] if p["kind"] == "social-card")
+    with Image.open(root / "dist" / card["path"]) as opened:
+        picture = opened.convert("RGB")
+    band, white = (0x0D, 0x4F, 0x5C), (255, 255, 255)  # assets/brand.toml primary, on_primary
+    left = picture.crop((0, 0, 680, 630))
+    colours = left.getcolors(maxcolors=1 << 20) or []
+    assert max(colours)[1] == band and max(colours)[0] > 0.7 * 680 * 630  # words on the band
+    rows = [y for y in range(630) if any(left.getpixel((x, y)) == white for x in range(680))]
+    runs, start = [], rows[0]
+    for previous, row in itertools.pairwise(rows):
+        if row != previous + 1:
+            runs.append(previous - start + 1)
+            start = row
+    runs.append(rows[-1] - start + 1)
+    assert max(runs) >= 40  # "A Test Guide" set at 56 px or more (cap and ascender height)
+    assert len(runs) >= 2  # the title, then the subtitle
+    side = picture.crop((720, 0, 1200, 630))
+    paper = sum(int(n) for n, colour in side.getcolors(maxcolors=1 << 20) or []
+                if isinstance(colour, tuple) and min(colour) >= 245)
+    assert paper > 0.25 * 480 * 630  # the cover's white lower half, whole, at the side
+
+
+def test_a_build_without_previews_keeps_those_of_an_unchanged_pdf(
+        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project()
+    dist = root / "dist"
+    build(root, capsys, "--previews")
+    before = entry(dist)["previews"]
+    assert len(before) == 8
+    build(root, capsys, "--force")  # the same PDF again, without --previews
+    assert entry(dist)["previews"] == before
+    assert files(dist) == listed(dist) and all((dist / p["path"]).is_file() for p in before)
+    edit(root, "Changed words.")  # a new draft: the old draft's pictures go with its PDF
+    build(root, capsys)
+    assert entry(dist)["previews"] == [] and not any((dist / p["path"]).exists() for p in before)
+    assert files(dist) == listed(dist)
 
 
 def test_a_draft_says_draft_and_the_last_release_never_1980(

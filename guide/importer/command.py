@@ -1,7 +1,7 @@
 """Run ``import``: a saved page → a new guide folder, or, for a guide that exists, its chapters
-rewritten with the difference shown per chapter (releasing stays with ``release``). Takes the page's
-path, the slug and the sources folder; hands on an :class:`ImportResult` (report lines for stdout,
-diagnostics)."""
+rewritten with the difference shown per chapter and the replaced files kept in
+``.import-backup/N/`` (releasing stays with ``release``). Takes the page's path, the slug and the
+sources folder; hands on an :class:`ImportResult` (report lines for stdout, diagnostics)."""
 
 # Writes only inside the new guide's folder and reads only the page and files inside the page's
 # folder.
@@ -74,7 +74,13 @@ def run_import(page_path: Path, slug: str, sources: Path) -> ImportResult:
     if existing:
         _reimport(folder, texts, files, names, result, found)
         return _done(result, found)
-    texts["guide.toml"] = guide_toml(page.title, slug, tuple(names), page.canonical)
+    texts["guide.toml"] = guide_toml(page.title, slug, tuple(names), page.canonical,
+                                     page.site, tuple(page.related))
+    shown = [k for k in ("booking", "website", "email", "phone") if k in page.site]
+    if shown or page.related:
+        result.report.append("guide.toml takes from the page: " + ", ".join(
+            [*shown, *([f"{len(page.related)} [[related]] links"] * bool(page.related))])
+            + " (check them)")
     for path in write_files(folder, {**texts, **files}):
         result.report.append(f"wrote {path.as_posix()}")
     result.report.append(f"title: {page.title}; {len(chapters)} chapters")
@@ -108,7 +114,7 @@ def _pictures(page: Page, found: Diagnostics) -> tuple[dict[str, str], dict[str,
         if not data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
             page.missing_images[stand_in] = path.name
             found.warning(f"image '{path.name}' is not a PNG or JPEG file (or is too large): "
-                          "left as a TODO", Location(path.as_posix()))
+                          "left as a TODO", Location(page.path, page.lines.get(stand_in, 0)))
             continue
         name = f"images/{re.sub(r'[^A-Za-z0-9._-]+', '-', path.name).lstrip('.-') or 'image'}"
         while name in files:
@@ -150,9 +156,35 @@ def _short(text: str) -> str:
     return text[:70] + "…" * (len(text) > 70)
 
 
+BACKUP = ".import-backup"  # hidden: neither content nor part of the fingerprint
+
+
+class Backup:
+    """Copies of the files a re-import replaces, in ``.import-backup/N/`` (N counts up, one
+    folder a re-import), made before the first is replaced."""
+
+    def __init__(self, guide: Path) -> None:
+        self.guide = guide
+        self.folder: Path | None = None
+
+    def keep(self, name: str) -> None:
+        """Copy the guide's file ``name`` (if it exists) into this re-import's folder."""
+        source = self.guide / name
+        if not source.is_file():
+            return
+        if self.folder is None:
+            root = self.guide / BACKUP
+            taken = [int(p.name) for p in root.glob("*") if p.name.isdigit()] if root.is_dir() \
+                else []
+            self.folder = root / str(max(taken, default=0) + 1)
+        write_atomic(self.folder / name, source.read_bytes())
+
+
 def _reimport(folder: Path, texts: dict[str, str | bytes], files: dict[str, str | bytes],
               names: list[str], result: ImportResult, found: Diagnostics) -> None:
-    """Rewrite the chapters of an existing guide and show what changed, chapter by chapter."""
+    """Rewrite the chapters of an existing guide and show what changed, chapter by chapter;
+    every file it replaces or drops from the list is first copied to ``.import-backup/N/``."""
+    backup = Backup(folder)
     changed = 0
     for name, text in texts.items():
         path = folder / name
@@ -165,9 +197,11 @@ def _reimport(folder: Path, texts: dict[str, str | bytes], files: dict[str, str 
         result.report.append(f"{'changed' if old else 'new'} {name}:")
         result.report += [line.rstrip("\n") for line in difflib.unified_diff(
             old.splitlines(), text.splitlines(), f"a/{name}", f"b/{name}", lineterm="", n=1)]
+        backup.keep(name)
         write_atomic(path, text.encode("utf-8"))
     for name, data in files.items():
         if not (folder / name).is_file() or (folder / name).read_bytes() != data:
+            backup.keep(name)
             write_atomic(folder / name, data if isinstance(data, bytes) else data.encode())
             result.report.append(f"wrote {name}")
     toml = folder / "guide.toml"
@@ -175,12 +209,16 @@ def _reimport(folder: Path, texts: dict[str, str | bytes], files: dict[str, str 
     listed = "chapters = [\n" + "".join(f'    "{n}",\n' for n in names) + "]"
     updated = re.sub(r"(?ms)^chapters\s*=\s*\[.*?\]", lambda _: listed, text, count=1)
     if updated != text and set(re.findall(r'"([^"]+\.md)"', text)) != {*names, DISCLAIMER}:
+        backup.keep("guide.toml")
         write_atomic(toml, updated.encode("utf-8"))
         result.report.append("changed guide.toml: chapters")
     stale = sorted(p.name for p in folder.glob("[0-9][0-9]-*.md") if p.name not in names)
     for name in stale:
         found.warning(f"{name} is no longer a chapter of the page; delete it if it is not "
                       "needed", Location((folder / name).as_posix()))
+    if backup.folder is not None:
+        result.report.append(f"the replaced files are kept in {backup.folder.as_posix()}/ "
+                             "(copy back what you edited by hand; the build never reads it)")
     summary = f"{changed} file{'s' * (changed != 1)} changed" if changed else "no change"
     result.report.append(f"{summary}; the guide builds as a draft until you record it with "
                          f"{PROG} release {folder.name} --bump patch|minor|major "

@@ -132,7 +132,7 @@ class _Writer:
             return f"{mark}{inner}{mark}"
         if tag == "ref" and inner:
             target = element.get("target", "")
-            if target.startswith(("http://", "https://", "mailto:", "#")):
+            if target.startswith(("http://", "https://", "mailto:", "tel:", "#")):
                 safe = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
                 return f"[{inner}]({safe})"
             return inner

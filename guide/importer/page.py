@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -40,6 +40,8 @@ _WORD = re.compile(r"(?:^|[-_])(" + "|".join(sorted(CHROME_WORDS, key=len, rever
                    + r")(?:[-_]|$)", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DISCLAIMER = re.compile(r"(?:^|[-_])disclaimer(?:[-_]|$)", re.I)
+_RELATED = re.compile(r"(?:you may also like|related (?:posts|articles|reading))\b", re.I)
+_BOOKING = re.compile(r"\b(?:book|booking|appointments?|schedule|request)\b", re.I)
 
 
 @dataclass
@@ -52,12 +54,37 @@ class Page:
     disclaimer: list[str] = field(default_factory=list)  # the disclaimer's paragraphs, as text
     images: dict[str, Path] = field(default_factory=dict)  # stand-in URL → file beside the page
     missing_images: dict[str, str] = field(default_factory=dict)  # stand-in URL → original src
-    dropped: list[str] = field(default_factory=list)  # "cookie banner: We use cookies…"
+    dropped: list[str] = field(default_factory=list)  # "cookie banner (line 3): We use…"
+    lines: dict[str, int] = field(default_factory=dict)  # stand-in URL → the <img>'s line
+    related: list[tuple[str, str]] = field(default_factory=list)  # "You may also like" links
+    site: dict[str, str] = field(default_factory=dict)  # website, email, phone, booking
+    path: str = ""  # the page's path, for messages
 
 
 def text_of(element: lxml.html.HtmlElement) -> str:
     """The element's text with runs of white space made one space."""
     return " ".join(element.text_content().split())
+
+
+INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "em", "font", "i", "mark", "q",
+                    "s", "small", "span", "strong", "sub", "sup", "time", "u"})
+
+
+def spaced_text(element: lxml.html.HtmlElement) -> str:
+    """The element's text with a space between block-level elements (menu items, list items,
+    cells), so "<li>Home</li><li>About</li>" reads "Home About"."""
+    parts: list[str] = []
+
+    def walk(node: lxml.html.HtmlElement) -> None:
+        gap = "" if not isinstance(node.tag, str) or node.tag in INLINE else " "
+        parts.extend((gap, node.text or "") if isinstance(node.tag, str) else (gap,))
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+        parts.append(gap)
+
+    walk(element)
+    return " ".join("".join(parts).split())
 
 
 def read_page(path: Path, diagnostics: Diagnostics) -> Page | None:
@@ -85,7 +112,8 @@ def read_page(path: Path, diagnostics: Diagnostics) -> Page | None:
     if body is None:
         diagnostics.error("the page has no <body>", where)
         return None
-    page = Page(tree, "", canonical)
+    page = Page(tree, "", canonical, path=path.as_posix())
+    page.site = site_details(body, canonical)
     _remove_active(body)
     _remove_hidden(body, page)
     heading = _title_heading(tree, body)
@@ -150,9 +178,10 @@ def _remove_hidden(body: lxml.html.HtmlElement, page: Page) -> None:
 
 
 def _drop(element: lxml.html.HtmlElement, kind: str, page: Page) -> None:
-    text = text_of(element)
+    text = spaced_text(element)
     if text:
-        page.dropped.append(f"{kind}: {text[:70]}{'…' * (len(text) > 70)}")
+        line = f" (line {element.sourceline})" if element.sourceline else ""
+        page.dropped.append(f"{kind}{line}: {text[:70]}{'…' * (len(text) > 70)}")
     _detach(element)
 
 
@@ -189,8 +218,56 @@ def _remove_chrome(body: lxml.html.HtmlElement, page: Page) -> None:
         if kind is None and element.get("role") in ("navigation", "banner", "contentinfo",
                                                       "complementary", "dialog", "search"):
             kind = "navigation"
+        if kind is None and element.tag in ("div", "section") and len(
+                text_of(element)) < 2000 and _RELATED.match(text_of(element)):
+            kind = "related posts"
+        if kind == "related posts":
+            _take_related(element, page)  # reported by the caller
         if kind is not None:
             _drop(element, kind, page)
+
+
+def _take_related(element: lxml.html.HtmlElement, page: Page) -> bool:
+    """The links of a "You may also like" block, made absolute: the guide's [[related]];
+    whether there were any."""
+    if not page.canonical:
+        return False
+    before = len(page.related)
+    for link in element.iter("a"):
+        title, url = text_of(link), urljoin(page.canonical, (link.get("href") or "").strip())
+        if title and urlsplit(url).scheme in ("http", "https") and url not in (
+                u for _, u in page.related):
+            page.related.append((title, url))
+    return len(page.related) > before
+
+
+def site_details(body: lxml.html.HtmlElement, canonical: str) -> dict[str, str]:
+    """What the whole page (menus and footer included) shows of the clinic's own site: its
+    address (from the canonical one), a booking link, an e-mail address and a phone number on
+    that site; only what the page shows."""
+    host = (urlsplit(canonical).hostname or "").lower()
+    if not host:
+        return {}
+    site = host.removeprefix("www.")
+    found = {"website": f"{urlsplit(canonical).scheme}://{host}"}
+    for link in body.iter("a"):
+        href, words = (link.get("href") or "").strip(), text_of(link)
+        lower = href.lower()
+        if lower.startswith("tel:") and words:
+            found.setdefault("phone", words)
+        elif lower.startswith("mailto:"):
+            address = unquote(urlsplit(href).path).strip()
+            if address.lower().endswith("@" + site):
+                found.setdefault("email", address)
+        elif href and not lower.startswith(("#", "javascript:")):
+            url = urljoin(canonical, href)
+            parts = urlsplit(url)
+            if (parts.scheme in ("http", "https") and (parts.hostname or "").lower().removeprefix(
+                    "www.") == site and _BOOKING.search(f"{parts.path} {words}")):
+                query = "&".join(q for q in parts.query.split("&")
+                                 if q and not q.lower().startswith("utm_"))
+                found.setdefault("booking", parts._replace(query=query, fragment="").geturl())
+    return found
 
 
 def _flatten(body: lxml.html.HtmlElement) -> None:
@@ -229,6 +306,8 @@ def _images(body: lxml.html.HtmlElement, folder: Path, page: Page, diagnostics: 
         kept = suffix if suffix in (".png", ".jpg", ".jpeg") else ".png"
         stand_in = f"{IMAGE_HOST}image-{index}{kept}"
         image.set("src", stand_in)
+        if image.sourceline:
+            page.lines[stand_in] = image.sourceline
         for name in ("srcset", "data-src", "data-srcset", "sizes"):
             image.attrib.pop(name, None)
         parts = urlsplit(src)
@@ -244,4 +323,4 @@ def _images(body: lxml.html.HtmlElement, folder: Path, page: Page, diagnostics: 
             reason = ("is not a file in the page's folder" if not parts.scheme
                       else "is on the web (nothing is fetched)")
             diagnostics.warning(f"image '{src[:120]}' {reason}: left as a TODO in the "
-                                "Markdown", where)
+                                "Markdown", Location(where.path, image.sourceline or 0))

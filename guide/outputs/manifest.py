@@ -98,3 +98,20 @@ def read_manifest(path: Path) -> tuple[dict[str, object], list[dict[str, object]
             [g for g in guides if isinstance(g, dict)] if isinstance(guides, list) else [])
 
 
+
+
+def kept_previews(out_dir: Path, entry: ManifestEntry, builder_source: str
+                  ) -> tuple[dict[str, Any], ...]:
+    """The previews the manifest lists for ``entry``'s PDF when that PDF is unchanged (same
+    name and bytes, same builder) and every picture is still there; else none."""
+    builder, guides = read_manifest(out_dir / MANIFEST)
+    old = next((g for g in guides if g.get("slug") == entry.slug), None)
+    if old is None or builder.get("source") != builder_source or (
+            old.get("pdf"), old.get("sha256")) != (entry.pdf, entry.sha256):
+        return ()
+    pictures = old.get("previews")
+    if not isinstance(pictures, list) or not all(
+            isinstance(p, dict) and written_for(entry.slug).match(str(p.get("path", "")))
+            and (out_dir / str(p.get("path"))).is_file() for p in pictures):
+        return ()
+    return tuple(pictures)

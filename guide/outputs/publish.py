@@ -47,7 +47,8 @@ def publish(out_dir: Path, outputs: list[Output], keep_old: bool = False) -> Pat
     write_atomic(manifest_path, text.encode("utf-8"))
     if not keep_old:
         for entry, _, files in outputs:
-            remove_superseded(out_dir, entry.slug, {entry.pdf, *files})
+            pictures = {str(p.get("path")) for p in entry.previews}  # kept ones too
+            remove_superseded(out_dir, entry.slug, {entry.pdf, *files, *pictures})
     return manifest_path
 
 

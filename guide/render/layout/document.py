@@ -148,14 +148,12 @@ def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Editi
         start = marks.get("front", canv.getPageNumber())
         with artifact(canv, "Pagination"):
             draw_front_furniture(canv, brand, fonts, _roman(canv.getPageNumber() - start + 1))
-        watermark(canv, doc)
 
     def body(canv: Any, doc: Any) -> None:
         with artifact(canv, "Pagination"):
             draw_body_furniture(canv, brand, fonts, config, edition)
-        watermark(canv, doc)
 
-    def watermark(canv: Any, doc: Any) -> None:
+    def watermark(canv: Any, doc: Any) -> None:  # drawn first: under the page's content
         if edition.draft:
             with artifact(canv, "Pagination"):
                 draw_draft_watermark(canv, brand, fonts, edition, words.text("draft_mark"))
@@ -163,16 +161,18 @@ def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Editi
     def cover(canv: Any, doc: Any) -> None:
         with artifact(canv, "Layout"):
             draw_cover_art(canv, brand)
+        watermark(canv, doc)
 
     def back(canv: Any, doc: Any) -> None:
         with artifact(canv, "Layout"):
             draw_back_cover_art(canv, brand)
+        watermark(canv, doc)
 
     return [
-        PageTemplate("cover", cover_frames, onPage=cover, onPageEnd=watermark, pagesize=(w, h)),
-        PageTemplate("front", [body_frame], onPageEnd=front, pagesize=(w, h)),
-        PageTemplate("body", [body_frame], onPageEnd=body, pagesize=(w, h)),
-        PageTemplate("back", [back_frame], onPage=back, onPageEnd=watermark, pagesize=(w, h)),
+        PageTemplate("cover", cover_frames, onPage=cover, pagesize=(w, h)),
+        PageTemplate("front", [body_frame], onPage=watermark, onPageEnd=front, pagesize=(w, h)),
+        PageTemplate("body", [body_frame], onPage=watermark, onPageEnd=body, pagesize=(w, h)),
+        PageTemplate("back", [back_frame], onPage=back, pagesize=(w, h)),
     ]
 
 

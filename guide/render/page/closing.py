@@ -33,8 +33,10 @@ class QrCode(Flowable):  # type: ignore[misc]
 
     role = "Figure"
 
-    def __init__(self, url: str, size: float, color: str, alt_text: str, lang: str = "") -> None:
+    def __init__(self, url: str, size: float, color: str, alt_text: str, lang: str = "",
+                 background: str = "#ffffff") -> None:
         super().__init__()
+        self.background = background  # under the modules: a draft's watermark stays out
         widget = QrCodeWidget(url, barLevel="M")
         widget.barFillColor = HexColor(color)
         widget.barStrokeColor = HexColor(color)
@@ -56,6 +58,8 @@ class QrCode(Flowable):  # type: ignore[misc]
         from guide.render.layout.figures import draw_vector
 
         with marked(self.canv, getattr(self, "struct", None), (0, 0, self.width, self.height)):
+            self.canv.setFillColor(HexColor(self.background))
+            self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
             draw_vector(self.drawing, self.canv)
             self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1,
                               thickness=0)
@@ -94,7 +98,7 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
     url_line = tag(Paragraph(link_markup(target, cta.url, p.muted.hex), styles.small), "P")
     words = catalogue(config.language)
     qr = QrCode(target, 104, p.primary.hex, words.text("qr_code", url=cta.url),
-                words.lang("qr_code"))
+                words.lang("qr_code"), p.paper.hex)
     left = [text, Spacer(0, 6), tag(button, "Div"), Spacer(0, 8), url_line]
     width = brand.text_width
     panel = Table([[left, qr]], colWidths=[width - 130, 130])

@@ -1,8 +1,9 @@
 """The DRAFT watermark: a large diagonal word across every page of a draft edition. Takes the
 canvas, brand, fonts and edition; draws nothing for a released edition."""
 
-# Drawn last on each page (over the content and the cover band), translucent, outlined so that it
-# shows on both the paper and the brand's deep colour. Page furniture, never content.
+# Drawn first on each page (over the cover band, under the content: it never hides the QR code or
+# the back cover's links), translucent, outlined so that it shows on both the paper and the
+# brand's deep colour. Page furniture (an artifact), never content.
 
 from __future__ import annotations
 

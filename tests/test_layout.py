@@ -14,6 +14,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -26,8 +27,8 @@ from guide.config.callouts import CALLOUT_LABELS
 from guide.config.schema import Brand
 from guide.i18n import catalogue
 from guide.render.text.styles import Styles
-from tests.conftest import REFERENCE, ROOT
-from tests.pdftools import page_texts
+from tests.conftest import MINIMAL_TOML, REFERENCE, ROOT
+from tests.pdftools import page_lines, page_texts
 from tests.tagcheck import structure, walk
 
 SAMPLER = "layout-sampler"
@@ -338,3 +339,59 @@ def test_every_callout_colour_pair_is_contrast_checked(brand: Brand) -> None:
     for fg, bg, text, _ in pairs:
         minimum = NORMAL_TEXT if text else LARGE_OR_GRAPHICS
         assert contrast_ratio(colors[fg], colors[bg]) >= minimum, (fg, bg)
+
+
+def test_a_hyphenated_word_in_a_table_cell_is_no_scrap(brand: Brand) -> None:
+    from reportlab.platypus import Paragraph, Table
+
+    from guide.render.layout.pagelog import PageLog
+
+    style = _styles(brand).body
+    top, height = 700.0, 600.0
+    kinds = []
+    for role in ("TD", "P"):  # the same lines in a table cell, then in a callout's box
+        cell = Paragraph("A cell whose last line holds only the tail of a hyph\xadenated "
+                         "word.", style)
+        cell.role = role
+        table = Table([[cell]], colWidths=[120])
+        table.wrap(120, 1000)
+        cell.blPara.lines[-2][1][-1] = "hyph\xad"
+        cell.blPara.lines[-1] = (0, ["enated."])
+        log = PageLog()
+        log.drawn(3, 1, table, top - 0.9 * height, top, height)
+        kinds.append([d.kind for d in log.report().defects])
+    assert kinds == [[], ["scrap"]]
+
+
+def test_the_report_names_pages_by_their_printed_label(make_project: Callable[..., Path],
+                                                       tmp_path: Path) -> None:
+    # Test content, not medical advice: a forced page break leaves a hole on the chapter's
+    # first page, which the report must name as the footer does ("Page 1 of …").
+    text = ("# Introduction\n\nA first short paragraph of test content.\n\n\\newpage\n\n"
+            + "More test content after the page break. " * 60 + "\n")
+    root = make_project({"01-intro.md": text})
+    out = io.StringIO()
+    code = main(["build", "--report", "--sources", str(root / "sources"), "--out",
+                 str(tmp_path / "dist")], out, io.StringIO())
+    assert code == 0
+    [pdf] = sorted((tmp_path / "dist").glob("test-guide-v*.pdf"))
+    reader = PdfReader(str(pdf))
+    hole = next(i for i, page in enumerate(reader.pages)
+                if "A first short paragraph" in page.extract_text())
+    assert hole > 0 and reader.page_labels[hole] == "1"
+    assert "  page 1: hole:" in out.getvalue(), out.getvalue()
+    assert f"page {hole + 1}:" not in out.getvalue()
+
+
+def test_the_cover_never_leaves_one_short_word_alone(make_project: Callable[..., Path],
+                                                     tmp_path: Path) -> None:
+    audience = "A free guide for people with leg and back pain"
+    toml = MINIMAL_TOML.replace('audience = "For testers"', f'audience = "{audience}"')
+    root = make_project(toml=toml)
+    code = main(["build", "--sources", str(root / "sources"), "--out", str(tmp_path / "dist")],
+                io.StringIO(), io.StringIO())
+    assert code == 0
+    [pdf] = sorted((tmp_path / "dist").glob("test-guide-v*.pdf"))
+    [cover] = page_lines(pdf, [0])
+    ending = [line for line in cover if line.split() and line.split()[-1] == "pain"]
+    assert ending and len(ending[0].split()) >= 2, cover

@@ -271,10 +271,12 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         canv = doc.canv
         rendered.pages = canv.getPageNumber() - 1
         rendered.structure = doc.tagger.tree
-        rendered.layout = doc.pagelog.report()
+        words = catalogue(config.language)
+        cover = words.text("cover_page")
+        rendered.layout = doc.pagelog.report().labelled(
+            lambda page: page_label(page, rendered.marks, cover))
         rendered.structure.pages = rendered.pages
         rendered.structure.root.prune()
-        words = catalogue(config.language)
         _define_late_forms(canv, brand, fonts, rendered, toc_entries(document, config), words)
         _page_labels(canv, rendered, words.text("cover_page"))
         canv.showOutline()
@@ -298,6 +300,15 @@ def _binary_streams() -> Iterator[None]:
         yield
     finally:
         rl_config.useA85 = previous
+
+
+def page_label(page: int, marks: dict[str, int], cover: str) -> str:
+    """The printed label of physical ``page`` (1-based), as :func:`_page_labels` writes it."""
+    if "body" in marks and page >= marks["body"]:
+        return str(page - marks["body"] + 1)
+    if "front" in marks and page >= marks["front"]:
+        return _roman(page - marks["front"] + 1)
+    return cover
 
 
 def _page_labels(canv: Any, rendered: Rendered, cover: str) -> None:

@@ -7,7 +7,8 @@ each; hands on a :class:`LayoutReport`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reportlab.platypus import Paragraph, Table
@@ -19,18 +20,21 @@ from guide.render.text.scraps import line_words as _lines
 
 LINE = 17.0  # points: a table's or box's height counts as this many lines of text
 SHORT_LINE_ROLES = ("Caption", "H1", "H2", "H3", "H4", "H5", "H6")
+CELL_ROLES = ("TD", "TH")  # a table cell's narrow measure hyphenates as it must: no scrap
 
 
 @dataclass(frozen=True)
 class Defect:
-    """One thing wrong with the layout of one page (``page`` is the PDF's page number)."""
+    """One thing wrong with the layout of one page (``page`` is the PDF's page number,
+    ``label`` the page's printed label: "3", "ii", "Cover")."""
 
     page: int
     kind: str  # "hole", "stranded", "scrap", "widow", "orphan"
     detail: str
+    label: str = ""
 
     def __str__(self) -> str:
-        return f"page {self.page}: {self.kind}: {self.detail}"
+        return f"page {self.label or self.page}: {self.kind}: {self.detail}"
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,11 @@ class LayoutReport:
     def lines(self) -> list[str]:
         """One line per defect found."""
         return [str(defect) for defect in self.defects]
+
+    def labelled(self, label: Callable[[int], str]) -> LayoutReport:
+        """The same report naming each page by ``label`` (the page's printed label)."""
+        return replace(self, defects=tuple(replace(d, label=label(d.page))
+                                           for d in self.defects))
 
 
 @dataclass
@@ -96,7 +105,7 @@ class PageLog:
         if more or len(lines) < 2 or len(words) != 1:
             return
         role = str(getattr(para, "role", ""))
-        if lines[-2] and lines[-2][-1].endswith(HYPHENS):
+        if lines[-2] and lines[-2][-1].endswith(HYPHENS) and role not in CELL_ROLES:
             self.defects.append(Defect(page, "scrap", f"{_quote(lines[-2][-1:] + words)} "
                                                       "ends a paragraph"))
         elif (role in SHORT_LINE_ROLES or para.style.name == "callout_title") \

@@ -24,6 +24,7 @@ from guide.render.text.coverage import fallback_for
 from guide.render.text.fonts import FontSet
 from guide.render.text.lineends import fix_line_ends
 from guide.render.text.markup import Fallback, escape, link_markup, text_markup
+from guide.render.text.scraps import bind_last_word
 from guide.render.text.styles import Styles
 
 
@@ -112,12 +113,12 @@ def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: S
     words = catalogue(config.language)
     out.append(_role(Paragraph(escape(words.text("cover_label")), eyebrow), "P",
                      words.lang("cover_label")))
-    out.append(_role(Paragraph(escape(config.title), title), "Title"))
+    out.append(_role(Paragraph(bind_last_word(escape(config.title)), title), "Title"))
     if config.subtitle:
-        out.append(_role(Paragraph(escape(config.subtitle), subtitle), "P"))
+        out.append(_role(Paragraph(bind_last_word(escape(config.subtitle)), subtitle), "P"))
     out.append(FrameBreak())
     if config.audience:
-        out.append(_role(Paragraph(escape(config.audience), audience), "P"))
+        out.append(_role(Paragraph(bind_last_word(escape(config.audience)), audience), "P"))
     line, lang = edition_line(edition, words)
     out.append(_role(Paragraph(escape(line), meta), "P", lang))
     out.append(Spacer(0, 8))

@@ -100,6 +100,47 @@ def test_reading_limits_warn_and_fail_under_strict(
     assert code == 0 and "reading level" not in err
 
 
+# Test content, not medical advice: Spanish sentences, easy and hard, for the Spanish formula.
+SPANISH_TOML = MINIMAL_TOML.replace('language = "en-US"', 'language = "es-US"')
+SPANISH = ("# Introducción\n\nPida una cita.\n\nLa guía es breve y clara para usted.\n\n"
+           "Las consideraciones organizativas, administrativas e institucionales "
+           "correspondientes condicionan extraordinariamente la interpretación "
+           "terminológica.\n")
+
+
+def test_spanish_is_scored_with_the_spanish_formula(
+        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"01-intro.md": SPANISH}, toml=SPANISH_TOML)
+    code, out, err = _build(root, capsys)
+    assert code == 0, err
+    [line] = [line for line in out.splitlines() if line.startswith("reading level")]
+    assert "INFLESZ" in line and "Szigriszt-Pazos" in line, line
+    assert "Flesch" not in line and "SMOG" not in line and "grade" not in line, line
+    code, out, _ = _check(root, capsys, "--report", "--format", "json")
+    chapter = json.loads(out)["guides"][0]["chapters"][0]
+    assert "flesch_kincaid_grade" not in chapter and chapter["inflesz"] < 55  # a hard text
+    assert [h["text"][:22] for h in chapter["hardest"]] == ["La guía es breve y cla",
+                                                             "Las consideraciones or"]
+    hard, easy = chapter["hardest"][1]["inflesz"], chapter["hardest"][0]["inflesz"]
+    assert hard < 40 < 65 < easy  # "very hard" against "fairly easy" or easier
+
+
+def test_a_short_sentence_is_never_among_the_hardest(
+        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project({"01-intro.md": "# Introduction\n\nBook a visit. Call us.\n\n"
+                         "We are here to help you feel better after your visit today.\n"})
+    code, out, _ = _check(root, capsys, "--report")
+    hard = [line for line in out.splitlines() if line.strip().startswith("hard: ")]
+    assert len(hard) == 1 and "We are here to help" in hard[0], out
+    assert "Book a visit" not in out
+
+
+def test_spanish_syllables_follow_spanish_rules() -> None:
+    # hiatus (le-er, dí-a, a-é-re-o), diphthongs (cia, hoy) and no silent final e
+    words = ("leer", "día", "aéreo", "ciática", "hoy", "paciente", "grande", "inflamación")
+    assert [syllables(w, "es-US") for w in words] == [2, 2, 4, 3, 1, 3, 2, 4]
+
+
 def test_syllables_and_sentences_are_counted_offline() -> None:
     assert [syllables(w) for w in ("pain", "disc", "surgery", "inflammation",
                                    "sensitization", "platelet-rich")] == [1, 1, 3, 4, 5, 4]

@@ -1,4 +1,5 @@
-"""Reading level of a guide's chapters: Flesch-Kincaid grade, SMOG, words per sentence, the share of
+"""Reading level of a guide's chapters: Flesch-Kincaid grade and SMOG for English, the
+Szigriszt-Pazos perspicuity on the INFLESZ scale for Spanish, words per sentence, the share of
 words of three syllables or more, and the hardest sentences with their lines. Takes the document
 model and the chapters' Markdown (to place sentences on their line); hands on :class:`GuideReading`
 and, against guide.toml ``[quality]``, diagnostics."""
@@ -23,6 +24,16 @@ _BREAK = re.compile(r"[.!?]+[\"”’)\]]*\s+")
 _ABBREVIATIONS = {"e.g.", "i.e.", "dr.", "vs.", "etc.", "mr.", "mrs.", "ms.", "st.", "no.",
                   "fig.", "approx.", "cf.", "al."}
 HARDEST = 3
+HARD_SENTENCE_WORDS = 8  # a shorter sentence is never listed among the hardest
+# INFLESZ scale (Barrio-Cantalejo et al. 2008) of the Szigriszt-Pazos score: upper bounds, words
+INFLESZ_BANDS = ((40.0, "very hard"), (55.0, "somewhat hard"), (65.0, "normal"),
+                 (80.0, "fairly easy"), (math.inf, "very easy"))
+_STRONG, _WEAK = set("aeoáéóíú"), set("iuüy")  # an accented i/u forms a syllable of its own
+
+
+def spanish(language: str) -> bool:
+    """Whether ``language`` (``es-US``, ``es_ES``, ``es``) is scored with the Spanish formula."""
+    return language.replace("_", "-").split("-")[0].lower() == "es"
 
 
 @functools.lru_cache(maxsize=8)
@@ -44,6 +55,18 @@ def _vowel_groups(word: str) -> int:
     return max(count, 1)
 
 
+def _spanish_nuclei(word: str) -> int:
+    """Spanish syllable nuclei: vowel groups, where two strong vowels (a, e, o, or an accented
+    í/ú) are in hiatus ("le-er", "dí-a") and a weak one joins its neighbour ("cien", "hoy")."""
+    count, before = 0, ""
+    for char in word.lower():
+        kind = "strong" if char in _STRONG else "weak" if char in _WEAK else ""
+        if kind and (not before or (before == kind == "strong")):
+            count += 1
+        before = kind
+    return max(count, 1)
+
+
 @functools.lru_cache(maxsize=8192)
 def syllables(word: str, language: str = "en_US") -> int:
     """Syllables of ``word``, summed over the parts of a hyphenated word; a number counts as
@@ -62,7 +85,8 @@ def syllables(word: str, language: str = "en_US") -> int:
             total += 1
             continue
         points = len(dictionary.positions(part.lower())) if dictionary else 0  # type: ignore[attr-defined]
-        total += max(points + 1, _vowel_groups(part))
+        groups = _spanish_nuclei(part) if spanish(language) else _vowel_groups(part)
+        total += max(points + 1, groups)
     return max(total, 1)
 
 
@@ -92,6 +116,19 @@ def grade(words: int, sentences: int, syllable_count: int) -> float:
     return 0.39 * words / sentences + 11.8 * syllable_count / words - 15.59
 
 
+def inflesz(words: int, sentences: int, syllable_count: int) -> float:
+    """Szigriszt-Pazos perspicuity, read on the INFLESZ scale (higher is easier; 55 to 65 is
+    "normal", the level asked of Spanish patient material)."""
+    if not words or not sentences:
+        return 0.0
+    return 206.835 - 62.3 * syllable_count / words - words / sentences
+
+
+def inflesz_band(score: float) -> str:
+    """The INFLESZ band of ``score``: "very hard" … "very easy"."""
+    return next(name for bound, name in INFLESZ_BANDS if score < bound)
+
+
 def smog(hard_words: int, sentences: int) -> float:
     """SMOG grade (McLaughlin 1969), scaled to 30 sentences."""
     if not sentences:
@@ -101,11 +138,23 @@ def smog(hard_words: int, sentences: int) -> float:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence, where it is, its word count and its grade level."""
+    """One sentence, where it is, its word count and its grade level (for Spanish, ``ease``:
+    its INFLESZ score)."""
     location: Location
     words: int
     grade: float
     text: str
+    ease: float | None = None
+
+    @property
+    def difficulty(self) -> float:
+        """What ranks the hardest sentences: the grade, or the INFLESZ score reversed."""
+        return self.grade if self.ease is None else -self.ease
+
+    @property
+    def score(self) -> str:
+        """``grade 12.3`` or ``INFLESZ 48.0``, as reports print it."""
+        return f"grade {self.grade:.1f}" if self.ease is None else f"INFLESZ {self.ease:.1f}"
 
 
 @dataclass(frozen=True)
@@ -119,6 +168,20 @@ class Reading:
     syllables: int
     hard_words: int  # of three syllables or more
     hardest: tuple[Sentence, ...]
+    language: str = "en-US"
+
+    @property
+    def ease(self) -> float | None:
+        """Szigriszt-Pazos perspicuity (INFLESZ scale) for Spanish; None for other languages."""
+        if not spanish(self.language):
+            return None
+        return inflesz(self.words, self.sentences, self.syllables)
+
+    @property
+    def difficulty(self) -> float:
+        """What ranks the hardest chapter: the grade, or the INFLESZ score reversed."""
+        ease = self.ease
+        return self.grade if ease is None else -ease
 
     @property
     def grade(self) -> float:
@@ -195,11 +258,15 @@ def measure_chapter(chapter: m.Chapter, source_text: str, language: str,
             counts = [counts[0] + 1, counts[1] + len(words), counts[2] + sum(counted),
                       counts[3] + hard]
             line = index.find(paragraph.location.line, sentence)
+            if len(words) < HARD_SENTENCE_WORDS:
+                continue
+            ease = inflesz(len(words), 1, sum(counted)) if spanish(language) else None
             found.append(Sentence(Location(where.path, line), len(words),
-                                  grade(len(words), 1, sum(counted)), sentence))
-    hardest = sorted(found, key=lambda s: (-s.grade, s.location.line))[:HARDEST]
+                                  grade(len(words), 1, sum(counted)), sentence, ease))
+    hardest = sorted(found, key=lambda s: (-s.difficulty, s.location.line))[:HARDEST]
     return Reading(title.text if title else chapter.source, where, counts[0], counts[1],
-                   counts[2], counts[3], tuple(sorted(hardest, key=lambda s: s.location.line)))
+                   counts[2], counts[3], tuple(sorted(hardest, key=lambda s: s.location.line)),
+                   language)
 
 
 def measure_guide(document: m.Document, config: GuideConfig, language: str) -> GuideReading:
@@ -217,14 +284,15 @@ def measure_guide(document: m.Document, config: GuideConfig, language: str) -> G
         config.title, Location(f"{config.display}/guide.toml", 1),
         sum(c.sentences for c in chapters), sum(c.words for c in chapters),
         sum(c.syllables for c in chapters), sum(c.hard_words for c in chapters),
-        tuple(sorted(every, key=lambda s: -s.grade)[:HARDEST]))
+        tuple(sorted(every, key=lambda s: -s.difficulty)[:HARDEST]), language)
     return GuideReading(config.slug, tuple(chapters), overall)
 
 
 def check_reading(reading: GuideReading, quality: Quality, strict: bool,
                   diagnostics: Diagnostics) -> None:
     """A warning (an error under ``--strict``) for each chapter above a ``[quality]`` limit,
-    at the chapter's title, naming its hardest sentence."""
+    at the chapter's title, naming its hardest sentence. ``max_grade`` and ``max_smog`` are
+    English formulas: a Spanish chapter is held to the other two limits."""
     report = diagnostics.error if strict else diagnostics.warning
     limits = (("max_grade", "Flesch-Kincaid grade", quality.max_grade, "grade"),
               ("max_smog", "SMOG grade", quality.max_smog, "smog"),
@@ -235,11 +303,12 @@ def check_reading(reading: GuideReading, quality: Quality, strict: bool,
     for chapter in reading.chapters:
         for key, label, limit, attribute in limits:
             value = getattr(chapter, attribute)
-            if limit is None or value <= limit:
+            english_only = attribute in ("grade", "smog") and chapter.ease is not None
+            if limit is None or value <= limit or english_only:
                 continue
             hint = ""
             if chapter.hardest:
-                worst = max(chapter.hardest, key=lambda s: s.grade)
+                worst = max(chapter.hardest, key=lambda s: s.difficulty)
                 hint = f"; hardest sentence at {worst.location}"
             report(f"reading level: {label} is {value:.1f}, above [quality] {key} = "
                    f"{limit:g}{hint}", chapter.location)

@@ -8,25 +8,37 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from guide.check.readability import GuideReading, Reading
+from guide.check.readability import GuideReading, Reading, inflesz_band
 
-METHOD = ("Flesch-Kincaid grade and SMOG; syllables counted offline with pyphen's hyphenation "
-          "dictionaries and vowel groups (see guide/check/readability.py)")
+METHOD = ("Flesch-Kincaid grade and SMOG for English, Szigriszt-Pazos perspicuity on the INFLESZ "
+          "scale for Spanish; syllables counted offline with pyphen's hyphenation dictionaries "
+          "and vowel groups (see guide/check/readability.py)")
+
+
+def _level(r: Reading, long: bool = False) -> str:
+    """``grade 16.9`` (with ``long``: ``(Flesch-Kincaid), SMOG 17.5``) or, for Spanish,
+    ``INFLESZ 48.2 (somewhat hard)`` (with ``long``: ``(Szigriszt-Pazos, somewhat hard)``)."""
+    ease = r.ease
+    if ease is not None:
+        return f"INFLESZ {ease:.1f} ({'Szigriszt-Pazos, ' * long}{inflesz_band(ease)})"
+    return f"grade {r.grade:.1f}{' (Flesch-Kincaid)' * long}, SMOG {r.smog:.1f}"
 
 
 def summary_line(reading: GuideReading) -> str:
     """``reading level discogenic-back-pain: grade 16.9 …``, for the build summary."""
     o = reading.overall
-    hardest = max(reading.chapters, key=lambda c: c.grade, default=None)
-    where = f"; hardest chapter {hardest.location.path.rsplit('/', 1)[-1]} " \
-            f"(grade {hardest.grade:.1f})" if hardest else ""
-    return (f"reading level {reading.slug}: grade {o.grade:.1f} (Flesch-Kincaid), SMOG "
-            f"{o.smog:.1f}, {o.words_per_sentence:.1f} words a sentence, {o.hard_share:.0f}% "
+    hardest = max(reading.chapters, key=lambda c: c.difficulty, default=None)
+    where = ""
+    if hardest:
+        level = _level(hardest).split(",")[0].split(" (")[0]
+        where = f"; hardest chapter {hardest.location.path.rsplit('/', 1)[-1]} ({level})"
+    return (f"reading level {reading.slug}: {_level(o, long=True)}, "
+            f"{o.words_per_sentence:.1f} words a sentence, {o.hard_share:.0f}% "
             f"words of 3+ syllables{where}")
 
 
 def _figures(r: Reading) -> str:
-    return (f"grade {r.grade:.1f}, SMOG {r.smog:.1f}, {r.words_per_sentence:.1f} words/sentence, "
+    return (f"{_level(r)}, {r.words_per_sentence:.1f} words/sentence, "
             f"{r.hard_share:.0f}% words of 3+ syllables")
 
 
@@ -43,7 +55,7 @@ def as_text(readings: Sequence[GuideReading]) -> str:
             lines.append(f"  {chapter.location}: {chapter.title}")
             lines.append(f"    {_figures(chapter)}")
             for sentence in chapter.hardest:
-                lines.append(f"    hard: {sentence.location} (grade {sentence.grade:.1f}) "
+                lines.append(f"    hard: {sentence.location} ({sentence.score}) "
                              f"{_excerpt(sentence.text)}")
     lines.append(f"method: {METHOD}")
     return "\n".join(lines) + "\n"
@@ -53,13 +65,17 @@ def as_markdown(readings: Sequence[GuideReading]) -> str:
     """The reading report as a Markdown table."""
     out = ["# Reading level", ""]
     for reading in readings:
+        level = "INFLESZ | Band" if reading.overall.ease is not None else "FK grade | SMOG"
         out += [f"## {reading.slug}", "", f"Whole guide: {_figures(reading.overall)}.", "",
-                "| Chapter | FK grade | SMOG | Words/sentence | 3+ syllables | Hardest sentences |",
+                f"| Chapter | {level} | Words/sentence | 3+ syllables | Hardest sentences |",
                 "|---|---:|---:|---:|---:|---|"]
         for c in reading.chapters:
             hardest = "<br>".join(f"`{s.location}`" for s in c.hardest)
             title = c.title.replace("|", "\\|")
-            out.append(f"| {title} | {c.grade:.1f} | {c.smog:.1f} | "
+            ease = c.ease
+            figures = f"{c.grade:.1f} | {c.smog:.1f}" if ease is None else \
+                f"{ease:.1f} | {inflesz_band(ease)}"
+            out.append(f"| {title} | {figures} | "
                        f"{c.words_per_sentence:.1f} | {c.hard_share:.0f}% | {hardest} |")
         out.append("")
     out.append(f"Method: {METHOD}.")
@@ -67,14 +83,18 @@ def as_markdown(readings: Sequence[GuideReading]) -> str:
 
 
 def _reading_json(r: Reading) -> dict[str, object]:
+    ease = r.ease
+    level: dict[str, object] = {"flesch_kincaid_grade": round(r.grade, 2),
+                                "smog": round(r.smog, 2)} if ease is None else \
+        {"inflesz": round(ease, 2), "inflesz_band": inflesz_band(ease)}
     return {
         "title": r.title, "location": str(r.location), "sentences": r.sentences,
-        "words": r.words, "syllables": r.syllables, "hard_words": r.hard_words,
-        "flesch_kincaid_grade": round(r.grade, 2), "smog": round(r.smog, 2),
+        "words": r.words, "syllables": r.syllables, "hard_words": r.hard_words, **level,
         "words_per_sentence": round(r.words_per_sentence, 2),
         "hard_words_percent": round(r.hard_share, 2),
-        "hardest": [{"location": str(s.location), "grade": round(s.grade, 2), "words": s.words,
-                     "text": s.text} for s in r.hardest],
+        "hardest": [{"location": str(s.location), "words": s.words, "text": s.text,
+                     **({"grade": round(s.grade, 2)} if s.ease is None else
+                        {"inflesz": round(s.ease, 2)})} for s in r.hardest],
     }
 
 

@@ -395,3 +395,35 @@ def test_the_cover_never_leaves_one_short_word_alone(make_project: Callable[...,
     [cover] = page_lines(pdf, [0])
     ending = [line for line in cover if line.split() and line.split()[-1] == "pain"]
     assert ending and len(ending[0].split()) >= 2, cover
+
+
+def test_short_chapters_run_on_and_long_ones_end_their_page(make_project: Callable[..., Path],
+                                                           tmp_path: Path) -> None:
+    # Test content, not medical advice: two chapters of a few lines each, then a chapter longer
+    # than half a page, then one more: the second follows the first on its page, the fourth
+    # starts a new page.
+    short = "A short chapter of test content with a few plain words in it. " * 4
+    long = "A longer chapter of test content that fills more than half a page. " * 40
+    files = {"01-intro.md": f"# One\n\n{short}\n", "02-two.md": f"# Two\n\n{short}\n",
+             "03-three.md": f"# Three\n\n{long}\n", "04-four.md": f"# Four\n\n{short}\n"}
+    toml = MINIMAL_TOML.replace('chapters = ["01-intro.md"]', "chapters = " + str(
+        list(files)).replace("'", '"'))
+    root = make_project(files, toml=toml)
+    code = main(["build", "--sources", str(root / "sources"), "--out", str(tmp_path / "dist")],
+                io.StringIO(), io.StringIO())
+    assert code == 0
+    [pdf] = sorted((tmp_path / "dist").glob("test-guide-v*.pdf"))
+    texts = page_texts(pdf)
+
+    def page_of(number: int) -> int:
+        return next(i for i, text in enumerate(texts) if f"CHAPTER {number}" in text)
+
+    assert page_of(1) == page_of(2), texts[page_of(1)][:300]
+    assert texts[page_of(4)].lstrip().startswith("CHAPTER 4"), texts[page_of(4)][:200]
+
+
+def test_every_reference_chapter_starts_a_page(reference: Built) -> None:
+    texts = page_texts(reference.pdf)
+    starts = [i for i, text in enumerate(texts) if re.match(r"\s*CHAPTER \d+\b", text)]
+    assert len(starts) == 8
+    assert sum(len(re.findall(r"CHAPTER \d+\b", text)) for text in texts) == 8

@@ -29,7 +29,7 @@ from guide.i18n import Catalogue, catalogue
 from guide.metadata import Finish
 from guide.render.adapter import frame_cursor, frame_height, frame_top
 from guide.render.layout.blocks import BlockRenderer
-from guide.render.layout.floats import ChapterMark, FloatingDocTemplate
+from guide.render.layout.floats import ChapterBreak, ChapterMark, FloatingDocTemplate
 from guide.render.layout.frames import GuardedFrame
 from guide.render.layout.pagelog import LayoutReport, PageLog
 from guide.render.page.closing import back_cover_flowables, closing_flowables, closing_headings
@@ -200,7 +200,7 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
     out += [NextPageTemplate("body"), PageBreak(), Mark("body", marks)]
     for index, chapter in enumerate(document.chapters):
         if index:
-            out.append(PageBreak())
+            out.append(ChapterBreak())
         out.append(ChapterMark(index + 1, end=False))
         out += blocks.render(link_terms(chapter.blocks, config.glossary, related_titles(config)))
         out.append(ChapterMark(index + 1, end=True))

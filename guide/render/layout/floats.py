@@ -21,10 +21,12 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
+    Spacer,
 )
 
 from guide.render.adapter import (
     frame_at_top,
+    frame_cursor,
     frame_height,
     frame_room,
     frame_width,
@@ -40,6 +42,8 @@ MIN_FIGURE_COMPANY = 3  # ... or a figure and at least this many
 FULL_PAGE = 0.78  # a chapter page other than its last ends at least this low in its frame
 BODY_LINE = 17.0  # points; replaced by the brand's leading (see FloatingDocTemplate.line)
 LOOKAHEAD_PAGES = 2  # the chapter-end plan looks this many frames ahead, no further
+RUN_IN_SHARE = 0.5  # a chapter shorter than this share of a page lets the next one follow it
+RUN_IN_LINES = 2.0  # lines of space before a chapter that follows on the same page
 
 
 class ChapterMark(Flowable):  # type: ignore[misc]
@@ -48,6 +52,16 @@ class ChapterMark(Flowable):  # type: ignore[misc]
     def __init__(self, number: int, end: bool) -> None:
         super().__init__()
         self.number, self.end = number, end
+        self.width = self.height = 0
+
+
+class ChapterBreak(Flowable):  # type: ignore[misc]
+    """Between two chapters: a new page, unless the chapter before began on this page and
+    took less than :data:`RUN_IN_SHARE` of it; then the next chapter follows after a larger
+    space (its heading still keeps two lines under it, or moves to the next page)."""
+
+    def __init__(self) -> None:
+        super().__init__()
         self.width = self.height = 0
 
 
@@ -115,6 +129,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
         self.planned_page = -1
         self.line = BODY_LINE
         self.chapter_pages: dict[int, list[int]] = {}  # chapter → its pages, in order
+        self.chapter_top = (0, 0.0)  # the page and height where the last chapter began
 
     # --- reportlab's hooks ---------------------------------------------------------------
 
@@ -132,6 +147,11 @@ class FloatingDocTemplate(LocatingDocTemplate):
         if isinstance(first, ChapterMark):
             self._chapter_mark(flowables)
             return
+        if isinstance(first, ChapterBreak):
+            page, top = self.chapter_top
+            used = (top - frame_cursor(self.frame)) / frame_height(self.frame)
+            run_in = page == self.page and 0 < used < RUN_IN_SHARE
+            flowables[0] = Spacer(0, RUN_IN_LINES * self.line) if run_in else PageBreak()
         if self.chapter is not None and frame_at_top(self.frame) \
                 and self.planned_page != self.page:
             self.planned_page = self.page
@@ -158,6 +178,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
             del flowables[0]
             self.chapter = mark.number
             self.chapter_pages[mark.number] = []
+            self.chapter_top = (self.page, frame_cursor(self.frame))
             return
         if self.pending:  # nothing left to move up: the figures come now, in order
             for figure in self.pending:

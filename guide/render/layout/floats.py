@@ -42,6 +42,7 @@ MIN_FIGURE_COMPANY = 3  # ... or a figure and at least this many
 FULL_PAGE = 0.78  # a chapter page other than its last ends at least this low in its frame
 BODY_LINE = 17.0  # points; replaced by the brand's leading (see FloatingDocTemplate.line)
 LOOKAHEAD_PAGES = 2  # the chapter-end plan looks this many frames ahead, no further
+SQUEEZE = 0.5  # to end a chapter on its page, the space between blocks may tighten to this share
 RUN_IN_SHARE = 0.5  # a chapter shorter than this share of a page lets the next one follow it
 RUN_IN_LINES = 2.0  # lines of space before a chapter that follows on the same page
 
@@ -237,6 +238,8 @@ class FloatingDocTemplate(LocatingDocTemplate):
                 figure.shrink = 1.0 - (1.0 - figure.min_scale) * min(1.0, needed)
                 figure.placed = True
             return
+        if _squeeze_to_fit(rest, figures, total, saving, full, width):
+            return
         if not waiting:
             carry = MIN_LAST_LINES * self.line - overflow_text
         elif self._move_up(flowables, heights, waiting, full):
@@ -290,6 +293,30 @@ class FloatingDocTemplate(LocatingDocTemplate):
                 del flowable.canv
         space = 0.0 if first else float(flowable.getSpaceBefore())
         return space + float(height) + float(flowable.getSpaceAfter())
+
+
+def _squeeze_to_fit(rest: list[Any], figures: list[Any], total: float, saving: float,
+                    full: float, width: float) -> bool:
+    """End the chapter on this page by shrinking its figures to their least and tightening
+    the space between its top-level blocks (paragraphs, figures, tables) down to
+    :data:`SQUEEZE` of its size, when that is enough; tell whether it was."""
+    blocks = [f for f in rest[1:] if isinstance(f, Flowable) and not isinstance(
+        f, (KeepTogether, CondPageBreak))]
+    last = rest[-1] if rest else None
+    spaces = sum(f.getSpaceBefore() + (f.getSpaceAfter() if f is not last else 0.0)
+                 for f in blocks)
+    tail = float(last.getSpaceAfter()) if isinstance(last, Flowable) else 0.0
+    need = total - tail - full + 2.0  # the chapter's last space needs no room; 2 pt to spare
+    if not spaces or need - saving > (1.0 - SQUEEZE) * spaces:
+        return False
+    for figure in figures:
+        figure.shrink, figure.placed = figure.min_scale, True
+    keep = 1.0 - max(0.0, need - saving) / spaces
+    for flowable in blocks:
+        flowable.spaceBefore = flowable.getSpaceBefore() * keep
+        if flowable is not last:
+            flowable.spaceAfter = flowable.getSpaceAfter() * keep
+    return True
 
 
 def _fitting_scale(figure: Any, width: float, full: float, room: float) -> float | None:

@@ -14,7 +14,12 @@ from typing import Any
 from reportlab.platypus import Paragraph, Table
 
 from guide.render.adapter import is_split_head, list_item_content, table_cells
-from guide.render.layout.floats import FULL_PAGE, MIN_LAST_LINES, is_floating
+from guide.render.layout.floats import (
+    FULL_PAGE,
+    MIN_FIGURE_COMPANY,
+    MIN_LAST_LINES,
+    is_floating,
+)
 from guide.render.text.scraps import HYPHENS, SHORT_WORD
 from guide.render.text.scraps import line_words as _lines
 
@@ -143,8 +148,17 @@ class PageLog:
             elif len(numbers) > 1 and not last.figures and last.lines < MIN_LAST_LINES:
                 defects.append(Defect(numbers[-1], "stranded", f"{last.lines} lines alone end "
                                                                "the chapter"))
+            elif len(numbers) > 1 and last.lines < MIN_FIGURE_COMPANY \
+                    and _room(self.pages[numbers[-2]]) >= LINE:
+                defects.append(Defect(numbers[-1], "stranded", f"a figure and {last.lines} "
+                                      "lines end the chapter, with room on the page before"))
         defects.sort(key=lambda d: (d.page, d.kind, d.detail))
         return LayoutReport(tuple(defects), tuple(fill))
+
+
+def _room(page: _Page) -> float:
+    """The height left empty at the foot of ``page``'s frame."""
+    return page.lowest - (page.top - page.height)
 
 
 def _paragraphs(flowable: Any) -> list[Any]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -446,3 +446,13 @@ def test_a_figure_and_a_few_lines_ending_a_chapter_count_when_the_page_before_ha
         log.drawn(4, 1, text, top - 0.5 * height, top, height)
         found.append([(d.page, d.kind) for d in log.report().defects])
     assert found == [[(4, "stranded")], []]
+
+
+def test_the_reference_guides_first_chapter_ends_on_its_page(reference: Built,
+                                                             brand: Brand) -> None:
+    # It once ended on a page of five lines after Figure 1: shrinking the figure and tightening
+    # the space between its blocks keeps it on one page.
+    pages = measure(reference.pdf, brand)
+    first = chapters(pages)[0]
+    assert len(first) == 1, [pages[i].text[:60] for i in first]
+    assert "might suggest" in pages[first[0]].text and "Figure 1" in pages[first[0]].text

@@ -100,7 +100,8 @@ def test_only_the_first_mention_in_each_chapter_is_linked(
                 'aliases = ["annulus"]\ndefinition = "The outer ring of a disc."\n\n'
                 '[[term]]\nterm = "nucleus"\ndefinition = "The inner core."\n')
     first = ("# First\n\nThe annulus holds the nucleus. The annulus fibrosus is tough.\n\n"
-             "## The annulus\n\nMore about the annulus.\n")
+             "## The annulus\n\nMore about the annulus.\n\n"
+             + "Filler words, so that the chapter takes more than half a page. " * 40 + "\n")
     second = "# Second\n\nAgain the Annulus Fibrosus.\n"
     toml_path = "chapters = [\"01-intro.md\"]"
     from tests.conftest import MINIMAL_TOML

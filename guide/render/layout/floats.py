@@ -6,8 +6,10 @@ first shrinks (to :attr:`Floating.min_scale` at most), else waits while the text
 and goes to the top of the next page."""
 
 # At the top of each page it looks ahead to the chapter's end; when the chapter would end on a
-# page holding only figures or fewer than :data:`MIN_LAST_LINES` lines, it shrinks the figures to
-# keep the chapter on this page, or moves them up on this page and carries lines over. The
+# page holding only figures or fewer than :data:`MIN_LAST_LINES` lines, it shrinks the figures (and
+# if need be tightens the space between blocks to :data:`SQUEEZE`) to keep the chapter on this
+# page, or moves them up on this page and carries lines over. Between chapters, a
+# :class:`ChapterBreak` starts a new page unless the chapter before was short. The
 # structure tree is made before layout, so it keeps source order whatever page a figure lands on.
 
 from __future__ import annotations

@@ -31,8 +31,10 @@ def _lines(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     pdf = next((root / "dist").glob("test-guide-v*.pdf"))
     lines: list[str] = []
     for page in pypdf.PdfReader(pdf).pages[2:-1]:
-        text = [line.strip() for line in page.extract_text().splitlines()]
-        # The page's furniture (running title, footer, DRAFT) comes last: leave it out.
+        # The DRAFT mark is drawn first, under the content: its word is no line of the text.
+        text = [line.strip() for line in page.extract_text().splitlines()
+                if line.strip() != "DRAFT"]
+        # The page's furniture (running title, footer) comes last: leave it out.
         furniture = max((i for i, line in enumerate(text) if line == "A Test Guide"),
                         default=len(text))
         lines += text[:furniture]

@@ -49,7 +49,7 @@ def reindent_lists(text: str) -> str:
                 fence = None
             continue
         if not line.strip():
-            out.append("")
+            out.append("" if stack else raw)
             blank_before = True
             continue
         indent = len(line) - len(line.lstrip(" "))
@@ -59,7 +59,7 @@ def reindent_lists(text: str) -> str:
                 stack.pop()
         if marker is not None and indent - (stack[-1].column if stack else 0) >= LEVEL:
             marker = None  # indented code, not a list
-        new = line
+        new = raw  # outside lists, a line stays as it is
         if stack and indent >= stack[-1].column:
             parent = stack[-1]
             extra = 0 if marker is not None else indent - parent.column

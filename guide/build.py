@@ -118,6 +118,16 @@ def validate_content(config: GuideConfig, brand: Brand, assets: Path,
     return document
 
 
+def check_content(config: GuideConfig, brand: Brand, options: BuildOptions,
+                  diagnostics: Diagnostics) -> tuple[m.Document, GuideReading]:
+    """Every check build makes of one guide's content (``options.release`` and ``strict`` as
+    asked; no edition, no layout): what ``release`` runs too, in release mode."""
+    document = validate_content(config, brand, options.assets_dir, diagnostics)
+    reading = check_quality(document, config, brand, release=options.release,
+                            strict=options.strict, diagnostics=diagnostics)
+    return document, reading
+
+
 def prepare_guide(folder: Path, brand: Brand, options: BuildOptions,
                   diagnostics: Diagnostics) -> Prepared | None:
     """Load, parse and check one guide and resolve its edition (no rendering); None when its
@@ -125,9 +135,7 @@ def prepare_guide(folder: Path, brand: Brand, options: BuildOptions,
     config = load_guide(folder, folder.as_posix(), diagnostics)
     if config is None:
         return None
-    document = validate_content(config, brand, options.assets_dir, diagnostics)
-    reading = check_quality(document, config, brand, release=options.release,
-                            strict=options.strict, diagnostics=diagnostics)
+    document, reading = check_content(config, brand, options, diagnostics)
     before = len(diagnostics.items)
     edition = resolve_edition(config, brand, options.assets_dir, diagnostics,
                               ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}")

@@ -29,13 +29,36 @@ VALUED = ("--sources", "--out", "--assets", "--interval", "--title", "--slug", "
           "--summary", "--reviewed-by")
 
 
+USAGE = "build-guide: error:"  # how every usage error starts
+
+
 class UsageError(Exception):
     """A command line that cannot be run (exit code 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"{USAGE} {message}")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: error: {message}")
+        raise UsageError(message)
+
+
+def _unrecognized(parser: argparse.ArgumentParser, command: str | None,
+                  extra: Sequence[str]) -> UsageError:
+    """The usage error for arguments no option takes, with the closest option of the command
+    (argparse's own did-you-mean came with Python 3.12's ``suggest_on_error``)."""
+    from guide.errors import did_you_mean
+
+    actions = list(parser._actions)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            actions += action.choices[command]._actions
+    options = [name for action in actions for name in action.option_strings
+               if name.startswith("--")]
+    hints = "".join(did_you_mean(word.split("=")[0], options)
+                    for word in extra if word.startswith("--"))
+    return UsageError(f"unrecognized arguments: {' '.join(extra)}{hints}")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -85,8 +108,9 @@ def make_parser() -> argparse.ArgumentParser:
     _strict(check)
     check.add_argument("--report", action="store_true",
                        help="print each chapter's reading level and hardest sentences")
-    check.add_argument("--format", choices=("text", "md", "json"), default="text",
-                       help="the report's format (text, md for a CI job summary, json)")
+    check.add_argument("--format", choices=("text", "md", "json"), default=None,
+                       help="the report's format with --report (text, md for a CI job summary, "
+                            "json)")
     release = commands.add_parser(
         "release", help="record a guide's current content as a new revision in its ledger")
     release.add_argument("slug", metavar="SLUG", help="the guide to release")
@@ -132,9 +156,14 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from guide.build import build
     from guide.options import BuildOptions
 
+    if args.command in ("build", "watch", "release"):
+        _known_guides(args.sources, args.slugs if args.command != "release" else [args.slug])
     if args.command == "check":
+        if args.format is not None and not args.report:
+            raise UsageError(f"--format {args.format} shapes the report: add --report "
+                             f"({PROG} check --report --format {args.format})")
         return _check(BuildOptions(sources=args.sources, assets=args.assets, strict=args.strict),
-                      out, err, args.format if args.report else "")
+                      out, err, (args.format or "text") if args.report else "")
     if args.command == "release":
         return _release(args, out, err)
     if args.command == "new":
@@ -179,6 +208,21 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_CONTENT
 
 
+def _known_guides(sources: Path, slugs: Sequence[str]) -> None:
+    """Raise a usage error naming each slug that is no guide under ``sources`` (a missing
+    sources folder is the build's to report)."""
+    from guide.errors import did_you_mean
+
+    if not sources.is_dir():
+        return
+    known = sorted(p.parent.name for p in sources.glob("*/guide.toml"))
+    unknown = [slug for slug in slugs if slug not in known]
+    if unknown:
+        raise UsageError(f"\n{USAGE} ".join(
+            f"no guide named '{slug}' in {sources.as_posix()}{did_you_mean(slug, known)}"
+            f"; guides: {', '.join(known) or 'none yet'}" for slug in unknown))
+
+
 def print_layout_report(reports: Sequence[tuple[str, list[str]]], stream: TextIO) -> None:
     """Each guide's layout defects, one a line under the guide's name, or that it has none."""
     for slug, lines in reports:
@@ -193,9 +237,11 @@ def print_layout_report(reports: Sequence[tuple[str, list[str]]], stream: TextIO
 
 def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from guide.errors import Diagnostics
-    from guide.scaffold import new_guide
+    from guide.scaffold import check_slug, new_guide
 
     found = Diagnostics()
+    if check_slug(args.slug, args.sources, found) is None:  # the name given: a usage error
+        raise UsageError(found.items[0].message)
     made = new_guide(args.sources, args.slug, args.title, found)
     print_diagnostics(found.items, err)
     if made is None:
@@ -235,12 +281,13 @@ def _check(options: BuildOptions, out: TextIO, err: TextIO, report: str = "") ->
 
 
 def _release(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from guide.build import discover, validate_content
+    from guide.build import check_content, discover
     from guide.errors import Diagnostics
     from guide.options import BuildOptions
     from guide.revisions import release
 
-    options = BuildOptions(sources=args.sources, assets=args.assets, slugs=(args.slug,))
+    options = BuildOptions(sources=args.sources, assets=args.assets, slugs=(args.slug,),
+                           release=True)  # refuse exactly what ``build --release`` refuses
     found = Diagnostics()
     folders = discover(options, found)
     if found.has_errors:
@@ -248,7 +295,7 @@ def _release(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     assets = options.assets_dir
 
     def validate(config: GuideConfig, brand: Brand, diagnostics: Diagnostics) -> None:
-        validate_content(config, brand, assets, diagnostics)
+        check_content(config, brand, options, diagnostics)
 
     result = release(folders[0], assets, args.bump, args.summary,
                      reviewed_by=args.reviewed_by, display_folder=folders[0].as_posix(),
@@ -256,6 +303,9 @@ def _release(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                      validate=validate)
     print_diagnostics(result.diagnostics, err)
     if result.revision is None:
+        if any(d.severity is Severity.ERROR for d in result.diagnostics):
+            print(f"release refused: nothing was recorded in {result.ledger.as_posix()}",
+                  file=err)
         return EXIT_CONTENT
     note = " (first revision: guide.toml's version, --bump not applied)" if result.adopted else ""
     print(f"released {args.slug} {result.revision.version} ({result.revision.date}){note}: "
@@ -282,7 +332,7 @@ def _with_command(argv: list[str]) -> list[str]:
         sources = Path(argv[argv.index("--sources") + 1]) if "--sources" in argv[:-1] else Path(
             "sources")
         if hint and not (sources / words[0]).is_dir():
-            raise UsageError(f"{PROG}: error: unknown command '{words[0]}'{hint}; commands: "
+            raise UsageError(f"unknown command '{words[0]}'{hint}; commands: "
                              f"{', '.join(COMMANDS)}")
     return ["build", *argv]
 
@@ -296,7 +346,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     debug = "--debug" in argv
     try:
         argv = _with_command(argv)
-        args = make_parser().parse_args(argv)
+        parser = make_parser()
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            raise _unrecognized(parser, args.command, extra)
         return _run(args, out, err)
     except UsageError as exc:
         print(exc, file=err)

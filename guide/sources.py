@@ -75,6 +75,12 @@ class LineFinder:
                     return line
         return min(self.cursor + 1, max(len(self._keys), 1))
 
+    def match(self, pattern: re.Pattern[str], consume: bool = False) -> int:
+        """1-based line of the first line from the cursor that ``pattern`` matches in full, or
+        0 (an empty heading has no words to look for)."""
+        return self._found(lambda index: pattern.fullmatch(self._raw[index]) is not None,
+                           consume)
+
     def peek(self, raw: str) -> int:
         """1-based line of the first line from the cursor that contains ``raw``, or 0; the
         cursor stays (a link's line, inside the block being read)."""

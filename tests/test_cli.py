@@ -62,8 +62,9 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_guide_has_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run_cli(["build", "discogenic-back-pian", "--sources",
                             str(ROOT / "sources"), "--out", "/nonexistent/never"], capsys)
-    assert code == 1
-    assert "no guide named 'discogenic-back-pian' (did you mean 'discogenic-back-pain'?)" in err
+    assert code == 2  # a usage error: the name on the command line, not a file
+    assert err.startswith("build-guide: error: no guide named 'discogenic-back-pian'")
+    assert "(did you mean 'discogenic-back-pain'?)" in err
 
 
 def test_missing_sources_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,13 +63,14 @@ def test_syntax_error_line_and_column(brand: Brand, data_dir: Path) -> None:
     body = 'kind = "cycle"\n' + HEAD + 'steps = ["a" "b"]\n'
     assert problems(body, brand, data_dir) == [
         "sources/disc/article.md:24:14: error: invalid TOML in diagram: "
-        "Unclosed array"]
+        "a list is missing its closing ']'"]
 
 
 def test_syntax_error_at_end(brand: Brand, data_dir: Path) -> None:
     body = 'kind = "cycle"\n' + HEAD + 'steps = ["a", "b"\n'
     assert problems(body, brand, data_dir) == [
-        "sources/disc/article.md:24: error: invalid TOML in diagram: Unclosed array"]
+        "sources/disc/article.md:24: error: invalid TOML in diagram: a list is missing "
+        "its closing ']'"]
 
 
 def test_unknown_kind(brand: Brand, data_dir: Path) -> None:

@@ -202,6 +202,12 @@ def test_reimport_shows_the_change_per_chapter_and_leaves_releasing(
     shutil.copytree(PAGES, page.parent)
     args = ["import", str(page), "--slug", "sitting", "--sources", str(sources)]
     assert run_cli(args, capsys)[0] == 0
+    code, _, err = run_cli(["release", "sitting", "--bump", "major", "--summary", "First",
+                            "--sources", str(sources)], capsys)
+    assert code == 1 and "placeholder" in err  # release refuses what build --release refuses
+    toml = sources / "sitting" / "guide.toml"
+    toml.write_text(toml.read_text("utf-8") + "\n[quality]\nplaceholders_ok = true  # test: the "
+                    "page's example.com addresses are on purpose\n", "utf-8")
     assert run_cli(["release", "sitting", "--bump", "major", "--summary", "First",
                     "--sources", str(sources)], capsys)[0] == 0
     ledger = (sources / "sitting" / "revisions.toml").read_bytes()

@@ -124,10 +124,11 @@ def test_new_refuses_a_taken_or_bad_name(tmp_path: Path,
     assert run_cli(["new", "demo", "--sources", sources], capsys)[0] == 0
     before = (root / "sources" / "demo" / "guide.toml").read_bytes()
     code, _, err = run_cli(["new", "demo", "--sources", sources], capsys)
-    assert code == 1 and "already exists" in err
+    assert code == 2 and err.startswith("build-guide: error: ") and "already exists" in err
+    assert "sources: error" not in err
     assert (root / "sources" / "demo" / "guide.toml").read_bytes() == before
     code, _, err = run_cli(["new", "../escape", "--sources", sources], capsys)
-    assert code == 1 and "not a usable guide name" in err
+    assert code == 2 and "not a usable guide name" in err
     assert not (root / "escape").exists()
 
 
@@ -135,7 +136,7 @@ def test_a_mistyped_command_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     code, out, err = run_cli(["biuld"], capsys)
     assert code == 2 and not out
     assert "unknown command 'biuld' (did you mean 'build'?)" in err
-    assert err.startswith("python3 build_guide.py: error:")
+    assert err.startswith("build-guide: error:")
 
 
 def test_version_and_watch_help(capsys: pytest.CaptureFixture[str]) -> None:

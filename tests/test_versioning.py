@@ -180,7 +180,7 @@ def test_release_refuses_unchanged_content(tmp_path: Path) -> None:
     assert code == 1 and "nothing to release" in err and f"unchanged since {CURRENT}" in err
     assert (root / "sources" / SLUG / "revisions.toml").read_bytes() == before
     code, _, err = run(root, "release", "discogenic", "--bump", "minor", "--summary", "x")
-    assert code == 1 and "did you mean 'discogenic-back-pain'" in err
+    assert code == 2 and "did you mean 'discogenic-back-pain'" in err
 
 
 def test_release_date_comes_from_source_date_epoch(tmp_path: Path,

@@ -63,4 +63,63 @@ def syntax_error(exc: tomllib.TOMLDecodeError, text: str) -> tuple[str, int, int
     else:  # "(at end of document)": the last line with something on it
         line, col = max(len(text.rstrip().split("\n")), 1), 0
     message = re.sub(r"\s*\(at (line|end of document).*\)$", "", str(exc)) or "invalid TOML"
-    return message, line, col
+    return _in_words(message, text.splitlines(), line, col)
+
+
+def _in_words(message: str, lines: list[str], line: int, col: int) -> tuple[str, int, int]:
+    """tomllib's message as an author would say it, and the place it is about."""
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if message == "Cannot overwrite a value":  # reported after the value: find its key
+        for number in range(min(line, len(lines)), 0, -1):
+            key = _KEY.match(lines[number - 1])
+            if key:
+                name = ".".join(_clean(p) for p in key.group(1).split("."))
+                first = _first_key(lines, number, name)
+                where = f" (first at line {first})" if first else ""
+                return f"key '{name}' is given twice{where}", number, key.start(1) + 1
+        return "a key is given twice", line, col
+    table = re.fullmatch(r"Cannot declare \((.*)\) twice", message)
+    if table:
+        name = ".".join(re.findall(r"'([^']*)'", table.group(1)))
+        first = next((n for n, text in enumerate(lines[: line - 1], start=1)
+                      if (h := _HEADER.match(text)) and not h.group(1)
+                      and ".".join(_clean(p) for p in h.group(2).split(".")) == name), 0)
+        where = f" (first at line {first})" if first else ""
+        return f"table [{name}] is given twice{where}", line, col
+    if message == "Invalid value":
+        key = _KEY.match(here)
+        value = here[key.end():].split(" #")[0].strip() if key else ""
+        if key and value[:1].isalpha() and value not in ("true", "false"):
+            return (f"text must be in double quotes: {key.group(1)} = \"{value}\"", line, col)
+        return ("a value must be text in double quotes, a number, true or false, a [list] or "
+                "an { inline = \"table\" }", line, col)
+    char = re.fullmatch(r"(?:Illegal|Found invalid) character ('.*'|\".*\")", message)
+    if char:
+        import ast
+
+        shown = ast.literal_eval(char.group(1))
+        kind = "a control character" if len(shown) == 1 and ord(shown) < 0x20 else "a character"
+        code = f"U+{ord(shown[0]):04X}" if shown else "?"
+        return f"{kind} ({code}) is not allowed here: delete it", line, col
+    return _PLAIN.get(message, message), line, col
+
+
+def _first_key(lines: list[str], number: int, name: str) -> int:
+    """The line before ``number``, in the same table, that sets the key ``name``; or 0."""
+    start = next((n for n in range(number - 1, 0, -1) if _HEADER.match(lines[n - 1])), 0)
+    for n in range(start + 1, number):
+        key = _KEY.match(lines[n - 1])
+        if key and ".".join(_clean(p) for p in key.group(1).split(".")) == name:
+            return n
+    return 0
+
+
+_PLAIN = {
+    "Unterminated string": "text is missing its closing quote (\")",
+    "Expected '=' after a key in a key/value pair": "expected '=' after the key: key = value",
+    "Invalid statement": "this line is neither key = value nor a [table] heading",
+    "Unclosed array": "a list is missing its closing ']'",
+    "Expected newline or end of document after a statement":
+        "unexpected text after the value (one key = value a line; a comment starts with #)",
+    "Unescaped '\\' in a string": "a backslash in text must be written twice (\\\\)",
+}

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from guide.parse.convert import Converter
 from guide.parse.depth import MAX_INLINE_DEPTH, inline_depth, too_deep
 from guide.parse.fences import Lifted, lift
 from guide.parse.images import image_problem
+from guide.parse.indent import reindent_lists
 from guide.parse.links import resolve_links
 from guide.sources import LineFinder, SourceFile, read_source
 
@@ -91,7 +93,7 @@ class _Parser:
                     break
             if path is None:
                 self.diagnostics.error(f"image {shown} not found in the guide's folder or "
-                                       f"assets/", location)
+                                       f"assets/{self._image_hint(src)}", location)
             elif path.suffix.lower() not in IMAGE_SUFFIXES:
                 self.diagnostics.error(f"image {shown} must be PNG, JPEG or SVG", location)
                 path = None
@@ -99,6 +101,18 @@ class _Parser:
                 self.diagnostics.error(f"image {shown} {problem}", location)
                 path = None
         return m.Image(src, path, alt, caption, location)
+
+    def _image_hint(self, src: str) -> str:
+        """`` (did you mean 'images/x.png'?)`` among the pictures in the guide's folder."""
+        from guide.errors import did_you_mean
+
+        folder, names = self.config.folder, []
+        for top, _, files in os.walk(folder):  # symbolic links to folders are not followed
+            names += [(Path(top) / name).relative_to(folder).as_posix() for name in files
+                      if Path(name).suffix.lower() in IMAGE_SUFFIXES
+                      and not (Path(top) / name).is_symlink()]
+        wanted = src.replace("\\", "/")
+        return did_you_mean(wanted, sorted(set(names) - {wanted})[:1000])
 
     def lifted_block(self, source: SourceFile, item: Lifted) -> m.Block | None:
         location = source.location(item.line)
@@ -124,6 +138,7 @@ class _Parser:
                                    f"{self.limits.max_nesting} levels)", source.location(deep))
             return None
         text, lifted, unclosed = lift(source.text)
+        text = reindent_lists(text)  # "  - b" under "- a" nests, as on GitHub
         for line in unclosed:
             self.diagnostics.error("code fence is never closed", source.location(line))
         try:

@@ -210,7 +210,7 @@ class Converter:
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             inlines = self.inlines(el)
             text = m.plain_text(inlines)
-            location = self._loc(text, True)
+            location = self._loc(text, True) if text.strip() else self._empty_heading(tag)
             return m.Heading(int(tag[1]), inlines, self._anchor(text), location,
                              self._lang(el, location), self._markdown_ids(el, text))
         if tag == "p":
@@ -240,6 +240,12 @@ class Converter:
         if tag == "div":  # an element we do not know: keep its content
             return list(self.blocks(el))
         return self._paragraph(el)
+
+    def _empty_heading(self, tag: str) -> Location:
+        """Where a heading without words stands: the next line with only its ``#`` marks."""
+        pattern = re.compile(r" {0,3}" + "#" * int(tag[1]) + r"(?:\s+#*)?(?:\s*\{:?[^}]*\})?\s*")
+        line = self.finder.match(pattern, consume=True)
+        return self.source.location(line or self.finder.find(""))
 
     def _markdown_ids(self, el: ET.Element, text: str) -> tuple[str, ...]:
         """The ids a link may give the heading: its ``{#id}``, else Python-Markdown's toc slug
@@ -281,6 +287,12 @@ class Converter:
                 isinstance(i, m.LineBreak) for i in inlines):
             return None
         location = self._loc(m.plain_text(inlines))
+        if _STRAY_ATTRIBUTES.fullmatch(m.plain_text(inlines).strip()):
+            self.diagnostics.error(
+                f"attribute list {m.plain_text(inlines).strip()} stands alone, so it would print "
+                "as text: a heading takes it at the end of its own line (## Title {: lang=\"es-US"
+                "\" }), a paragraph on the line right after its last line", location)
+            return None
         return m.Paragraph(inlines, location, self._lang(el, location))
 
     def _lang(self, el: ET.Element, location: Location) -> str:
@@ -344,6 +356,9 @@ class Converter:
         header = cells(rows[0]) if rows else ()
         location = self._loc(" ".join(m.plain_text(c.inlines) for c in header))
         return m.Table(header, tuple(cells(tr) for tr in rows[1:]), location)
+
+
+_STRAY_ATTRIBUTES = re.compile(r"\{:[^{}]*\}|\{\s*(?:[#.][\w-]+|[\w-]+=)[^{}]*\}")
 
 
 def _deobfuscate(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide import model as m
 from guide.check.quality import check_quality
@@ -32,6 +33,9 @@ from guide.outputs.manifest import ManifestEntry, entry_for, kept_previews, stab
 from guide.outputs.publish import Output, publish
 from guide.revisions import LEDGER_NAME, changed_note, resolve_edition
 from guide.revisions.check import CheckResult, draft_diagnostic
+
+if TYPE_CHECKING:
+    from guide.metadata import Finish
 
 
 @dataclass
@@ -58,6 +62,12 @@ class Built:
         """The manifest entry of this guide's PDF."""
         return self.output[0]
 
+    @property
+    def label(self) -> str:
+        """How the layout report names this PDF: the slug, and the edition unless print."""
+        entry = self.entry
+        return entry.slug if entry.edition == "print" else f"{entry.slug} ({entry.edition})"
+
 
 @dataclass
 class BuildResult:
@@ -74,7 +84,7 @@ class BuildResult:
 
 def stable_pdf(out: Path, entry: ManifestEntry) -> str:
     """``<slug>.pdf`` when this build writes it (a release) or an earlier one did."""
-    name = stable_name(entry.slug)
+    name = stable_name(entry.slug, entry.edition)
     return name if not entry.draft or (out / name).is_file() else ""
 
 
@@ -206,7 +216,7 @@ def build(options: BuildOptions) -> BuildResult:
         if output is None:
             failed.append(folder.name)
         else:
-            built.append(output)
+            built.extend(output)  # one per edition: print, phone
     if not built:
         raise GuideError(diagnostics.items)
     manifest = publish(options.out, [b.output for b in built], keep_old=options.keep_old)
@@ -214,20 +224,35 @@ def build(options: BuildOptions) -> BuildResult:
                        reading=[b.reading for b in built if b.reading is not None],
                        drafts={b.entry.slug: b.draft_note for b in built
                                if b.draft_note is not None},
-                       layout=[(b.entry.slug, b.layout) for b in built], failed=failed)
+                       layout=[(b.label, b.layout) for b in built], failed=failed)
 
 
 def build_guide(folder: Path, brand: Brand, options: BuildOptions,
-                diagnostics: Diagnostics) -> Built | None:
-    """One guide: prepare → finish (metadata) → render; what it gives, or None when it has
-    errors (reported in ``diagnostics``)."""
+                diagnostics: Diagnostics) -> list[Built] | None:
+    """One guide: prepare → finish (metadata) → render each edition (print, phone: the same
+    content, each on its own page); what it gives, or None when it has errors (reported in
+    ``diagnostics``)."""
     item = prepare_guide(folder, brand, options, diagnostics)
     if item is None or diagnostics.has_errors:
         return None
     from guide.metadata import finish_properties
-    from guide.render import render_guide
 
     finish = finish_properties(item.config, item.edition)
+    built: list[Built] = []
+    for name in options.editions_of(item.config.editions):
+        one = build_edition(item, brand.for_edition(name), finish, options, diagnostics)
+        if one is None:
+            return None
+        built.append(replace(one, reading=None) if built else one)  # reading: said once
+    return built
+
+
+def build_edition(item: Prepared, brand: Brand, finish: Finish, options: BuildOptions,
+                  diagnostics: Diagnostics) -> Built | None:
+    """One edition of a prepared guide (``brand`` carries its page): its PDF, manifest entry,
+    previews and layout report, or None when it cannot be laid out."""
+    from guide.render import render_guide
+
     rendered = render_guide(item.document, item.config, brand, item.edition, finish,
                             diagnostics)
     if rendered is None or diagnostics.has_errors:
@@ -235,7 +260,7 @@ def build_guide(folder: Path, brand: Brand, options: BuildOptions,
     pdf, edition = rendered.pdf, item.edition
     entry = entry_for(item.config.slug, item.config.title, edition.version, pdf,
                       rendered.pages, edition.draft, edition.fingerprint, edition.released_on,
-                      item.config.language, item.config.translation_of)
+                      item.config.language, item.config.translation_of, brand.edition)
     entry = replace(entry, stable_pdf=stable_pdf(options.out, entry))
     files: dict[str, bytes] = {}
     if options.previews:

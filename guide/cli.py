@@ -78,6 +78,9 @@ def make_parser() -> argparse.ArgumentParser:
                        help="rebuild even when the outputs are up to date")
     build.add_argument("--release", action="store_true",
                        help="refuse drafts: every guide must match its newest revision")
+    build.add_argument("--edition", action="append", choices=("print", "phone"),
+                       dest="editions", default=[],
+                       help="build only this edition (repeatable; default: each guide's own)")
     _strict(build)
     build.add_argument("--report", action="store_true",
                        help="list each guide's layout defects: holes, stranded figures, scraps, "
@@ -182,7 +185,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                            slugs=tuple(args.slugs), release=args.release,
                            force=args.force or args.report, strict=args.strict,
                            previews=args.previews,
-                           keep_old=args.keep_old)
+                           keep_old=args.keep_old, editions=tuple(args.editions))
     result = build(options)
     for entry in result.current:
         print(f"up to date {(options.out / entry.pdf).as_posix()} (use --force to rebuild)",

@@ -17,6 +17,11 @@ class BuildOptions:
     slugs: tuple[str, ...] = ()  # empty: every guide
     release: bool = False  # refuse drafts: content not recorded in its revision ledger
     force: bool = False  # rebuild even when the published outputs are up to date
+    editions: tuple[str, ...] = ()  # only these editions ("print", "phone"); (): each guide's
+
+    def editions_of(self, built: tuple[str, ...]) -> tuple[str, ...]:
+        """Which of a guide's editions (guide.toml ``editions``) this build makes."""
+        return tuple(e for e in built if not self.editions or e in self.editions)
     strict: bool = False  # reading-level limits and claims are errors, not warnings
     previews: bool = False  # also render landing-page pictures (cover, social card, pages)
     keep_old: bool = False  # keep superseded PDFs this builder wrote (older drafts, editions)

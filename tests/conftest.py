@@ -88,6 +88,12 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+def print_pdfs(folder: Path, pattern: str = "*.pdf") -> list[Path]:
+    """The print editions among ``folder``'s PDFs (every guide also builds a phone edition,
+    ``…-phone.pdf``, tested in tests/test_phone.py)."""
+    return [p for p in sorted(folder.glob(pattern)) if not p.name.endswith("-phone.pdf")]
+
+
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     code = main(args)
     captured = capsys.readouterr()
@@ -102,12 +108,27 @@ def build_errors(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, l
 
 
 @pytest.fixture(scope="session")
-def reference_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The reference guide, built once per test session from the repository's sources."""
+def reference_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The reference guide's print and phone editions, built once per test session from the
+    repository's sources; the output folder."""
     out = tmp_path_factory.mktemp("dist")
     code = main(["build", REFERENCE, "--sources", str(ROOT / "sources"), "--out", str(out)])
     assert code == 0
-    pdfs = sorted(out.glob(f"{REFERENCE}-v*.pdf"))
+    return out
+
+
+@pytest.fixture(scope="session")
+def reference_pdf(reference_dist: Path) -> Path:
+    """The reference guide's print edition."""
+    pdfs = print_pdfs(reference_dist, f"{REFERENCE}-v*.pdf")
+    assert len(pdfs) == 1
+    return pdfs[0]
+
+
+@pytest.fixture(scope="session")
+def reference_phone_pdf(reference_dist: Path) -> Path:
+    """The reference guide's phone edition."""
+    pdfs = sorted(reference_dist.glob(f"{REFERENCE}-v*-phone.pdf"))
     assert len(pdfs) == 1
     return pdfs[0]
 

@@ -20,7 +20,7 @@ from guide.cli import main
 from guide.errors import Diagnostics
 from guide.options import BuildOptions
 from tests.audit import allowed_roots, outside, recording
-from tests.conftest import DISCLAIMER, MINIMAL_TOML, ROOT
+from tests.conftest import DISCLAIMER, MINIMAL_TOML, ROOT, print_pdfs
 from tests.corpus_cases import Case, Symlink
 from tests.pdftools import normalize, reading_text
 
@@ -71,7 +71,7 @@ def build(root: Path) -> Outcome:
     dist = root / "dist"
     with recording() as record:
         code = main(["build", "--sources", str(root / "sources"), "--out", str(dist)], out, err)
-    pdfs = sorted(dist.glob("*.pdf")) if code == 0 else []
+    pdfs = print_pdfs(dist) if code == 0 else []
     outcome = Outcome(code, out.getvalue(), err.getvalue(), pdfs[0] if pdfs else None, root)
     bad = outside(record.opened, allowed_roots(root))
     if bad:

@@ -23,7 +23,7 @@ from guide.config.schema import Color, Palette, TypeScale
 from guide.errors import Diagnostics
 from guide.i18n import catalogue
 from guide.parse import parse_guide
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, print_pdfs, run_cli
 from tests.pdftools import Element, marked_text, normalize, raw_text
 from tests.tagcheck import Node, catalog, page_marks, raw, structure, walk
 
@@ -158,7 +158,7 @@ def test_figures_and_tables_in_the_tree(make_project: Callable[..., Path],
                                         capsys: pytest.CaptureFixture[str]) -> None:
     code, err, root = _build(make_project, capsys, {"01-intro.md": FIGURES})
     assert code == 0, err
-    _, tree = structure(next((root / "dist").glob("*.pdf")))
+    _, tree = structure(print_pdfs(root / "dist")[0])
     figures = [n for n in walk(tree) if n.type == "Figure"]
     assert [str(n.obj["/Alt"]) for n in figures] == [
         "A cross-section of a disc with a tear", "Two steps that feed each other: a, then b.",
@@ -236,7 +236,7 @@ def test_a_split_paragraph_is_one_element_on_two_pages(
     code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
                             str(root / "dist")], capsys)
     assert code == 0, err
-    _, tree = structure(next((root / "dist").glob("*.pdf")))
+    _, tree = structure(print_pdfs(root / "dist")[0])
     long = [n for n in walk(tree) if n.type == "P" and len({p for p, _ in n.mcids}) > 1]
     assert len(long) == 1
     items = [n for n in walk(tree) if n.type == "LI"]
@@ -340,7 +340,7 @@ def test_footnotes_are_reference_and_note(make_project: Callable[..., Path],
     code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
                             str(root / "dist")], capsys)
     assert code == 0, err
-    _, tree = structure(next((root / "dist").glob("*.pdf")))
+    _, tree = structure(print_pdfs(root / "dist")[0])
     references = [n for n in walk(tree) if n.type == "Reference"]
     assert len(references) == 1
     assert [k.type for k in references[0].kids] == ["Link"]

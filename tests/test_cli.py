@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, print_pdfs, run_cli
 
 
 def digest(path: Path) -> str:
@@ -27,7 +27,8 @@ def test_build_writes_pdf_and_manifest(make_project: Callable[..., Path],
                               str(root / "dist")], capsys)
     assert code == 0, err
     manifest = json.loads((root / "dist" / "manifest.json").read_text(encoding="utf-8"))
-    [entry] = manifest["guides"]
+    entry, phone = manifest["guides"]  # the print edition, then the phone edition
+    assert (entry["edition"], phone["edition"]) == ("print", "phone")
     pdf = root / "dist" / entry["pdf"]
     assert entry["slug"] == "test-guide" and entry["title"] == "A Test Guide"
     assert entry["sha256"] == digest(pdf) and entry["bytes"] == pdf.stat().st_size
@@ -103,7 +104,7 @@ def test_the_installed_script_builds_a_guide(make_project: Callable[..., Path]) 
     result = subprocess.run([str(script), "build", "--out", "dist"], capture_output=True,
                             text=True, cwd=root, check=False)
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
-    [pdf] = (root / "dist").glob("test-guide-v*.pdf")
+    [pdf] = print_pdfs(root / "dist", "test-guide-v*.pdf")
     assert result.stdout.startswith(f"built {Path('dist') / pdf.name}")
     result = subprocess.run([str(script), "build", "--no-such-flag"], capture_output=True,
                             text=True, cwd=root, check=False)

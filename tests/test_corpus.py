@@ -37,7 +37,7 @@ def test_case(name: str, tmp_path: Path) -> None:
     RESULTS[name] = (case.expect, outcome.kind, seconds, first_line(outcome))
     assert not outcome.problems, outcome.problems
     assert outcome.kind == case.expect, outcome.err
-    assert seconds < 20, f"took {seconds:.1f} s"
+    assert seconds < 40, f"took {seconds:.1f} s"  # 20 s for each edition (print, phone)
 
 
 def table() -> str:

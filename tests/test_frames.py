@@ -16,7 +16,7 @@ import pypdfium2
 import pytest
 
 from guide.config.schema import Brand
-from tests.conftest import build_errors, run_cli
+from tests.conftest import build_errors, print_pdfs, run_cli
 
 NOTICE = "This guide is test content written for a test; it is not medical advice.\n\n"
 WIDE_TABLE = """\
@@ -39,7 +39,7 @@ HYPHENS = ("-", "\xad", "\ufffe")  # a hyphen, as drawn and as text extraction m
 def built(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     code, lines = build_errors(root, capsys)
     assert code == 0, lines
-    return next((root / "dist").glob("test-guide-v*.pdf"))
+    return print_pdfs(root / "dist", "test-guide-v*.pdf")[0]
 
 
 def rejoin(lines: list[str]) -> list[str]:

@@ -25,7 +25,7 @@ from guide.i18n import (
     hyphenation_language,
     read_catalogue,
 )
-from tests.conftest import DISCLAIMER, MINIMAL_TOML, ROOT, build_errors
+from tests.conftest import DISCLAIMER, MINIMAL_TOML, ROOT, build_errors, print_pdfs
 from tests.pdftools import normalize
 from tests.tagcheck import catalog, structure, walk
 
@@ -68,7 +68,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _build(root: Path, out: str) -> Path:
     assert main(["build", "--sources", str(root / "sources"), "--out", str(root / out)]) == 0
-    [pdf] = sorted((root / out).glob(f"{SLUG}-v*.pdf"))
+    [pdf] = print_pdfs(root / out, f"{SLUG}-v*.pdf")
     return pdf
 
 
@@ -212,11 +212,12 @@ def test_spanish_characters_are_drawn_and_checked(project: Path, draft: Path,
 
 def test_manifest_groups_editions(project: Path, released: Path) -> None:
     manifest = json.loads((project / "released" / "manifest.json").read_text(encoding="utf-8"))
-    entries = {g["slug"]: g for g in manifest["guides"]}
+    entries = {g["slug"]: g for g in manifest["guides"] if g["edition"] == "print"}
     assert (entries[SLUG]["language"], entries[SLUG]["translation_of"]) == ("es-US",
                                                                             "test-guide")
     assert entries["test-guide"]["language"] == "en-US"
     group = manifest["editions"]["test-guide"]
+    assert all(e["phone"].endswith("-phone.pdf") for e in group)  # beside the print edition
     assert [(e["language"], e["slug"], e["pdf"]) for e in group] == [
         ("en-US", "test-guide", entries["test-guide"]["pdf"]),
         ("es-US", SLUG, released.name)]
@@ -282,7 +283,7 @@ def test_a_language_without_catalogue_builds_in_english_with_a_warning(
     assert code == 0
     assert any(line.startswith("sources/test-guide/guide.toml:5: warning: the builder has no "
                                "wording in 'fr-FR'") for line in lines), lines
-    [pdf] = (root / "dist").glob("*.pdf")
+    [pdf] = print_pdfs(root / "dist")
     assert "Contents" in PdfReader(str(pdf)).pages[1].extract_text()
 
 
@@ -306,7 +307,7 @@ def test_english_fallback_words_carry_their_language(
     assert code == 0
     assert any(line.endswith("warning: no wording for 'contents' in this catalogue: the "
                              "English 'Contents' is used") for line in lines), lines
-    [pdf] = (root / "dist").glob("*.pdf")
+    [pdf] = print_pdfs(root / "dist")
     assert "GUIDE GRATUIT" in PdfReader(str(pdf)).pages[0].extract_text()
     _, tree = structure(pdf)
     langs = {(n.type, str(n.obj["/Lang"])) for n in walk(tree) if "/Lang" in n.obj}

@@ -13,7 +13,7 @@ import pytest
 from guide.cli import print_diagnostics
 from guide.options import BuildOptions
 from guide.watch import watch
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, print_pdfs, run_cli
 
 
 def args(root: Path, *more: str) -> list[str]:
@@ -24,7 +24,7 @@ def test_unchanged_content_is_not_rebuilt(make_project: Callable[..., Path],
                                           capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project()
     assert run_cli(args(root), capsys)[0] == 0
-    [pdf] = (root / "dist").glob("*.pdf")
+    [pdf] = print_pdfs(root / "dist")
     stamp = pdf.stat().st_mtime_ns
     code, out, _ = run_cli(args(root), capsys)
     assert code == 0 and out.startswith("up to date ")
@@ -41,7 +41,7 @@ def test_a_content_change_or_a_damaged_pdf_rebuilds(make_project: Callable[..., 
     chapter.write_text("# Introduction\n\nHello again, patients.\n", encoding="utf-8")
     code, out, _ = run_cli(args(root), capsys)
     assert code == 0 and out.startswith("built ")
-    [pdf] = (root / "dist").glob("*-draft*.pdf")  # the earlier draft was removed
+    [pdf] = print_pdfs(root / "dist", "*-draft*.pdf")  # the earlier draft was removed
     whole = pdf.read_bytes()
     pdf.write_bytes(whole[:-10])
     code, out, err = run_cli(args(root), capsys)

@@ -15,7 +15,7 @@ import pypdf
 import pypdfium2
 import pytest
 
-from tests.conftest import MINIMAL_TOML, build_errors, run_cli
+from tests.conftest import MINIMAL_TOML, build_errors, print_pdfs, run_cli
 
 NOTICE = "This guide is test content written for a test; it is not medical advice.\n\n"
 LONG_URL = ("https://www.example.com/articles/discogenic-back-pain/what-to-expect?utm_source="
@@ -26,7 +26,7 @@ LONG_URL = ("https://www.example.com/articles/discogenic-back-pain/what-to-expec
 def build_pdf(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     code, lines = build_errors(root, capsys)
     assert code == 0, lines
-    pdfs = sorted((root / "dist").glob("test-guide-v*.pdf"))
+    pdfs = print_pdfs(root / "dist", "test-guide-v*.pdf")
     assert len(pdfs) == 1
     return pdfs[0]
 

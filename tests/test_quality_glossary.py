@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, print_pdfs, run_cli
 from tests.pdftools import normalize, page_texts
 from tests.tagcheck import page_ids
 
@@ -112,7 +112,7 @@ def test_only_the_first_mention_in_each_chapter_is_linked(
     code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
                             str(root / "dist")], capsys)
     assert code == 0, err
-    pdf = next((root / "dist").glob("*.pdf"))
+    pdf = print_pdfs(root / "dist")[0]
     reader = PdfReader(pdf)
     links = _term_links(reader, {"annulus fibrosus", "nucleus"})
     texts = page_texts(pdf)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from guide.model import Link, Strong, Text
 from guide.render.text.markup import escape, to_markup
-from tests.conftest import run_cli
+from tests.conftest import print_pdfs, run_cli
 from tests.pdftools import normalize, outline, page_lines, page_texts
 
 
@@ -20,7 +20,7 @@ def build(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
                             str(root / "dist")], capsys)
     assert code == 0, err
-    [pdf] = sorted((root / "dist").glob("*.pdf"))
+    [pdf] = print_pdfs(root / "dist")
     return pdf
 
 

@@ -21,6 +21,7 @@ import pytest
 from pypdf import PdfReader
 
 from guide.cli import main
+from tests.conftest import print_pdfs
 from tests.tagcheck import catalog
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,8 +60,9 @@ def sha256(path: Path) -> str:
 
 
 def the_pdf(folder: Path) -> Path:
-    """The one versioned PDF in ``folder`` (beside the stable ``<slug>.pdf`` of a release)."""
-    pdfs = sorted(folder.glob("*-v*.pdf"))
+    """The one versioned print PDF in ``folder`` (beside the stable ``<slug>.pdf`` of a release
+    and the phone edition)."""
+    pdfs = print_pdfs(folder, "*-v*.pdf")
     assert len(pdfs) == 1, pdfs
     return pdfs[0]
 
@@ -205,8 +207,10 @@ def test_concurrent_builds_into_one_folder_leave_complete_files(tmp_path: Path) 
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
     files = sorted(p.name for p in (root / "dist").iterdir())
-    # no temporary files left
-    assert files == [f"{SLUG}-v{CURRENT}.pdf", f"{SLUG}.pdf", "manifest.json"]
+    # no temporary files left; each edition under its versioned and its stable name
+    assert files == [f"{SLUG}-phone.pdf", f"{SLUG}-v{CURRENT}-phone.pdf", f"{SLUG}-v{CURRENT}.pdf",
+                     f"{SLUG}.pdf", "manifest.json"]
     manifest = json.loads((root / "dist/manifest.json").read_text())
-    assert manifest["guides"][0]["sha256"] == sha256(root / "dist" / files[0])
-    assert len(PdfReader(root / "dist" / files[0]).pages) == manifest["guides"][0]["pages"]
+    for entry in manifest["guides"]:  # the print edition, then the phone edition
+        assert entry["sha256"] == sha256(root / "dist" / entry["pdf"])
+        assert len(PdfReader(root / "dist" / entry["pdf"]).pages) == entry["pages"]

@@ -13,22 +13,24 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from guide.config.contrast import check_contrast
+from guide.config.editions import load_editions, type_scale
 from guide.config.quality import load_glossary, load_quality, load_wording
 from guide.config.reader import Table, TomlFile
 from guide.config.schema import (
+    EDITION_NAMES,
     PAGE_SIZES,
     Brand,
     CallToAction,
     Campaign,
     Color,
     Contact,
+    EditionLayout,
     FontFamily,
     GuideConfig,
     Limits,
     Margins,
     Palette,
     RelatedArticle,
-    TypeScale,
 )
 from guide.errors import Diagnostics, Location, did_you_mean, has_errors
 
@@ -136,29 +138,18 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
             fallback.append(found)
     fonts.reject_unknown()
     t = root.table("type")
-    scale = TypeScale(
-        body_size=t.number("body_size", 12, minimum=12, maximum=24),
-        leading=t.number("leading", 17, minimum=12, maximum=40),
-        h1=t.number("h1", 28, minimum=12, maximum=72),
-        h2=t.number("h2", 18, minimum=12, maximum=48),
-        h3=t.number("h3", 14, minimum=12, maximum=36),
-        small=t.number("small", 10, minimum=7, maximum=14),
-        furniture=t.number("furniture", 8.5, minimum=6, maximum=12),
-    )
-    ratio = scale.leading / scale.body_size
-    if not 1.3 <= ratio <= 1.5:
-        diagnostics.error(f"body leading must be 1.3 to 1.5 times the body size "
-                          f"(now {ratio:.2f})", t.where("leading"))
-    t.reject_unknown()
+    scale = type_scale(t, None)
     if not has_errors(diagnostics.items[before:]):
         check_contrast(palette, scale, p)
+    editions = load_editions(root.table("editions", required=False),
+                             EditionLayout("print", *PAGE_SIZES[page_size], margins, scale))
     limits = _limits(root.table("limits", required=False))
     wording = load_wording(root.table("wording", required=False))
     root.reject_unknown()
     if has_errors(diagnostics.items[before:]):
         return None
     return Brand(name, page_size, margins, palette, body, heading, tuple(fallback), scale,
-                 logo or Path(), hyphenation, path, limits, wording)
+                 logo or Path(), hyphenation, path, limits, wording, editions)
 
 
 def _limits(table: Table) -> Limits:
@@ -248,6 +239,7 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     footer_note = root.text("footer_note", catalogue(language).text("footer_note"),
                             required=False)
     translation_of = _translation_of(root, folder)
+    editions = _guide_editions(root)
     c = root.table("call_to_action")
     cta = CallToAction(c.text("heading"), c.text("text"), c.text("label"), _url(c, "url"))
     c.reject_unknown()
@@ -274,8 +266,25 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
         disclaimer=disclaimer, version=version, date=date, call_to_action=cta,
         related=tuple(related), contact=contact, footer_note=footer_note, source=path,
         display=display_folder, translation_of=translation_of, quality=quality,
-        glossary=glossary, base_url=base_url, campaign=campaign,
+        glossary=glossary, base_url=base_url, campaign=campaign, editions=editions,
     )
+
+
+def _guide_editions(root: Table) -> tuple[str, ...]:
+    """guide.toml ``editions``: the editions this guide builds (default: every one)."""
+    if "editions" not in root.data:
+        return EDITION_NAMES
+    names = root.strings("editions")
+    for name in names:
+        if name not in EDITION_NAMES:
+            root.file.diagnostics.error(
+                f"'editions' names no edition {name!r} (there are: "
+                f"{', '.join(EDITION_NAMES)}){did_you_mean(name, EDITION_NAMES)}",
+                root.where("editions"))
+    if not names and isinstance(root.data.get("editions"), list):
+        root.file.diagnostics.error("'editions' must name at least one edition",
+                                    root.where("editions"))
+    return tuple(n for n in EDITION_NAMES if n in names)
 
 
 def _translation_of(root: Table, folder: Path) -> str:

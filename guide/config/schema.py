@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -76,6 +76,23 @@ class Margins:
     outer: float
 
 
+EDITION_NAMES = ("print", "phone")  # the editions a guide can build, in build order
+FURNITURE = ("full", "compact")  # running header and footer variants
+
+
+@dataclass(frozen=True)
+class EditionLayout:
+    """The page of one edition (brand.toml ``[editions.<name>]``): size, margins, type and the
+    running header and footer's variant."""
+
+    name: str  # one of EDITION_NAMES
+    width: float  # points
+    height: float
+    margins: Margins
+    type_scale: TypeScale
+    furniture: str = "full"  # one of FURNITURE
+
+
 @dataclass(frozen=True)
 class Limits:
     """What a build accepts from its sources (brand.toml ``[limits]``).
@@ -130,16 +147,38 @@ class Brand:
     source: Path  # the brand file itself
     limits: Limits = Limits()
     wording: Wording = Wording()
+    editions: tuple[EditionLayout, ...] = ()  # every edition's page, print first
+    edition: str = "print"  # the edition this brand's page geometry is for
+    page: tuple[float, float] | None = None  # the edition's page size; None: page_size
+    furniture: str = "full"  # the edition's running header and footer (FURNITURE)
 
     @property
     def page_width(self) -> float:
-        """Page width in points."""
-        return PAGE_SIZES[self.page_size][0]
+        """Page width in points (the edition's page, else ``page_size``)."""
+        return self.page[0] if self.page else PAGE_SIZES[self.page_size][0]
 
     @property
     def page_height(self) -> float:
-        """Page height in points."""
-        return PAGE_SIZES[self.page_size][1]
+        """Page height in points (the edition's page, else ``page_size``)."""
+        return self.page[1] if self.page else PAGE_SIZES[self.page_size][1]
+
+    @property
+    def compact(self) -> bool:
+        """True for an edition with the compact header and footer (the phone's)."""
+        return self.furniture == "compact"
+
+    def layout_of(self, name: str) -> EditionLayout | None:
+        """The page of edition ``name``, if the brand describes it."""
+        return next((e for e in self.editions if e.name == name), None)
+
+    def for_edition(self, name: str) -> Brand:
+        """This brand with the page, margins, type and furniture of edition ``name``."""
+        found = self.layout_of(name)
+        if found is None:
+            return self
+        return replace(self, edition=name, page=(found.width, found.height),
+                       margins=found.margins, type_scale=found.type_scale,
+                       furniture=found.furniture)
 
     @property
     def text_width(self) -> float:
@@ -258,6 +297,7 @@ class GuideConfig:
     glossary: tuple[GlossaryEntry, ...] = ()  # from glossary.toml, when the guide has one
     base_url: str = ""  # the site the article came from: relative links are joined to it
     campaign: Campaign | None = None  # UTM tags for links to the clinic's own domains
+    editions: tuple[str, ...] = EDITION_NAMES  # guide.toml ``editions``: which ones it builds
 
     def link(self, url: str) -> str:
         """The target a link to ``url`` gets in the PDF (campaign tags added when asked)."""

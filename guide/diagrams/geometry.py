@@ -122,10 +122,13 @@ class Layout:
     leaders: tuple[Leader, ...] = ()
     labels: tuple[Box, ...] = ()  # callout labels: text without a shape
     image: Rect | None = None  # where the illustration goes (anatomy-label)
+    panels: tuple[Box, ...] = ()  # shapes drawn beneath boxes that sit inside them (cards)
+    markers: tuple[Box, ...] = ()  # numbered markers drawn over the illustration
 
     def all_text(self) -> tuple[TextLine, ...]:
         """Every line of text in the diagram."""
-        return tuple(line for box in self.boxes + self.labels for line in box.lines)
+        return tuple(line for box in self.boxes + self.labels + self.markers
+                     for line in box.lines)
 
 
 def _break_word(word: str, width: float, fit: Callable[[str], float]) -> list[str]:

@@ -21,6 +21,7 @@ from guide.outputs.manifest import MANIFEST, ManifestEntry, read_manifest
 from guide.revisions import LEDGER_NAME, resolve_edition
 
 if TYPE_CHECKING:
+    from guide.edition import Edition
     from guide.options import BuildOptions
 
 
@@ -37,9 +38,10 @@ def builder_digest() -> str:
 
 
 def current_outputs(options: BuildOptions, folders: list[Path]) -> list[ManifestEntry] | None:
-    """The entries for ``folders`` if every one is current, else None."""
+    """The entries for ``folders`` (each edition built: print, phone) if every one is
+    current, else None."""
     builder, guides = read_manifest(options.out / MANIFEST)
-    entries = {str(g.get("slug")): g for g in guides}
+    entries = {(str(g.get("slug")), str(g.get("edition", "print"))): g for g in guides}
     if builder.get("version") != __version__ or builder.get("source") != builder_digest():
         return None
     diagnostics = Diagnostics()
@@ -50,33 +52,39 @@ def current_outputs(options: BuildOptions, folders: list[Path]) -> list[Manifest
     current = []
     for folder in folders:
         config = load_guide(folder, folder.as_posix(), diagnostics)
-        entry = entries.get(folder.name)
-        if config is None or entry is None:
+        if config is None:
             return None
         edition = resolve_edition(config, brand, assets, diagnostics,
                                   ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}")
         if diagnostics.has_errors or (options.release and edition.draft):
             return None
-        if (entry.get("version"), entry.get("fingerprint"), entry.get("draft")) != (
-                edition.version, edition.fingerprint, edition.draft):
-            return None
-        pdf = options.out / str(entry.get("pdf", ""))
-        try:
-            data = pdf.read_bytes()
-        except OSError:
-            return None
-        if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
-            return None
-        pictures = entry.get("previews")
-        pictures = pictures if isinstance(pictures, list) else []
-        if options.previews and not pictures:
-            return None
-        if not all(isinstance(p, dict) and (options.out / str(p.get("path"))).is_file()
-                   for p in pictures):
-            return None
-        try:
-            current.append(ManifestEntry(**{k: entry[k] for k in
-                                            ManifestEntry.__dataclass_fields__}))  # type: ignore[arg-type]
-        except (KeyError, TypeError):
-            return None
+        for name in options.editions_of(config.editions):
+            entry = entries.get((folder.name, name))
+            if entry is None or not _current(options, entry, edition):
+                return None
+            try:
+                current.append(ManifestEntry(**{k: entry[k] for k in  # type: ignore[arg-type]
+                                                ManifestEntry.__dataclass_fields__}))
+            except (KeyError, TypeError):
+                return None
     return current
+
+
+def _current(options: BuildOptions, entry: dict[str, object], edition: Edition) -> bool:
+    """Whether the manifest's ``entry`` is the PDF this ``edition`` of the content gives, with
+    the previews asked for."""
+    if (entry.get("version"), entry.get("fingerprint"), entry.get("draft")) != (
+            edition.version, edition.fingerprint, edition.draft):
+        return False
+    try:
+        data = (options.out / str(entry.get("pdf", ""))).read_bytes()
+    except OSError:
+        return False
+    if hashlib.sha256(data).hexdigest() != entry.get("sha256"):
+        return False
+    pictures = entry.get("previews")
+    pictures = pictures if isinstance(pictures, list) else []
+    if options.previews and not pictures:
+        return False
+    return all(isinstance(p, dict) and (options.out / str(p.get("path"))).is_file()
+               for p in pictures)

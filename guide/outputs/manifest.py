@@ -31,40 +31,50 @@ class ManifestEntry:
     translation_of: str = ""  # the slug of the guide this one translates ("" for an original)
     stable_pdf: str = ""  # "<slug>.pdf": the newest released edition under a name that stays
     previews: tuple[dict[str, Any], ...] = ()  # kind, path, width, height of each picture
+    edition: str = "print"  # "print" or "phone": the same content, laid out for its page
 
 
-def pdf_name(slug: str, version: str) -> str:
-    """The PDF's file name for a guide's version."""
-    return f"{slug}-v{version}.pdf"
+def _suffix(edition: str) -> str:
+    """What a file name adds for an edition: nothing for print, ``-phone`` for the phone's."""
+    return "" if edition == "print" else f"-{edition}"
 
 
-def stable_name(slug: str) -> str:
-    """The newest released edition's file name, the same for every edition."""
-    return f"{slug}.pdf"
+def pdf_name(slug: str, version: str, edition: str = "print") -> str:
+    """``slug-v1.2.0.pdf`` for print; other editions add their name: ``slug-v1.2.0-phone.pdf``."""
+    return f"{slug}-v{version}{_suffix(edition)}.pdf"
+
+
+def stable_name(slug: str, edition: str = "print") -> str:
+    """The newest released version's file name, the same for every version: ``slug.pdf``,
+    ``slug-phone.pdf``."""
+    return f"{slug}{_suffix(edition)}.pdf"
 
 
 def written_for(slug: str) -> re.Pattern[str]:
     """The names (relative to the output folder) of the PDFs and previews a build writes for
     ``slug``: every edition and draft, never another guide's."""
-    version = r"-v\d+\.\d+\.\d+(?:-draft\+[0-9a-f]{8})?"
+    version = r"-v\d+\.\d+\.\d+(?:-draft\+[0-9a-f]{8})?(?:-phone)?"
     return re.compile(rf"^(?:{re.escape(slug)}{version}\.pdf|previews/{re.escape(slug)}{version}"
                       r"-[a-z0-9-]+\.(?:png|webp))$")
 
 
 def entry_for(slug: str, title: str, version: str, pdf: bytes, pages: int, draft: bool,
               fingerprint: str, revision_date: str, language: str = "en-US",
-              translation_of: str = "") -> ManifestEntry:
-    """The manifest entry of one built PDF."""
-    return ManifestEntry(slug, title, version, pdf_name(slug, version),
+              translation_of: str = "", edition: str = "print") -> ManifestEntry:
+    """The manifest entry of one built PDF (of edition ``edition``)."""
+    return ManifestEntry(slug, title, version, pdf_name(slug, version, edition),
                          hashlib.sha256(pdf).hexdigest(), len(pdf), pages, draft, fingerprint,
-                         revision_date, language, translation_of)
+                         revision_date, language, translation_of, edition=edition)
 
 
 def editions(guides: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
     """The manifest's ``editions``: each original guide's slug → its editions (itself and its
-    translations: language, slug and PDF), by language. A translation of a translation joins
-    the original's group."""
-    by_slug = {str(g.get("slug")): g for g in guides}
+    translations: language, slug and PDF, and ``phone``, the phone edition's PDF, when built),
+    by language. A translation of a translation joins the original's group."""
+    by_slug = {str(g.get("slug")): g for g in guides if g.get("edition", "print") == "print"}
+    phones = {str(g.get("slug")): g.get("pdf") for g in guides if g.get("edition") == "phone"}
+    for guide in guides:  # a guide built for phones only
+        by_slug.setdefault(str(guide.get("slug")), guide)
 
     def original(slug: str) -> str:
         seen = {slug}
@@ -76,8 +86,12 @@ def editions(guides: list[dict[str, object]]) -> dict[str, list[dict[str, object
 
     groups: dict[str, list[dict[str, object]]] = {}
     for slug, guide in sorted(by_slug.items()):
-        groups.setdefault(original(slug), []).append(
-            {"language": guide.get("language", "en-US"), "slug": slug, "pdf": guide.get("pdf")})
+        entry: dict[str, object] = {
+            "language": guide.get("language", "en-US"), "slug": slug,
+            "pdf": guide.get("pdf") if guide.get("edition", "print") == "print" else None}
+        if slug in phones:
+            entry["phone"] = phones[slug]
+        groups.setdefault(original(slug), []).append(entry)
     for group in groups.values():
         group.sort(key=lambda e: (str(e["language"]), str(e["slug"])))
     return groups

@@ -152,6 +152,8 @@ class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab ha
             canv.drawString(x if index == 0 else 0, y - index * CAPTION_LEADING, line + " ")
 
     def _draw_layout(self, lay: Layout) -> None:
+        for panel in lay.panels:
+            self._draw_box(panel)
         if lay.image is not None and self.drawing is not None:
             self._draw_image(lay)
         for box in lay.boxes + lay.labels:
@@ -160,6 +162,8 @@ class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab ha
             self._draw_arrow(arrow)
         for leader in lay.leaders:
             self._draw_leader(leader)
+        for marker in lay.markers:
+            self._draw_box(marker)
 
     def _draw_image(self, lay: Layout) -> None:
         assert lay.image is not None and self.drawing is not None

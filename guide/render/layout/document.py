@@ -35,7 +35,8 @@ from guide.render.layout.pagelog import LayoutReport, PageLog
 from guide.render.page.closing import back_cover_flowables, closing_flowables, closing_headings
 from guide.render.page.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
 from guide.render.page.furniture import (
-    cover_band_height,
+    back_frame_rect,
+    cover_frame_rects,
     draw_back_cover_art,
     draw_body_furniture,
     draw_cover_art,
@@ -134,15 +135,11 @@ def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Editi
     words = catalogue(config.language)
     body_frame = GuardedFrame(mg.inner, mg.bottom, brand.text_width, h - mg.top - mg.bottom,
                        id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    band = cover_band_height(brand)
-    side = 56
-    cover_frames = [
-        GuardedFrame(side, h - band + 36, w - 2 * side - 40, band - 36 - 48, id="band",
-              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
-        GuardedFrame(side, 60, 280, h - band - 6 - 60 - 44, id="lower",
-              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
-    ]
-    back_frame = GuardedFrame(side, side, w - 2 * side, h - 2 * side, id="back")
+    cover_frames = [GuardedFrame(*rect, id=name, leftPadding=0, rightPadding=0,
+                                 topPadding=0, bottomPadding=0)
+                    for name, rect in zip(("band", "lower"), cover_frame_rects(brand),
+                                          strict=True)]
+    back_frame = GuardedFrame(*back_frame_rect(brand), id="back")
 
     def front(canv: Any, doc: Any) -> None:
         start = marks.get("front", canv.getPageNumber())

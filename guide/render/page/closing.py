@@ -88,7 +88,8 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
                                   hyphenationLang="", spaceAfter=0)
     target = config.link(cta.url)  # campaign tags live in the target; the printed URL stays short
     link = (f'<a href="{escape(target)}" color="{p.on_primary.hex}">{escape(cta.label)}</a>')
-    button = Table([[tag(Paragraph(link, button_style), "P")]], colWidths=[200])
+    button = Table([[tag(Paragraph(link, button_style), "P")]],
+                   colWidths=[min(200, brand.text_width)])
     button.setStyle(table_style(fonts.body, [
         ("BACKGROUND", (0, 0), (-1, -1), HexColor(p.primary.hex)),
         ("TOPPADDING", (0, 0), (-1, -1), 10), ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
@@ -97,13 +98,17 @@ def closing_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles:
     button.hAlign = "LEFT"
     url_line = tag(Paragraph(link_markup(target, cta.url, p.muted.hex), styles.small), "P")
     words = catalogue(config.language)
-    qr = QrCode(target, 104, p.primary.hex, words.text("qr_code", url=cta.url),
-                words.lang("qr_code"), p.paper.hex)
+    qr = QrCode(target, 88 if brand.compact else 104, p.primary.hex,
+                words.text("qr_code", url=cta.url), words.lang("qr_code"), p.paper.hex)
     left = [text, Spacer(0, 6), tag(button, "Div"), Spacer(0, 8), url_line]
     width = brand.text_width
-    panel = Table([[left, qr]], colWidths=[width - 130, 130])
+    if brand.compact:  # the phone: the button is the link; the QR code waits below it
+        panel = Table([[left], [qr]], colWidths=[width])
+    else:
+        panel = Table([[left, qr]], colWidths=[width - 130, 130])
     panel.setStyle(table_style(fonts.body, [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (-1, -1), (-1, -1), "LEFT" if brand.compact else "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
     out.append(tag(panel, "Div"))
@@ -125,14 +130,17 @@ def back_cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styl
                          edition: Edition) -> list[Flowable]:
     """The back cover: logo, contact details and edition."""
     p = brand.palette
-    style = ParagraphStyle("back", parent=styles.body, fontName=fonts.heading, fontSize=13,
-                           leading=18, textColor=HexColor(p.on_primary.hex),
-                           alignment=TA_CENTER, hyphenationLang="")
-    quiet = ParagraphStyle("back_quiet", parent=style, fontSize=11, leading=15,
-                           textColor=HexColor(p.tint.hex))
+    k = 0.8 if brand.compact else 1.0  # the phone's back cover: the same words, smaller
+    style = ParagraphStyle("back", parent=styles.body, fontName=fonts.heading,
+                           fontSize=13 * k, leading=18 * k,
+                           textColor=HexColor(p.on_primary.hex), alignment=TA_CENTER,
+                           hyphenationLang="")
+    quiet = ParagraphStyle("back_quiet", parent=style, fontSize=max(11 * k, 10),
+                           leading=15 * k, textColor=HexColor(p.tint.hex))
     logo = brand.logo.with_name("logo-reversed.svg")
-    out: list[Flowable] = [Spacer(0, 150), Logo(logo if logo.is_file() else brand.logo, 48,
-                                                 "CENTER"), Spacer(0, 36)]
+    out: list[Flowable] = [Spacer(0, 150 * k * k * k), Logo(logo if logo.is_file() else
+                                                             brand.logo, 48 * k, "CENTER"),
+                           Spacer(0, 36 * k * k)]
     contact = config.contact
     links = contact_links(contact.website, contact.email, contact.phone, p.on_primary.hex)
     if contact.website:  # the campaign's tags in the target; the printed address as written
@@ -140,7 +148,7 @@ def back_cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styl
                  *links[1:])
     for line in (escape(config.author), *(link for link in links if link)):
         out.append(tag(Paragraph(line, style), "P"))
-    out.append(Spacer(0, 40))
+    out.append(Spacer(0, 40 * k * k))
     out.append(tag(Paragraph(escape(config.title), quiet), "P"))
     line, lang = edition_line(edition, catalogue(config.language))
     out.append(tag(Paragraph(escape(line), quiet), "P", lang=lang))

@@ -93,23 +93,26 @@ def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: S
     """Words on the cover: the band frame first, then (after a FrameBreak) the lower frame."""
     p, body = brand.palette, styles.body
     white, tint = HexColor(p.on_primary.hex), HexColor(p.tint.hex)
+    k = 0.7 if brand.compact else 1.0  # the phone's cover: the same words, smaller
     eyebrow = ParagraphStyle("cover_eyebrow", parent=body, fontName=fonts.heading_bold,
-                             fontSize=12, leading=14, textColor=tint, spaceAfter=16,
-                             charSpace=1.5,
-                             hyphenationLang="")
+                             fontSize=max(12 * k, 9.5), leading=14 * k, textColor=tint,
+                             spaceAfter=16 * k, charSpace=1.5 * k, hyphenationLang="")
     title = ParagraphStyle("cover_title", parent=body, fontName=fonts.heading_bold,
-                           fontSize=38, leading=43, textColor=white, spaceAfter=18,
-                           hyphenationLang="")
+                           fontSize=38 * k, leading=43 * k,
+                           textColor=white, spaceAfter=18 * k, hyphenationLang="")
     subtitle = ParagraphStyle("cover_subtitle", parent=body, fontName=fonts.heading,
-                              fontSize=16, leading=21, textColor=tint, hyphenationLang="")
+                              fontSize=max(16 * k, 12), leading=max(21 * k, 16),
+                              textColor=tint, hyphenationLang="")
     audience = ParagraphStyle("cover_audience", parent=body, fontName=fonts.heading,
-                              fontSize=15, leading=20, textColor=HexColor(p.ink.hex),
-                              spaceAfter=10, hyphenationLang="")
-    meta = ParagraphStyle("cover_meta", parent=styles.small, fontSize=11, leading=15)
+                              fontSize=max(15 * k, 12.5), leading=max(20 * k, 17),
+                              textColor=HexColor(p.ink.hex), spaceAfter=10 * k,
+                              hyphenationLang="")
+    meta = ParagraphStyle("cover_meta", parent=styles.small, fontSize=max(11 * k, 10),
+                          leading=max(15 * k, 13))
     logo_path = brand.logo.with_name("logo-reversed.svg")
     out: list[Flowable] = []
-    out.append(Logo(logo_path if logo_path.is_file() else brand.logo, 34))
-    out.append(Spacer(0, 64))
+    out.append(Logo(logo_path if logo_path.is_file() else brand.logo, 34 * k))
+    out.append(Spacer(0, 64 * k * k))
     words = catalogue(config.language)
     out.append(_role(Paragraph(escape(words.text("cover_label")), eyebrow), "P",
                      words.lang("cover_label")))
@@ -135,6 +138,9 @@ def _role(flowable: Flowable, role: str, lang: str = "") -> Flowable:
     return flowable
 
 
+TOC_MAX_LINES = 8  # a contents line longer than this is shortened (see TocLine._shorten)
+
+
 class TocLine(Flowable):  # type: ignore[misc]
     """One contents line: title, dotted leader, page number (a form filled in later), link."""
 
@@ -148,14 +154,35 @@ class TocLine(Flowable):  # type: ignore[misc]
         self.para = Paragraph(text_markup(entry.title, fallback), style)
         self.style = style
         self.color = color
+        self.fallback = fallback
         self.number_room = 34
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """Take the full width; the height of the title's lines."""
         self.width = avail_width
-        _, h = self.para.wrap(avail_width - self.indent - self.number_room - 24, avail_height)
+        room = avail_width - self.indent - self.number_room - 24
+        _, h = self.para.wrap(room, avail_height)
+        if h > self.style.leading * TOC_MAX_LINES:
+            h = self._shorten(room, avail_height)
         self.height = h + (10 if self.entry.level == 1 else 4)
         return self.width, self.height
+
+    def _shorten(self, room: float, avail_height: float) -> float:
+        """A title longer than TOC_MAX_LINES lines (a narrow page, a very long heading) is cut
+        at a word and ended with an ellipsis here; the heading itself is whole in its chapter."""
+        words = self.entry.title.split()
+        low, high = 1, len(words)
+        while low < high:
+            middle = (low + high + 1) // 2
+            trial = Paragraph(text_markup(" ".join(words[:middle]) + "\u2026", self.fallback),
+                              self.style)
+            if trial.wrap(room, avail_height)[1] <= self.style.leading * TOC_MAX_LINES:
+                low = middle
+            else:
+                high = middle - 1
+        self.para = Paragraph(text_markup(" ".join(words[:low]) + "\u2026", self.fallback),
+                              self.style)
+        return float(self.para.wrap(room, avail_height)[1])
 
     def draw(self) -> None:
         """Draw the title, the leader dots and the page number, as a link."""

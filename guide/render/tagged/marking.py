@@ -101,6 +101,8 @@ class Tagger:
         """An annotation's /Rect (x0, y0, x1, y1 on the page), or () when unknown."""
         annotation = pdf_document(canv).idToObject.get(getattr(ref, "name", ""))
         values = getattr(getattr(annotation, "dict", {}).get("Rect"), "sequence", None)
+        if values is None:  # a link inside the document: a LinkAnnotation keeps it as .Rect
+            values = getattr(annotation, "Rect", None)
         return tuple(float(v) for v in values) if values else ()
 
     def describe(self, canv: Any, ref: Any) -> str:

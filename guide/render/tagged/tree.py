@@ -105,7 +105,9 @@ class _Walker:
                 for cell in row:
                     self.walk(cell, element)
             return
-        for row in table_rows(table):
+        for cell in getattr(table, "artifact_cells", ()):  # labels repeated on phone cards
+            tag_artifact(cell)
+        for row in getattr(table, "logical_rows", None) or table_rows(table):
             tr = element.add("TR")
             for cell in row:
                 cells = cell if isinstance(cell, (list, tuple)) else [cell]

@@ -90,4 +90,12 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
         """Split as reportlab does; the pieces break their lines again."""
         self._wrapped_for = None  # reportlab re-breaks (or drops) the lines it splits
         pieces: list[Any] = super().split(availWidth, availHeight)
+        # The first piece is broken again on its own (hyphenation, a narrower break against a
+        # scrap) and may come out a line taller than the room it was cut for: cut it shorter.
+        room = availHeight
+        while (len(pieces) > 1 and room > 2 * self.style.leading
+               and pieces[0].wrap(availWidth, availHeight)[1] > availHeight + 0.01):
+            room -= self.style.leading
+            self._wrapped_for = None
+            pieces = super().split(availWidth, room)
         return pieces

@@ -189,6 +189,13 @@ def doc_frame_height(canv: Any, default: float) -> float:
     return float(getattr(frame, "_aH", default))
 
 
+def forget_postponed(flowable: Any) -> None:
+    """Let a flowable go on to the next frame once more: reportlab marks one that did not fit
+    with ``_postponed`` and refuses it as too large the next time it does not fit, even when
+    other flowables (figures floated there) took the top of that frame first."""
+    flowable.__dict__.pop("_postponed", None)
+
+
 def keep_together_height(flowable: Any) -> float:
     """The full height of a wrapped ``KeepTogether`` (its ``wrap`` answers a huge height to
     force a split): relies on ``KeepTogether._H``, set by ``wrap``."""

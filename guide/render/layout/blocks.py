@@ -34,6 +34,7 @@ from guide.config.schema import Brand
 from guide.diagrams.narrow import NARROW_FRAME
 from guide.i18n import Catalogue, catalogue
 from guide.render.layout.callouts import callout_box
+from guide.render.layout.cards import CARD_BELOW, table_cards
 from guide.render.layout.figures import image_figure
 from guide.render.layout.safety import Hyphenator, chunk_inlines, stamp
 from guide.render.layout.terms import TermParagraph, has_term_link
@@ -262,7 +263,9 @@ class BlockRenderer:
         s = self.styles
         columns = columns_of(block)
         if block.header and self.width < NARROW_FRAME and self.width / columns < CARD_BELOW:
-            return self.table_cards(block, columns)
+            # a phone's frame: one card per row (guide.render.layout.cards)
+            return table_cards(block, columns, self.cell_paragraph, self.width, self.styles,
+                               self.fonts.body, (self.brand.palette.tint.hex, self.link_color))
         size, widths = fit_columns(block, columns, self.width, self.fonts, s.table_cell.fontSize)
         head = _sized(s.table_head, size)
         body = _sized(s.table_cell, size)
@@ -302,46 +305,9 @@ class BlockRenderer:
         ]))
         return tag(table, "Table", spaceAfter=s.body.spaceAfter, spaceBefore=4)
 
-    def table_cards(self, block: m.Table, columns: int) -> Flowable:
-        """A table too wide for a narrow frame: one card per row, each header cell as the
-        label beside its value. The structure stays the table's (``logical_rows``: TH then
-        TD rows); the labels repeated on later cards are artifacts."""
-        s, palette = self.styles, self.brand.palette
-        head: list[Flowable] = [tag(Paragraph(self.markup(c.inlines), s.table_head), "TH")
-                                for c in block.header[:columns]]
-        body: list[list[Flowable]] = []
-        for row in block.rows:
-            cells = [tag(Paragraph(self.markup(c.inlines), s.table_cell), "TD")
-                     for c in row[:columns]]
-            body.append(cells + [Spacer(0, 0)] * (columns - len(cells)))
-        label_w = min(self.width * 0.38, 110.0)
-        grid: list[list[Flowable]] = []
-        repeated: list[Flowable] = []
-        commands: list[tuple[Any, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]
-        for index, values in enumerate(body):
-            start = len(grid)
-            for label, value in zip(head, values, strict=False):
-                if index:
-                    label = tag(Paragraph(label.text, s.table_head), "Artifact")
-                    repeated.append(label)
-                grid.append([label, value])
-            end = len(grid) - 1
-            commands += [
-                ("NOSPLIT", (0, start), (-1, end)),
-                ("BACKGROUND", (0, start), (0, end), HexColor(palette.tint.hex)),
-                ("LINEABOVE", (0, start), (-1, start), 1.2, HexColor(self.link_color)),
-                ("TOPPADDING", (0, start), (-1, start), 7),
-                ("BOTTOMPADDING", (0, end), (-1, end), 9),
-            ]
-        table = Table(grid, colWidths=[label_w, self.width - label_w], splitInRow=0,
-                      hAlign="LEFT")
-        table.setStyle(table_style(self.fonts.body, commands))
-        return tag(table, "Table", spaceAfter=s.body.spaceAfter, spaceBefore=4,
-                   logical_rows=[head, *body], artifact_cells=repeated)
+    def cell_paragraph(self, cell: m.TableCell, style: ParagraphStyle, role: str) -> Flowable:
+        """One table cell's words as a paragraph with its structure role (TH, TD)."""
+        return tag(Paragraph(self.markup(cell.inlines), style), role)
 
     def footnotes(self, block: m.Footnotes) -> list[Flowable]:
         """The footnotes at the end of a chapter."""
@@ -359,7 +325,6 @@ class BlockRenderer:
         return out
 
 
-CARD_BELOW = 90.0  # in a narrow frame, tables whose columns would be narrower become cards
 LIST_INDENT = 20.0  # points: a list item's text from its list's left edge
 BOX_PADDING = 30.0  # points: a quote's or callout's left and right padding together
 

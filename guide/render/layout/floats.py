@@ -32,6 +32,7 @@ from guide.render.adapter import (
     frame_height,
     frame_room,
     frame_width,
+    forget_postponed,
     keep_together_content,
     keep_together_height,
     raise_frame_foot,
@@ -171,6 +172,8 @@ class FloatingDocTemplate(LocatingDocTemplate):
                 and self._defer(first, flowables):
             del flowables[0]
             return
+        if is_floating(first) and not frame_at_top(self.frame):
+            forget_postponed(first)  # floated figures took the page's top: next page again
         super().handle_flowable(flowables)
 
     # --- chapters ------------------------------------------------------------------------

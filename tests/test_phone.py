@@ -26,7 +26,8 @@ SAMPLER = ROOT / "tests" / "guides"
 @pytest.fixture(scope="session")
 def sampler_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sampler")
-    code = main(["build", "--sources", str(SAMPLER), "--assets", str(ROOT / "assets"),
+    code = main(["build", "phone-sampler", "--sources", str(SAMPLER), "--assets",
+                 str(ROOT / "assets"),
                  "--out", str(out)])
     assert code == 0
     return out
@@ -195,7 +196,8 @@ def test_sampler_adapts_every_kind(sampler_dist: Path) -> None:
 
 
 def test_rebuild_is_byte_identical(sampler_dist: Path, tmp_path: Path) -> None:
-    code = main(["build", "--sources", str(SAMPLER), "--assets", str(ROOT / "assets"),
+    code = main(["build", "phone-sampler", "--sources", str(SAMPLER), "--assets",
+                 str(ROOT / "assets"),
                  "--out", str(tmp_path), "--force"])
     assert code == 0
     for pdf in sampler_dist.glob("*.pdf"):
@@ -246,3 +248,25 @@ def test_edition_mistakes_are_reported(make_project: Callable[..., Path],
     assert "did you mean 'phone'" in text
     assert "assets/brand.toml" in text and "'furniture' must be one of full, compact" in text
     assert "'editions.phone.type.small' must be between 9" in text
+
+
+def test_no_text_below_nine_points(editions: tuple[Path, Path]) -> None:
+    """Every character as drawn (figures shrunk to fit included), read with pdfminer, whose
+    size takes the drawing's scale into account."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    _, phone = editions
+    small: dict[int, set[float]] = {}
+
+    def visit(item: object, page: int) -> None:
+        for child in getattr(item, "_objs", None) or []:
+            if isinstance(child, LTChar):
+                if child.size < 8.95 and child.get_text().strip():
+                    small.setdefault(page, set()).add(round(child.size, 2))
+            else:
+                visit(child, page)
+
+    for number, page in enumerate(extract_pages(str(phone)), start=1):
+        visit(page, number)
+    assert small == {}

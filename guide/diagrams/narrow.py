@@ -8,7 +8,7 @@ as a numbered key when they do not fit beside it. Text stays 9 pt or more. Pure:
 
 from __future__ import annotations
 
-from guide.diagrams.boxes import ARROW_SPACE, CLEAR, arrow, box_height, box_lines, make_box
+from guide.diagrams.boxes import CLEAR, arrow, box_height, box_lines, make_box
 from guide.diagrams.geometry import (
     Arrow,
     Box,
@@ -24,10 +24,15 @@ from guide.diagrams.geometry import (
 from guide.diagrams.spec import AnatomyLabel, Compare, Cycle, Flow
 
 NARROW_FRAME = 320.0  # frames narrower than this (points) get the layouts of this module
-CARD_GAP = 12.0  # between cards
+CARD_GAP = 6.0  # between cards
+CARD_INSET = 8.0  # inside a card, left, right and under its band
+HEAD_PAD = 5.0  # above and below a card's name in its band
+LABEL_GAP = 2.0  # between a row's label and its text in a card
+ROW_SPACE = 5.0  # between a card's rows
 ROW_GAP = 6.0  # between a card's label and its text, and between its rows
 INSET = 10.0  # inside a card, and between a flow stage's frame and its boxes
 LANE = 26.0  # the cycle's return lane, right of the boxes
+DOWN_ARROW = 24.0  # between boxes joined by an arrow down the page
 MIN_BESIDE = 80.0  # anatomy labels narrower than this move below the picture
 BADGE = 15.0  # the numbered marker's diameter (anatomy key)
 KEY_GAP = 8.0  # between the picture and its key, and between key entries
@@ -35,46 +40,45 @@ KEY_GAP = 8.0  # between the picture and its key, and between key entries
 
 def layout_compare_cards(body: Compare, width: float, measure: Measure,
                          typo: Typography) -> Layout:
-    """One card per column: its name in a band, then each row's label above its cell."""
+    """One card per column: its name in a band, then each row's label above its cell. Set
+    tight (a phone's page holds four cards of two rows at 9 pt or more)."""
     panels: list[Box] = []
-    boxes: list[Box] = []
     labels: list[Box] = []
-    inner = width - 2 * INSET
+    boxes: list[Box] = []
+    inner = width - 2 * CARD_INSET
+    lead, size = typo.leading, typo.size
     parts = []
     for index, name in enumerate(body.columns):
         head = box_lines(name, width, measure, typo, bold=True)
-        rows = [(wrap(label, inner, measure, typo.bold, typo.size),
-                 wrap(body.cells[r][index], inner, measure, typo.regular, typo.size))
+        rows = [(wrap(label, inner, measure, typo.bold, size),
+                 wrap(body.cells[r][index], inner, measure, typo.regular, size))
                 for r, label in enumerate(body.rows)]
         parts.append((head, rows))
     heights = []
     for head, rows in parts:
-        h = box_height(head, typo) + INSET
+        h = text_height(len(head), size, lead) + 2 * HEAD_PAD + CARD_INSET
         for label, cell in rows:
-            h += (text_height(len(label), typo.size, typo.leading) + ROW_GAP
-                  + text_height(len(cell), typo.size, typo.leading) + ROW_GAP * 2)
-        heights.append(h + INSET - ROW_GAP * 2)
+            h += (text_height(len(label), size, lead) + LABEL_GAP
+                  + text_height(len(cell), size, lead) + ROW_SPACE)
+        heights.append(h + CARD_INSET - ROW_SPACE)
     height = sum(heights) + CARD_GAP * (len(heights) - 1)
     top = height
     for (head, rows), h in zip(parts, heights, strict=True):
         panels.append(Box(Rect(0, top - h, width, h), (), fill="tint", stroke="accent"))
-        head_h = box_height(head, typo)
-        boxes.append(make_box(Rect(0, top - head_h, width, head_h), head, measure, typo,
-                              bold=True, fill="primary", stroke="", text_color="on_primary"))
-        y = top - head_h - INSET
+        head_h = text_height(len(head), size, lead) + 2 * HEAD_PAD
+        band = Rect(0, top - head_h, width, head_h)
+        boxes.append(Box(band, place_lines(head, band, measure, typo.bold, size, lead),
+                         fill="primary", stroke="", text_color="on_primary"))
+        y = top - head_h - CARD_INSET
         for label, cell in rows:
-            lh = text_height(len(label), typo.size, typo.leading)
-            rect = Rect(INSET, y - lh, inner, lh)
-            labels.append(Box(rect, place_lines(label, rect, measure, typo.bold, typo.size,
-                                                typo.leading, "left", True),
-                              fill="", stroke="", text_color="primary"))
-            y -= lh + ROW_GAP
-            ch = text_height(len(cell), typo.size, typo.leading)
-            rect = Rect(INSET, y - ch, inner, ch)
-            labels.append(Box(rect, place_lines(cell, rect, measure, typo.regular, typo.size,
-                                                typo.leading, "left", True),
-                              fill="", stroke="", text_color="ink"))
-            y -= ch + ROW_GAP * 2
+            for lines, font, color, gap in ((label, typo.bold, "primary", LABEL_GAP),
+                                            (cell, typo.regular, "ink", ROW_SPACE)):
+                th = text_height(len(lines), size, lead)
+                rect = Rect(CARD_INSET, y - th, inner, th)
+                labels.append(Box(rect, place_lines(lines, rect, measure, font, size, lead,
+                                                    "left", True),
+                                  fill="", stroke="", text_color=color))
+                y -= th + gap
         top -= h + CARD_GAP
     return Layout(width, height, tuple(boxes), labels=tuple(labels), panels=tuple(panels))
 
@@ -92,7 +96,7 @@ def layout_flow_down(body: Flow, width: float, measure: Measure, typo: Typograph
     for wrapped in stage_boxes:
         inner = sum(box_height(lines, typo) for lines in wrapped) + ROW_GAP * (len(wrapped) - 1)
         heights.append(inner if len(wrapped) == 1 else inner + 2 * INSET)
-    height = sum(heights) + ARROW_SPACE * (len(heights) - 1)
+    height = sum(heights) + DOWN_ARROW * (len(heights) - 1)
     top = height
     previous: Rect | None = None
     for group, h in zip(stage_boxes, heights, strict=True):
@@ -110,7 +114,7 @@ def layout_flow_down(body: Flow, width: float, measure: Measure, typo: Typograph
         if previous is not None:
             arrows.append(arrow((width / 2, previous.y - CLEAR), (width / 2, top + CLEAR)))
         previous = outer
-        top -= h + ARROW_SPACE
+        top -= h + DOWN_ARROW
     return Layout(width, height, tuple(boxes), tuple(arrows), panels=tuple(panels))
 
 
@@ -119,7 +123,7 @@ def layout_cycle_down(body: Cycle, width: float, measure: Measure, typo: Typogra
     w = width - LANE
     wrapped = [box_lines(step, w, measure, typo) for step in body.steps]
     heights = [box_height(lines, typo) for lines in wrapped]
-    gap = ARROW_SPACE * 0.7
+    gap = DOWN_ARROW
     height = sum(heights) + gap * (len(heights) - 1)
     boxes: list[Box] = []
     arrows: list[Arrow] = []

@@ -27,12 +27,12 @@ from reportlab.platypus import (
 )
 
 from guide.render.adapter import (
+    forget_postponed,
     frame_at_top,
     frame_cursor,
     frame_height,
     frame_room,
     frame_width,
-    forget_postponed,
     keep_together_content,
     keep_together_height,
     raise_frame_foot,

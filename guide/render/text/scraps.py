@@ -7,6 +7,7 @@ remembers its line breaking for a width so that looking ahead costs nothing), an
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from reportlab.platypus import Paragraph
@@ -74,6 +75,14 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
         """Break the lines (narrower if the last would hold only a word's tail), once per width."""
         if self._wrapped_for == availWidth and "blPara" in self.__dict__:
             return availWidth, self.height
+        # reportlab's line breaking edits the fragments of a word it breaks at its own hyphen
+        # ("disc-driven" comes back "discdriven"): each fresh break starts from the words as
+        # they were made.
+        frags: list[Any] = self.__dict__["frags"]
+        if "_words" not in self.__dict__:
+            self._words = copy.deepcopy(frags)
+        elif "blPara" in self.__dict__:
+            self.frags = copy.deepcopy(self._words)
         super().wrap(availWidth, availHeight)
         if ends_with_tail(self):
             for cut in NARROWER:
@@ -90,12 +99,9 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
         """Split as reportlab does; the pieces break their lines again."""
         self._wrapped_for = None  # reportlab re-breaks (or drops) the lines it splits
         pieces: list[Any] = super().split(availWidth, availHeight)
-        # The first piece is broken again on its own (hyphenation, a narrower break against a
-        # scrap) and may come out a line taller than the room it was cut for: cut it shorter.
-        room = availHeight
-        while (len(pieces) > 1 and room > 2 * self.style.leading
-               and pieces[0].wrap(availWidth, availHeight)[1] > availHeight + 0.01):
-            room -= self.style.leading
-            self._wrapped_for = None
-            pieces = super().split(availWidth, room)
+        # The first piece is broken again on its own and may come out a line taller than the
+        # room it was cut for (reportlab then stops with a splitting error): the paragraph
+        # goes to the next page whole instead.
+        if len(pieces) > 1 and pieces[0].wrap(availWidth, availHeight)[1] > availHeight + 0.01:
+            return []
         return pieces

@@ -47,8 +47,9 @@ class Built:
 
 def _build(sources: Path, slug: str, out: Path) -> Built:
     stdout, stderr = io.StringIO(), io.StringIO()
-    code = main(["build", slug, "--report", "--sources", str(sources), "--out", str(out)],
-                stdout, stderr)
+    # The print edition: the phone edition's layout is tested in tests/test_phone.py.
+    code = main(["build", slug, "--report", "--edition", "print", "--sources", str(sources),
+                 "--out", str(out)], stdout, stderr)
     assert code == 0, stderr.getvalue()
     [pdf] = sorted(out.glob(f"{slug}-v*.pdf"))
     return Built(pdf, stdout.getvalue(), sources / slug)

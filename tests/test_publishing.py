@@ -40,11 +40,20 @@ def manifest(folder: Path) -> dict[str, object]:
     return data
 
 
-def entry(folder: Path) -> dict[str, Any]:
+def entry(folder: Path, edition: str = "print") -> dict[str, Any]:
+    """The guide's entry for ``edition``; every guide builds a print and a phone edition."""
     guides = manifest(folder)["guides"]
-    assert isinstance(guides, list) and len(guides) == 1
-    guide: dict[str, Any] = guides[0]
+    assert isinstance(guides, list) and [g["edition"] for g in guides] == ["print", "phone"]
+    guide: dict[str, Any] = guides[0 if edition == "print" else 1]
     return guide
+
+
+def both(name: str) -> set[str]:
+    """A print PDF's name and its phone edition's."""
+    return {name, name.removesuffix(".pdf") + "-phone.pdf"}
+
+
+STABLE = both(f"{SLUG}.pdf")  # each edition's newest release under a name that stays
 
 
 def listed(folder: Path) -> set[str]:
@@ -75,29 +84,31 @@ def test_dist_holds_what_the_manifest_lists_plus_the_stable_name(
     dist = root / "dist"
     release(root, capsys)
     build(root, capsys)
-    assert files(dist) == listed(dist) | {f"{SLUG}.pdf"} == {
-        "manifest.json", f"{SLUG}-v1.0.0.pdf", f"{SLUG}.pdf"}
+    assert files(dist) == listed(dist) | STABLE == {
+        "manifest.json", *both(f"{SLUG}-v1.0.0.pdf"), *STABLE}
     assert entry(dist)["stable_pdf"] == f"{SLUG}.pdf"
+    assert entry(dist, "phone")["stable_pdf"] == f"{SLUG}-phone.pdf"
     released = (dist / f"{SLUG}.pdf").read_bytes()
     assert released == (dist / f"{SLUG}-v1.0.0.pdf").read_bytes()
+    assert (dist / f"{SLUG}-phone.pdf").read_bytes() == \
+        (dist / f"{SLUG}-v1.0.0-phone.pdf").read_bytes()
 
     edit(root, "Hello patients, again.")
     build(root, capsys)
     first_draft = str(entry(dist)["pdf"])
     assert "-draft+" in first_draft
-    assert files(dist) == listed(dist) | {f"{SLUG}.pdf"} == {
-        "manifest.json", first_draft, f"{SLUG}.pdf"}
+    assert files(dist) == listed(dist) | STABLE == {"manifest.json", *both(first_draft), *STABLE}
     assert (dist / f"{SLUG}.pdf").read_bytes() == released  # a draft never replaces it
 
     edit(root, "Hello patients, a third time.")
     build(root, capsys, "--keep-old")
     second_draft = str(entry(dist)["pdf"])
-    assert files(dist) == {"manifest.json", first_draft, second_draft, f"{SLUG}.pdf"}
+    assert files(dist) == {"manifest.json", *both(first_draft), *both(second_draft), *STABLE}
 
     release(root, capsys)
     build(root, capsys)
-    assert files(dist) == listed(dist) | {f"{SLUG}.pdf"} == {
-        "manifest.json", f"{SLUG}-v1.1.0.pdf", f"{SLUG}.pdf"}
+    assert files(dist) == listed(dist) | STABLE == {
+        "manifest.json", *both(f"{SLUG}-v1.1.0.pdf"), *STABLE}
     assert (dist / f"{SLUG}.pdf").read_bytes() == (dist / f"{SLUG}-v1.1.0.pdf").read_bytes()
 
 

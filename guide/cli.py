@@ -205,7 +205,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print_layout_report(result.layout, out)
     if not result.failed:
         return EXIT_OK
-    built = ", ".join(entry.slug for entry in result.built)
+    built = ", ".join(dict.fromkeys(entry.slug for entry in result.built))  # once per guide
     print(f"failed: {', '.join(result.failed)} (previous PDF and manifest entry, if any, "
           f"kept); built: {built}", file=err)
     return EXIT_CONTENT

@@ -23,6 +23,7 @@ from reportlab.platypus import (
     ListItem,
     Paragraph,
     SimpleDocTemplate,
+    Spacer,
     Table,
 )
 from reportlab.platypus import paragraph as rl_paragraph
@@ -434,3 +435,14 @@ def test_adapter_assumption(name: str) -> None:
         pytest.fail(f"guide/render/adapter.py: `{name}` relies on something reportlab "
                     f"{reportlab.Version} no longer does ({type(exc).__name__}: {exc}); "
                     f"fix it there (see its docstring)")
+
+
+@assumption("forget_postponed")
+def _postponed() -> None:
+    """reportlab marks a flowable that did not fit where it came with ``_postponed`` (and
+    refuses it as too large the next time); forgetting the mark lets it move on again."""
+    tall = Spacer(10, 300)
+    _build(Spacer(10, 600), tall)
+    assert hasattr(tall, "_postponed")
+    adapter.forget_postponed(tall)
+    assert not hasattr(tall, "_postponed")

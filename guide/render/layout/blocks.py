@@ -41,7 +41,7 @@ from guide.render.layout.terms import TermParagraph, has_term_link
 from guide.render.text.breaks import soften_to_fit, soften_wide_words
 from guide.render.text.coverage import fallback_for
 from guide.render.text.fonts import FontSet
-from guide.render.text.markup import escape, text_markup, to_markup
+from guide.render.text.markup import code_markup, escape, text_markup, to_markup
 from guide.render.text.scraps import BodyParagraph, bind_last_word
 from guide.render.text.styles import Styles, table_style
 
@@ -162,7 +162,8 @@ class BlockRenderer:
         if isinstance(block, m.Callout):
             return [self.callout(block)]
         if isinstance(block, m.CodeBlock):
-            text = "<br/>".join(text_markup(line, self.fallback).replace(" ", "&nbsp;")
+            wide = self.width >= NARROW_FRAME  # a phone's frame: long lines wrap
+            text = "<br/>".join(code_markup(line, self.fallback, wide)
                                 for line in block.text.split("\n"))
             return [tag(Paragraph(text, s.code), "Code")]
         if isinstance(block, m.Table):

@@ -104,3 +104,12 @@ def contact_links(website: str, email: str, phone: str, color: str = ""
     return (link_markup(website, website, color) if website else "",
             link_markup(f"mailto:{email}", email, color) if email else "",
             link_markup(tel_href(phone), phone, color) if phone else "")
+
+
+def code_markup(line: str, fallback: Fallback | None, keep_spaces: bool) -> str:
+    """One line of code as markup: every space kept (no break), or only its indentation so
+    that a long line wraps at its spaces (a phone's narrow frame)."""
+    if keep_spaces:
+        return text_markup(line, fallback).replace(" ", "&nbsp;")
+    body = line.lstrip(" ")
+    return "&nbsp;" * (len(line) - len(body)) + text_markup(body, fallback)

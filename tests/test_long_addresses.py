@@ -14,7 +14,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from tests.conftest import build_errors
+from tests.conftest import build_errors, print_pdfs
 
 NOTICE = "This guide is test content written for a test; it is not medical advice.\n\n"
 BREAK_AFTER = "/.-?&=_#"
@@ -28,7 +28,7 @@ def _lines(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     """The text lines of the guide's body pages, in order."""
     code, messages = build_errors(root, capsys)
     assert code == 0, messages
-    pdf = next((root / "dist").glob("test-guide-v*.pdf"))
+    pdf = print_pdfs(root / "dist", "test-guide-v*.pdf")[0]
     lines: list[str] = []
     for page in pypdf.PdfReader(pdf).pages[2:-1]:
         # The DRAFT mark is drawn first, under the content: its word is no line of the text.

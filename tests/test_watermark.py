@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import print_pdfs, run_cli
 
 
 def test_the_draft_watermark_is_drawn_before_any_content(
@@ -18,7 +18,7 @@ def test_the_draft_watermark_is_drawn_before_any_content(
     code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
                             str(root / "dist")], capsys)
     assert code == 0, err
-    pdf = next((root / "dist").glob("test-guide-v*-draft+*.pdf"))
+    pdf = print_pdfs(root / "dist", "test-guide-v*-draft+*.pdf")[0]
     with pikepdf.open(pdf) as document:
         assert len(document.pages) >= 4
         for number, page in enumerate(document.pages, start=1):

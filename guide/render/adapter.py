@@ -1,10 +1,7 @@
 """The one door to reportlab's private names: underscore attributes, private hooks, class swaps."""
 
-# Each access is a small function or class saying what it relies on; tests/test_adapter.py checks
-# every one against the installed reportlab, so an upgrade that breaks one names this module.
-
-# Bounds: pyproject.toml pins reportlab to the versions this suite has passed with. When an
-# upgrade fails tests/test_adapter.py, fix the function it names here and nowhere else.
+# Each access says what it relies on; tests/test_adapter.py checks each against the installed
+# reportlab (pinned in pyproject.toml): when an upgrade fails one, fix it here and nowhere else.
 
 from __future__ import annotations
 
@@ -134,14 +131,12 @@ def list_item_flowables(item: Any) -> list[Any]:
 
 
 def frame_room(frame: Any) -> float:
-    """Height still free in ``frame``: relies on ``Frame._y`` (the current baseline, moving
-    down as flowables are added) and ``Frame._y1p`` (the bottom edge inside the padding)."""
+    """Height still free in ``frame``: relies on ``Frame._y`` and ``Frame._y1p``."""
     return float(frame._y - frame._y1p)
 
 
 def frame_width(frame: Any) -> float:
-    """The width flowables get in ``frame``: relies on ``Frame._getAvailableWidth`` (the
-    width less the indents of nested lists)."""
+    """The width flowables get in ``frame``: relies on ``Frame._getAvailableWidth``."""
     return float(frame._getAvailableWidth())
 
 
@@ -190,9 +185,7 @@ def doc_frame_height(canv: Any, default: float) -> float:
 
 
 def forget_postponed(flowable: Any) -> None:
-    """Let a flowable go on to the next frame once more: reportlab marks one that did not fit
-    with ``_postponed`` and refuses it as too large the next time it does not fit, even when
-    other flowables (figures floated there) took the top of that frame first."""
+    """Let a flowable move on once more: reportlab refuses one marked ``_postponed``."""
     flowable.__dict__.pop("_postponed", None)
 
 

@@ -81,7 +81,7 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
         frags: list[Any] = self.__dict__["frags"]
         if "_words" not in self.__dict__:
             self._words = copy.deepcopy(frags)
-        elif "blPara" in self.__dict__:
+        elif self.__dict__.get("_was_split"):
             self.frags = copy.deepcopy(self._words)
         super().wrap(availWidth, availHeight)
         if ends_with_tail(self):
@@ -98,6 +98,7 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
         """Split as reportlab does; the pieces break their lines again."""
         self._wrapped_for = None  # reportlab re-breaks (or drops) the lines it splits
+        self._was_split = True
         pieces: list[Any] = super().split(availWidth, availHeight)
         # The first piece is broken again on its own and may come out a line taller than the
         # room it was cut for (reportlab then stops with a splitting error): the paragraph

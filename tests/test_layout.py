@@ -27,7 +27,7 @@ from guide.config.callouts import CALLOUT_LABELS
 from guide.config.schema import Brand
 from guide.i18n import catalogue
 from guide.render.text.styles import Styles
-from tests.conftest import MINIMAL_TOML, REFERENCE, ROOT
+from tests.conftest import MINIMAL_TOML, REFERENCE, ROOT, print_pdfs
 from tests.pdftools import page_lines, page_texts
 from tests.tagcheck import structure, walk
 
@@ -373,7 +373,7 @@ def test_the_report_names_pages_by_their_printed_label(make_project: Callable[..
     code = main(["build", "--report", "--sources", str(root / "sources"), "--out",
                  str(tmp_path / "dist")], out, io.StringIO())
     assert code == 0
-    [pdf] = sorted((tmp_path / "dist").glob("test-guide-v*.pdf"))
+    [pdf] = print_pdfs(tmp_path / "dist", "test-guide-v*.pdf")
     reader = PdfReader(str(pdf))
     hole = next(i for i, page in enumerate(reader.pages)
                 if "A first short paragraph" in page.extract_text())
@@ -390,7 +390,7 @@ def test_the_cover_never_leaves_one_short_word_alone(make_project: Callable[...,
     code = main(["build", "--sources", str(root / "sources"), "--out", str(tmp_path / "dist")],
                 io.StringIO(), io.StringIO())
     assert code == 0
-    [pdf] = sorted((tmp_path / "dist").glob("test-guide-v*.pdf"))
+    [pdf] = print_pdfs(tmp_path / "dist", "test-guide-v*.pdf")
     [cover] = page_lines(pdf, [0])
     ending = [line for line in cover if line.split() and line.split()[-1] == "pain"]
     assert ending and len(ending[0].split()) >= 2, cover
@@ -411,7 +411,7 @@ def test_short_chapters_run_on_and_long_ones_end_their_page(make_project: Callab
     code = main(["build", "--sources", str(root / "sources"), "--out", str(tmp_path / "dist")],
                 io.StringIO(), io.StringIO())
     assert code == 0
-    [pdf] = sorted((tmp_path / "dist").glob("test-guide-v*.pdf"))
+    [pdf] = print_pdfs(tmp_path / "dist", "test-guide-v*.pdf")
     texts = page_texts(pdf)
 
     def page_of(number: int) -> int:

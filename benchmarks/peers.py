@@ -29,10 +29,13 @@ def _chapters() -> list[str]:
 def html_document() -> str:
     import markdown
 
-    body = "\n".join(markdown.markdown(c, extensions=["extra", "admonition", "sane_lists"])
-                     for c in _chapters())
-    return f"<!doctype html><html><head><meta charset='utf-8'><style>{CSS}</style></head>" \
-           f"<body>{body}</body></html>"
+    body = "\n".join(
+        markdown.markdown(c, extensions=["extra", "admonition", "sane_lists"]) for c in _chapters()
+    )
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><style>{CSS}</style></head>"
+        f"<body>{body}</body></html>"
+    )
 
 
 def _typst_text(text: str) -> str:
@@ -41,8 +44,11 @@ def _typst_text(text: str) -> str:
 
 
 def typst_document() -> str:
-    out = ['#set page(paper: "us-letter", margin: (x: 1.45in, y: 1.1in), numbering: "1")',
-           "#set text(size: 12pt)", "#set par(leading: 0.7em)"]
+    out = [
+        '#set page(paper: "us-letter", margin: (x: 1.45in, y: 1.1in), numbering: "1")',
+        "#set text(size: 12pt)",
+        "#set par(leading: 0.7em)",
+    ]
     for chapter in _chapters():
         out.append("#pagebreak(weak: true)")
         for block in re.split(r"\n\s*\n", chapter.strip()):
@@ -54,8 +60,10 @@ def typst_document() -> str:
                 title = re.search(r'"([^"]*)"', lines[0])
                 inner = " ".join(ln.strip() for ln in lines[1:])
                 heading = _typst_text(title.group(1) if title else "")
-                out.append(f'#block(fill: rgb("#e4f1f2"), inset: 12pt)'
-                           f"[*{heading}* \\ {_typst_text(inner)}]")
+                out.append(
+                    f'#block(fill: rgb("#e4f1f2"), inset: 12pt)'
+                    f"[*{heading}* \\ {_typst_text(inner)}]"
+                )
             elif lines[0].startswith("- "):
                 items: list[str] = []
                 current: list[str] = []
@@ -78,13 +86,26 @@ def peer_commands(work: Path) -> dict[str, tuple[list[str], Path]]:
     work.mkdir(parents=True, exist_ok=True)
     if importlib.util.find_spec("weasyprint"):
         (work / "article.html").write_text(html_document(), encoding="utf-8")
-        commands["WeasyPrint"] = ([sys.executable, "-c",
-                                   "import sys, weasyprint; "
-                                   "weasyprint.HTML(sys.argv[1]).write_pdf(sys.argv[2])",
-                                   "article.html", "weasyprint.pdf"], work)
+        commands["WeasyPrint"] = (
+            [
+                sys.executable,
+                "-c",
+                "import sys, weasyprint; weasyprint.HTML(sys.argv[1]).write_pdf(sys.argv[2])",
+                "article.html",
+                "weasyprint.pdf",
+            ],
+            work,
+        )
     if importlib.util.find_spec("typst"):
         (work / "article.typ").write_text(typst_document(), encoding="utf-8")
-        commands["Typst"] = ([sys.executable, "-c",
-                              "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2])",
-                              "article.typ", "typst.pdf"], work)
+        commands["Typst"] = (
+            [
+                sys.executable,
+                "-c",
+                "import sys, typst; typst.compile(sys.argv[1], output=sys.argv[2])",
+                "article.typ",
+                "typst.pdf",
+            ],
+            work,
+        )
     return commands

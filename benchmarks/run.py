@@ -78,8 +78,9 @@ def wall(command: list[str], runs: int, cwd: Path = ROOT) -> float:
 
 def child_json(code: str, *args: str) -> dict[str, float]:
     """The figures a child process prints as JSON on its last line."""
-    out = subprocess.run([PY, "-c", code, *args], cwd=ROOT, check=True, capture_output=True,
-                         text=True).stdout
+    out = subprocess.run(
+        [PY, "-c", code, *args], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
     figures: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return figures
 
@@ -103,8 +104,16 @@ class Results:
 def measure(runs: int, peers: bool, work: Path) -> Results:
     """Take every figure of the report."""
     sources, out = ROOT / "sources", work / "dist"
-    build_cmd = [PY, str(ROOT / "build_guide.py"), "build", REFERENCE, "--sources",
-                 str(sources), "--out", str(out)]
+    build_cmd = [
+        PY,
+        str(ROOT / "build_guide.py"),
+        "build",
+        REFERENCE,
+        "--sources",
+        str(sources),
+        "--out",
+        str(out),
+    ]
     floor = wall([PY, "-c", "import reportlab.platypus, markdown, pypdf"], runs)
     cold = wall([*build_cmd, "--force"], runs)  # both editions: print and phone
     cold_print = wall([*build_cmd, "--force", "--edition", "print"], runs)
@@ -116,14 +125,23 @@ def measure(runs: int, peers: bool, work: Path) -> Results:
     scale = {}
     for target in (40, 100, 400):
         project = make_scaled_project(work / f"scale-{target}", target)
-        samples = [child_json(CHILD_BUILD, str(project / "sources"), str(work / f"o{target}"))
-                   for _ in range(max(1, runs // 2))]
+        samples = [
+            child_json(CHILD_BUILD, str(project / "sources"), str(work / f"o{target}"))
+            for _ in range(max(1, runs // 2))
+        ]
         best = sorted(samples, key=lambda s: s["seconds"])[len(samples) // 2]
         scale[target] = best
-    peer_seconds = {name: wall(command, runs, cwd=folder)
-                    for name, (command, folder) in peer_commands(work).items()} if peers else {}
-    return Results(floor, cold, noop, warm, check, pdf.stat().st_size / 1024, scale,
-                   peer_seconds, cold_print)
+    peer_seconds = (
+        {
+            name: wall(command, runs, cwd=folder)
+            for name, (command, folder) in peer_commands(work).items()
+        }
+        if peers
+        else {}
+    )
+    return Results(
+        floor, cold, noop, warm, check, pdf.stat().st_size / 1024, scale, peer_seconds, cold_print
+    )
 
 
 def targets(r: Results) -> list[tuple[str, str, bool]]:
@@ -134,23 +152,37 @@ def targets(r: Results) -> list[tuple[str, str, bool]]:
     growth = (big["seconds"] / big["pages"]) / (small["seconds"] / small["pages"]) * 10
     typst = r.peers.get("Typst")
     rows = [
-        ("cold build of one edition ≤ 1.5 × import floor", f"{cold / floor:.2f} ×",
-         cold <= 1.5 * floor),
+        (
+            "cold build of one edition ≤ 1.5 × import floor",
+            f"{cold / floor:.2f} ×",
+            cold <= 1.5 * floor,
+        ),
         ("no-op build ≤ 0.5 × import floor", f"{noop / floor:.2f} ×", noop <= 0.5 * floor),
         ("warm rebuild < 0.1 s", f"{warm:.3f} s", warm < 0.1),
-        ("check ≤ 1 × import floor (it loads no layout library)", f"{check / floor:.2f} ×",
-         check <= floor),
-        ("400-page time ≤ 11 × 40-page time (per page scaled)",
-         f"{big['seconds'] / small['seconds']:.1f} × for {big['pages'] / small['pages']:.1f} × "
-         f"the pages", growth <= 11),
+        (
+            "check ≤ 1 × import floor (it loads no layout library)",
+            f"{check / floor:.2f} ×",
+            check <= floor,
+        ),
+        (
+            "400-page time ≤ 11 × 40-page time (per page scaled)",
+            f"{big['seconds'] / small['seconds']:.1f} × for {big['pages'] / small['pages']:.1f} × "
+            f"the pages",
+            growth <= 11,
+        ),
         ("≤ 20 ms per page at 400 pages", f"{per_page:.1f} ms", per_page <= 20),
-        ("peak memory ≤ 120 MB at 400 pages", f"{big['peak_mb']:.0f} MB",
-         big["peak_mb"] <= 120),
+        ("peak memory ≤ 120 MB at 400 pages", f"{big['peak_mb']:.0f} MB", big["peak_mb"] <= 120),
         ("reference guide ≤ 250 KB", f"{r.size_kb:.0f} KB", r.size_kb <= 250),
     ]
     if typst is not None:
-        rows.insert(3, ("warm rebuild faster than Typst's cold compile",
-                        f"{warm:.3f} s vs {typst:.3f} s", warm < typst))
+        rows.insert(
+            3,
+            (
+                "warm rebuild faster than Typst's cold compile",
+                f"{warm:.3f} s vs {typst:.3f} s",
+                warm < typst,
+            ),
+        )
     return rows
 
 
@@ -164,25 +196,36 @@ def report(r: Results, runs: int) -> str:
         "| measurement | seconds | × import floor |",
         "|---|---|---|",
     ]
-    for key, label in (("floor", "import floor (`import reportlab.platypus, markdown, pypdf`)"),
-                       ("cold", "cold build of the reference guide, print and phone editions "
-                                "(new process, --force)"),
-                       ("cold_print", "cold build of the print edition alone (--edition print)"),
-                       ("warm", "warm rebuild in a long-lived process (the `watch` path)"),
-                       ("noop", "no-op build (content and output unchanged)"),
-                       ("check", "`check` of every guide (new process; no reportlab)")):
+    for key, label in (
+        ("floor", "import floor (`import reportlab.platypus, markdown, pypdf`)"),
+        (
+            "cold",
+            "cold build of the reference guide, print and phone editions (new process, --force)",
+        ),
+        ("cold_print", "cold build of the print edition alone (--edition print)"),
+        ("warm", "warm rebuild in a long-lived process (the `watch` path)"),
+        ("noop", "no-op build (content and output unchanged)"),
+        ("check", "`check` of every guide (new process; no reportlab)"),
+    ):
         value = float(getattr(r, key))
         lines.append(f"| {label} | {value:.3f} | {value / floor:.2f} |")
     second = r.cold - r.cold_print
-    lines.append(f"| the phone edition's cost (both editions minus print alone) | {second:.3f} | "
-                 f"{second / floor:.2f} |")
+    lines.append(
+        f"| the phone edition's cost (both editions minus print alone) | {second:.3f} | "
+        f"{second / floor:.2f} |"
+    )
     for name, value in r.peers.items():
         lines.append(f"| peer: {name}, same article, cold | {value:.3f} | {value / floor:.2f} |")
-    lines += ["", "| scale | pages | seconds | ms per page | peak memory |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| scale | pages | seconds | ms per page | peak memory |",
+        "|---|---|---|---|---|",
+    ]
     for target, s in r.scale.items():
-        lines.append(f"| ~{target} pages | {s['pages']:.0f} | {s['seconds']:.2f} | "
-                     f"{s['seconds'] / s['pages'] * 1000:.1f} | {s['peak_mb']:.0f} MB |")
+        lines.append(
+            f"| ~{target} pages | {s['pages']:.0f} | {s['seconds']:.2f} | "
+            f"{s['seconds'] / s['pages'] * 1000:.1f} | {s['peak_mb']:.0f} MB |"
+        )
     lines += ["", "| target | measured | met |", "|---|---|---|"]
     for target_name, measured, ok in targets(r):
         lines.append(f"| {target_name} | {measured} | {'yes' if ok else '**no**'} |")

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 @dataclass
 class Prepared:
     """One guide loaded, parsed and checked, with its resolved edition."""
+
     config: GuideConfig
     document: m.Document
     edition: Edition
@@ -72,6 +73,7 @@ class Built:
 @dataclass
 class BuildResult:
     """What a build made, what it warned about, and what was already up to date."""
+
     built: list[ManifestEntry] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)  # and the failed guides' errors
     manifest: Path | None = None
@@ -95,13 +97,16 @@ def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
         diagnostics.error(
             f"sources folder not found: looked for {root.absolute().as_posix()} (run "
             "python3 build_guide.py from the project's folder, the one holding sources/ and "
-            "assets/, or pass --sources DIR)", Location(str(root)))
+            "assets/, or pass --sources DIR)",
+            Location(str(root)),
+        )
         return []
     folders = sorted(p.parent for p in root.glob("*/guide.toml"))
     if not options.slugs:
         if not folders:
-            diagnostics.error("no guides found (a guide is a folder with a guide.toml)",
-                              Location(str(root)))
+            diagnostics.error(
+                "no guides found (a guide is a folder with a guide.toml)", Location(str(root))
+            )
         return folders
     known = {f.name: f for f in folders}
     chosen = []
@@ -109,13 +114,15 @@ def discover(options: BuildOptions, diagnostics: Diagnostics) -> list[Path]:
         if slug in known:
             chosen.append(known[slug])
         else:
-            diagnostics.error(f"no guide named '{slug}'{did_you_mean(slug, known)}",
-                              Location(str(root)))
+            diagnostics.error(
+                f"no guide named '{slug}'{did_you_mean(slug, known)}", Location(str(root))
+            )
     return chosen
 
 
-def validate_content(config: GuideConfig, brand: Brand, assets: Path,
-                     diagnostics: Diagnostics) -> m.Document:
+def validate_content(
+    config: GuideConfig, brand: Brand, assets: Path, diagnostics: Diagnostics
+) -> m.Document:
     """Parse and check one guide's Markdown, including that the brand's fonts can draw every
     character (no layout)."""
     from guide.check.coverage import check_coverage
@@ -128,18 +135,26 @@ def validate_content(config: GuideConfig, brand: Brand, assets: Path,
     return document
 
 
-def check_content(config: GuideConfig, brand: Brand, options: BuildOptions,
-                  diagnostics: Diagnostics) -> tuple[m.Document, GuideReading]:
+def check_content(
+    config: GuideConfig, brand: Brand, options: BuildOptions, diagnostics: Diagnostics
+) -> tuple[m.Document, GuideReading]:
     """Every check build makes of one guide's content (``options.release`` and ``strict`` as
     asked; no edition, no layout): what ``release`` runs too, in release mode."""
     document = validate_content(config, brand, options.assets_dir, diagnostics)
-    reading = check_quality(document, config, brand, release=options.release,
-                            strict=options.strict, diagnostics=diagnostics)
+    reading = check_quality(
+        document,
+        config,
+        brand,
+        release=options.release,
+        strict=options.strict,
+        diagnostics=diagnostics,
+    )
     return document, reading
 
 
-def prepare_guide(folder: Path, brand: Brand, options: BuildOptions,
-                  diagnostics: Diagnostics) -> Prepared | None:
+def prepare_guide(
+    folder: Path, brand: Brand, options: BuildOptions, diagnostics: Diagnostics
+) -> Prepared | None:
     """Load, parse and check one guide and resolve its edition (no rendering); None when its
     guide.toml does not load. Its problems go to ``diagnostics``."""
     config = load_guide(folder, folder.as_posix(), diagnostics)
@@ -147,8 +162,13 @@ def prepare_guide(folder: Path, brand: Brand, options: BuildOptions,
         return None
     document, reading = check_content(config, brand, options, diagnostics)
     before = len(diagnostics.items)
-    edition = resolve_edition(config, brand, options.assets_dir, diagnostics,
-                              ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}")
+    edition = resolve_edition(
+        config,
+        brand,
+        options.assets_dir,
+        diagnostics,
+        ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}",
+    )
     ledger_ok = not has_errors(diagnostics.items[before:])
     if options.release and edition.draft and ledger_ok:
         diagnostics.extend([draft_diagnostic(config, folder.as_posix(), edition)])
@@ -156,8 +176,7 @@ def prepare_guide(folder: Path, brand: Brand, options: BuildOptions,
     return Prepared(config, document, edition, reading)
 
 
-def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | None,
-                                                                       list[Prepared]]:
+def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | None, list[Prepared]]:
     """Load, parse and check every guide asked for and resolve its edition (no rendering)."""
     assets = options.assets_dir
     brand = load_brand(assets / "brand.toml", f"{assets.as_posix()}/brand.toml", diagnostics)
@@ -220,15 +239,20 @@ def build(options: BuildOptions) -> BuildResult:
     if not built:
         raise GuideError(diagnostics.items)
     manifest = publish(options.out, [b.output for b in built], keep_old=options.keep_old)
-    return BuildResult([b.entry for b in built], diagnostics.items, manifest,
-                       reading=[b.reading for b in built if b.reading is not None],
-                       drafts={b.entry.slug: b.draft_note for b in built
-                               if b.draft_note is not None},
-                       layout=[(b.label, b.layout) for b in built], failed=failed)
+    return BuildResult(
+        [b.entry for b in built],
+        diagnostics.items,
+        manifest,
+        reading=[b.reading for b in built if b.reading is not None],
+        drafts={b.entry.slug: b.draft_note for b in built if b.draft_note is not None},
+        layout=[(b.label, b.layout) for b in built],
+        failed=failed,
+    )
 
 
-def build_guide(folder: Path, brand: Brand, options: BuildOptions,
-                diagnostics: Diagnostics) -> list[Built] | None:
+def build_guide(
+    folder: Path, brand: Brand, options: BuildOptions, diagnostics: Diagnostics
+) -> list[Built] | None:
     """One guide: prepare → finish (metadata) → render each edition (print, phone: the same
     content, each on its own page); what it gives, or None when it has errors (reported in
     ``diagnostics``)."""
@@ -247,30 +271,49 @@ def build_guide(folder: Path, brand: Brand, options: BuildOptions,
     return built
 
 
-def build_edition(item: Prepared, brand: Brand, finish: Finish, options: BuildOptions,
-                  diagnostics: Diagnostics) -> Built | None:
+def build_edition(
+    item: Prepared, brand: Brand, finish: Finish, options: BuildOptions, diagnostics: Diagnostics
+) -> Built | None:
     """One edition of a prepared guide (``brand`` carries its page): its PDF, manifest entry,
     previews and layout report, or None when it cannot be laid out."""
     from guide.render import render_guide
 
-    rendered = render_guide(item.document, item.config, brand, item.edition, finish,
-                            diagnostics)
+    rendered = render_guide(item.document, item.config, brand, item.edition, finish, diagnostics)
     if rendered is None or diagnostics.has_errors:
         return None
     pdf, edition = rendered.pdf, item.edition
-    entry = entry_for(item.config.slug, item.config.title, edition.version, pdf,
-                      rendered.pages, edition.draft, edition.fingerprint, edition.released_on,
-                      item.config.language, item.config.translation_of, brand.edition)
+    entry = entry_for(
+        item.config.slug,
+        item.config.title,
+        edition.version,
+        pdf,
+        rendered.pages,
+        edition.draft,
+        edition.fingerprint,
+        edition.released_on,
+        item.config.language,
+        item.config.translation_of,
+        brand.edition,
+    )
     entry = replace(entry, stable_pdf=stable_pdf(options.out, entry))
     files: dict[str, bytes] = {}
     if options.previews:
         from guide.outputs.previews import Card, render_previews
 
         config, palette = item.config, brand.palette
-        card = Card(config.title, config.subtitle, config.audience, brand.name,
-                    config.contact.website, palette.primary.hex, palette.on_primary.hex,
-                    palette.tint.hex, palette.accent.hex, brand.heading_font.bold,
-                    brand.heading_font.regular)
+        card = Card(
+            config.title,
+            config.subtitle,
+            config.audience,
+            brand.name,
+            config.contact.website,
+            palette.primary.hex,
+            palette.on_primary.hex,
+            palette.tint.hex,
+            palette.accent.hex,
+            brand.heading_font.bold,
+            brand.heading_font.regular,
+        )
         pictures = render_previews(pdf, entry.pdf.removesuffix(".pdf"), card)
         files = {p.path: data for p, data in pictures}
         entry = replace(entry, previews=tuple(asdict(p) for p, _ in pictures))

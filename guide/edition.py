@@ -24,6 +24,7 @@ class Revision:
 @dataclass(frozen=True)
 class Edition:
     """A guide's version, date, draft state, content fingerprint and history."""
+
     version: str  # "1.2.0", or "1.3.0-draft+1a2b3c4d" for content not in the ledger
     date: str  # ISO date the PDF's dates come from
     draft: bool

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 class Severity(enum.Enum):
     """How bad a diagnostic is."""
+
     ERROR = "error"
     WARNING = "warning"
 
@@ -39,14 +40,14 @@ class Location:
 @dataclass(frozen=True)
 class Diagnostic:
     """One problem: its severity, message and place."""
+
     severity: Severity
     message: str
     location: Location
 
     def __str__(self) -> str:
         """One line, whatever the message quotes: see :func:`printable`."""
-        return f"{printable(str(self.location))}: {self.severity.value}: " \
-               f"{printable(self.message)}"
+        return f"{printable(str(self.location))}: {self.severity.value}: {printable(self.message)}"
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -65,8 +66,10 @@ def printable(text: str) -> str:
     line, and what the author cannot see is named."""
     if text.isprintable():
         return text
-    return "".join(_ESCAPES.get(c) or (f"U+{ord(c):04X}" if unicodedata.category(c) in _HIDDEN
-                                       else c) for c in text)
+    return "".join(
+        _ESCAPES.get(c) or (f"U+{ord(c):04X}" if unicodedata.category(c) in _HIDDEN else c)
+        for c in text
+    )
 
 
 def quoted(value: str, limit: int = 80) -> str:

@@ -22,24 +22,28 @@ if TYPE_CHECKING:  # the diagram spec is a model of its own, owned by guide.diag
 @dataclass(frozen=True)
 class Text:
     """Plain text."""
+
     text: str
 
 
 @dataclass(frozen=True)
 class Emphasis:
     """Emphasised (italic) inlines."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Strong:
     """Strong (bold) inlines."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Code:
     """Inline code."""
+
     text: str
 
 
@@ -57,6 +61,7 @@ class Link:
 @dataclass(frozen=True)
 class FootnoteRef:
     """A reference to a footnote, by number and anchor."""
+
     number: int
     anchor: str
 
@@ -64,6 +69,7 @@ class FootnoteRef:
 @dataclass(frozen=True)
 class LineBreak:
     """A hard line break."""
+
     pass
 
 
@@ -91,6 +97,7 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 @dataclass(frozen=True)
 class Heading:
     """A heading of level 1 to 6 with its anchor."""
+
     level: int  # 1 = chapter title
     inlines: tuple[Inline, ...]
     anchor: str  # the PDF destination
@@ -107,6 +114,7 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of inlines."""
+
     inlines: tuple[Inline, ...]
     location: Location
     lang: str = ""  # its language when it differs from the guide's (its /Lang), else ""
@@ -117,12 +125,14 @@ class Paragraph:
 @dataclass(frozen=True)
 class ListItem:
     """One item of a list."""
+
     blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
 class ListBlock:
     """A bulleted or numbered list."""
+
     ordered: bool
     items: tuple[ListItem, ...]
     location: Location
@@ -132,6 +142,7 @@ class ListBlock:
 @dataclass(frozen=True)
 class BlockQuote:
     """A quotation."""
+
     blocks: tuple[Block, ...]
     location: Location
 
@@ -149,6 +160,7 @@ class Callout:
 @dataclass(frozen=True)
 class CodeBlock:
     """A block of preformatted text."""
+
     text: str
     language: str
     location: Location
@@ -157,6 +169,7 @@ class CodeBlock:
 @dataclass(frozen=True)
 class TableCell:
     """One table cell and its alignment."""
+
     inlines: tuple[Inline, ...]
     align: str = "left"  # left | center | right
 
@@ -164,6 +177,7 @@ class TableCell:
 @dataclass(frozen=True)
 class Table:
     """A table: a header row and body rows."""
+
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
     location: Location
@@ -203,18 +217,21 @@ class Diagram:
 @dataclass(frozen=True)
 class Rule:
     """A horizontal rule."""
+
     location: Location
 
 
 @dataclass(frozen=True)
 class PageBreak:
     """A forced page break."""
+
     location: Location
 
 
 @dataclass(frozen=True)
 class Footnote:
     """One footnote's number, anchor and blocks."""
+
     number: int
     anchor: str  # the PDF destination
     blocks: tuple[Block, ...]

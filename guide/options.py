@@ -22,6 +22,7 @@ class BuildOptions:
     def editions_of(self, built: tuple[str, ...]) -> tuple[str, ...]:
         """Which of a guide's editions (guide.toml ``editions``) this build makes."""
         return tuple(e for e in built if not self.editions or e in self.editions)
+
     strict: bool = False  # reading-level limits and claims are errors, not warnings
     previews: bool = False  # also render landing-page pictures (cover, social card, pages)
     keep_old: bool = False  # keep superseded PDFs this builder wrote (older drafts, editions)

@@ -108,13 +108,17 @@ def check_slug(slug: str, sources: Path, diagnostics: Diagnostics) -> Path | Non
     """The new guide's folder, or None (with an error) when the slug is unusable or taken."""
     where = Location(sources.as_posix())
     if not SLUG.match(slug):
-        diagnostics.error(f"'{slug}' is not a usable guide name: use lowercase letters, digits "
-                          "and single hyphens, like 'sciatica' or 'low-back-pain'", where)
+        diagnostics.error(
+            f"'{slug}' is not a usable guide name: use lowercase letters, digits "
+            "and single hyphens, like 'sciatica' or 'low-back-pain'",
+            where,
+        )
         return None
     folder = sources / slug
     if folder.exists():
-        diagnostics.error(f"{folder.as_posix()} already exists: choose another name "
-                          "(nothing was written)", where)
+        diagnostics.error(
+            f"{folder.as_posix()} already exists: choose another name (nothing was written)", where
+        )
         return None
     return folder
 
@@ -152,9 +156,11 @@ def missing_phrases(text: str, phrases: tuple[str, ...]) -> list[str]:
 
 def phrases_note(phrases: tuple[str, ...] | list[str]) -> str:
     """A marked note listing the phrases the brand requires, for whoever settles the text."""
-    return ("PLACEHOLDER: the brand requires the disclaimer to say each of these phrases "
-            "(assets/brand.toml `[wording.disclaimer]`); work them into the clinic's approved "
-            "text and delete this note:\n\n" + "".join(f"- {p}\n" for p in phrases))
+    return (
+        "PLACEHOLDER: the brand requires the disclaimer to say each of these phrases "
+        "(assets/brand.toml `[wording.disclaimer]`); work them into the clinic's approved "
+        "text and delete this note:\n\n" + "".join(f"- {p}\n" for p in phrases)
+    )
 
 
 PLACEHOLDER_LINES = {  # key → its placeholder line in GUIDE_TOML
@@ -170,28 +176,48 @@ RELATED_PLACEHOLDER = """\
 """
 
 
-def guide_toml(title: str, slug: str, chapters: tuple[str, ...], base_url: str = "",
-               site: Mapping[str, str] | None = None,
-               related: tuple[tuple[str, str], ...] = ()) -> str:
+def guide_toml(
+    title: str,
+    slug: str,
+    chapters: tuple[str, ...],
+    base_url: str = "",
+    site: Mapping[str, str] | None = None,
+    related: tuple[tuple[str, str], ...] = (),
+) -> str:
     """A guide.toml with every key written out and explained; ``site`` (booking, website,
     email, phone) and ``related`` (title, URL) fill in what an imported page showed."""
     listed = ", ".join(toml_string(c) for c in chapters)
-    chapters_toml = f"[{listed}]" if len(listed) < 60 else (
-        "[\n" + "".join(f"    {toml_string(c)},\n" for c in chapters) + "]")
-    base_url_line = (f"base_url = {toml_string(base_url)}" if base_url else
-                     f'# base_url = "https://example.com/articles/{slug}"')
-    text = GUIDE_TOML.format(title=title, title_toml=toml_string(title), slug=slug,
-                             chapters_toml=chapters_toml, disclaimer_toml=toml_string(DISCLAIMER),
-                             base_url_line=base_url_line)
+    chapters_toml = (
+        f"[{listed}]"
+        if len(listed) < 60
+        else ("[\n" + "".join(f"    {toml_string(c)},\n" for c in chapters) + "]")
+    )
+    base_url_line = (
+        f"base_url = {toml_string(base_url)}"
+        if base_url
+        else f'# base_url = "https://example.com/articles/{slug}"'
+    )
+    text = GUIDE_TOML.format(
+        title=title,
+        title_toml=toml_string(title),
+        slug=slug,
+        chapters_toml=chapters_toml,
+        disclaimer_toml=toml_string(DISCLAIMER),
+        base_url_line=base_url_line,
+    )
     for key, value in (site or {}).items():
         if key in PLACEHOLDER_LINES and value:
             name = "url" if key == "booking" else key
-            text = text.replace(PLACEHOLDER_LINES[key], f"{name} = {toml_string(value)}  # "
-                                "as the page showed it: check it")
+            text = text.replace(
+                PLACEHOLDER_LINES[key],
+                f"{name} = {toml_string(value)}  # as the page showed it: check it",
+            )
     if related:
-        entries = "".join(f"[[related]]  # a \"You may also like\" link of the page\n"
-                          f"title = {toml_string(t)}\nurl = {toml_string(u)}\n\n"
-                          for t, u in related)
+        entries = "".join(
+            f'[[related]]  # a "You may also like" link of the page\n'
+            f"title = {toml_string(t)}\nurl = {toml_string(u)}\n\n"
+            for t, u in related
+        )
         text = text.replace(RELATED_PLACEHOLDER, entries.removesuffix("\n"))
     return text
 

@@ -25,8 +25,10 @@ _ALNUM = re.compile(r"[^0-9a-z]+")
 # joiners, bidirectional marks and embeddings, word joiners, a BOM inside the text, tag
 # characters. reportlab neither shapes nor reorders text, so they could only ever show as
 # boxes: they are removed with a warning. (The soft hyphen U+00AD is kept: it marks a break.)
-_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                        "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+_INVISIBLE = re.compile(
+    "[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 
 
 def squash(text: str) -> str:
@@ -37,6 +39,7 @@ def squash(text: str) -> str:
 @dataclass(frozen=True)
 class SourceFile:
     """A source file's clean text and how to name it in diagnostics."""
+
     path: Path
     display: str  # how diagnostics name it, e.g. sources/slug/01-intro.md
     text: str
@@ -78,14 +81,15 @@ class LineFinder:
     def match(self, pattern: re.Pattern[str], consume: bool = False) -> int:
         """1-based line of the first line from the cursor that ``pattern`` matches in full, or
         0 (an empty heading has no words to look for)."""
-        return self._found(lambda index: pattern.fullmatch(self._raw[index]) is not None,
-                           consume)
+        return self._found(lambda index: pattern.fullmatch(self._raw[index]) is not None, consume)
 
     def peek(self, raw: str) -> int:
         """1-based line of the first line from the cursor that contains ``raw``, or 0; the
         cursor stays (a link's line, inside the block being read)."""
-        return next((index + 1 for index in range(self.cursor, len(self._raw))
-                     if raw in self._raw[index]), 0)
+        return next(
+            (index + 1 for index in range(self.cursor, len(self._raw)) if raw in self._raw[index]),
+            0,
+        )
 
     def _contains(self, key: str) -> Callable[[int], bool]:
         return lambda index: key in self._keys[index]
@@ -105,14 +109,22 @@ def clean_text(text: str) -> tuple[str, list[tuple[int, str]]]:
     found: list[tuple[int, str]] = []
     hit = _CONTROL.search(text)
     if hit:
-        found.append((_line(text, hit.start()),
-                      f"control character U+{ord(hit.group()):04X} removed (and any others)"))
+        found.append(
+            (
+                _line(text, hit.start()),
+                f"control character U+{ord(hit.group()):04X} removed (and any others)",
+            )
+        )
         text = _CONTROL.sub("", text)
     hit = _INVISIBLE.search(text)
     if hit:
         name = unicodedata.name(hit.group(), "format character").lower()
-        found.append((_line(text, hit.start()), f"invisible character U+{ord(hit.group()):04X} "
-                                                f"({name}) removed (and any others)"))
+        found.append(
+            (
+                _line(text, hit.start()),
+                f"invisible character U+{ord(hit.group()):04X} ({name}) removed (and any others)",
+            )
+        )
         text = _INVISIBLE.sub("", text)
     return text, found
 
@@ -130,18 +142,21 @@ def decode_utf8(raw: bytes, display: str, diagnostics: Diagnostics) -> str | Non
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         diagnostics.error(
             f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
-            Location(display, line, column))
+            Location(display, line, column),
+        )
         return None
 
 
-def read_source(path: Path, display: str, diagnostics: Diagnostics,
-                max_bytes: int = MAX_SOURCE_BYTES) -> SourceFile | None:
+def read_source(
+    path: Path, display: str, diagnostics: Diagnostics, max_bytes: int = MAX_SOURCE_BYTES
+) -> SourceFile | None:
     """Read a Markdown file: size limit, UTF-8, control and invisible characters removed."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            diagnostics.error(f"file is {size:,} bytes; the limit is {max_bytes:,}",
-                              Location(display, 1))
+            diagnostics.error(
+                f"file is {size:,} bytes; the limit is {max_bytes:,}", Location(display, 1)
+            )
             return None
         raw = path.read_bytes()
     except OSError as exc:

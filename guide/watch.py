@@ -38,9 +38,16 @@ def snapshot(folders: list[Path]) -> Snapshot:
     return state
 
 
-def watch(options: BuildOptions, out: TextIO, err: TextIO,
-          report: Callable[[list[Diagnostic], TextIO], None], *, interval: float = 0.3,
-          max_builds: int | None = None, sleep: Callable[[float], None] = time.sleep) -> int:
+def watch(
+    options: BuildOptions,
+    out: TextIO,
+    err: TextIO,
+    report: Callable[[list[Diagnostic], TextIO], None],
+    *,
+    interval: float = 0.3,
+    max_builds: int | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> int:
     """Rebuild whenever a source or asset changes (until interrupted, or ``max_builds``)."""
     folders = [options.sources, options.assets_dir]
     options = replace(options, force=True)
@@ -58,12 +65,20 @@ def watch(options: BuildOptions, out: TextIO, err: TextIO,
             result = build(options)
         except GuideError as exc:
             report(list(exc.diagnostics), err)
-            print(f"build failed in {time.perf_counter() - started:.2f} s; previous PDF kept; "
-                  f"watching for changes", file=out, flush=True)
+            print(
+                f"build failed in {time.perf_counter() - started:.2f} s; previous PDF kept; "
+                f"watching for changes",
+                file=out,
+                flush=True,
+            )
             continue
         report(result.warnings, err)
         names = ", ".join(entry.pdf for entry in result.built)
         failed = f"; failed {', '.join(result.failed)} (previous PDF kept)" if result.failed else ""
-        print(f"rebuilt {names}{failed} in {time.perf_counter() - started:.2f} s; watching for "
-              f"changes", file=out, flush=True)
+        print(
+            f"rebuilt {names}{failed} in {time.perf_counter() - started:.2f} s; watching for "
+            f"changes",
+            file=out,
+            flush=True,
+        )
     return 0

@@ -68,8 +68,9 @@ def allowed_roots(*extra: Path) -> tuple[Path, ...]:
 # reportlab runs these two files from the home folder, if they exist, when it is first
 # imported (its user settings: reportlab/__init__.py and rl_config.py). That happens once per
 # process whatever the input is; they are the only reads allowed outside the roots.
-REPORTLAB_HOME_FILES = {str(Path("~", name).expanduser())
-                        for name in (".reportlab_mods", ".reportlab_settings")}
+REPORTLAB_HOME_FILES = {
+    str(Path("~", name).expanduser()) for name in (".reportlab_mods", ".reportlab_settings")
+}
 
 
 # Babel's date module reads the machine's time zone when it is first imported (babel.localtime:
@@ -84,8 +85,9 @@ def outside(opened: list[str], roots: tuple[Path, ...]) -> list[str]:
     for name in opened:
         if name in REPORTLAB_HOME_FILES:
             continue
-        if any(Path(name).resolve() == r or r in Path(name).resolve().parents
-               for r in TIME_ZONE_ROOTS):
+        if any(
+            Path(name).resolve() == r or r in Path(name).resolve().parents for r in TIME_ZONE_ROOTS
+        ):
             continue
         path = Path(name)
         resolved = (path if path.is_absolute() else Path.cwd() / path).resolve()

@@ -18,9 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = "discogenic-back-pain"
 
 # Test content, not medical advice: a disclaimer holding the phrases assets/brand.toml requires.
-DISCLAIMER = ("# Disclaimer\n\nThis is test content and does not constitute medical advice; it "
-              "is not intended to diagnose, treat, cure, or prevent any condition. Always "
-              "consult a qualified healthcare provider.\n")
+DISCLAIMER = (
+    "# Disclaimer\n\nThis is test content and does not constitute medical advice; it "
+    "is not intended to diagnose, treat, cure, or prevent any condition. Always "
+    "consult a qualified healthcare provider.\n"
+)
 
 MINIMAL_TOML = """\
 title = "A Test Guide"
@@ -54,8 +56,11 @@ placeholders_ok = true  # test content: its example.com addresses are on purpose
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the golden snapshots from the current build")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden snapshots from the current build",
+    )
 
 
 @pytest.fixture
@@ -63,8 +68,11 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
     """Write a project (assets copied from the repository) with one guide ``test-guide``
     made of ``files`` (relative to the guide folder); returns the project root."""
 
-    def make(files: dict[str, str | bytes] | None = None, slug: str = "test-guide",
-             toml: str | None = MINIMAL_TOML) -> Path:
+    def make(
+        files: dict[str, str | bytes] | None = None,
+        slug: str = "test-guide",
+        toml: str | None = MINIMAL_TOML,
+    ) -> Path:
         root = tmp_path / "project"
         if not (root / "assets").exists():
             shutil.copytree(ROOT / "assets", root / "assets")
@@ -102,8 +110,9 @@ def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, s
 
 def build_errors(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     """Build the project at ``root``; the exit code and stderr's lines, paths made relative."""
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     return code, [line.replace(str(root) + "/", "") for line in err.strip().splitlines()]
 
 

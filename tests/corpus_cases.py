@@ -38,13 +38,21 @@ def png(width: int, height: int, pixels: bytes | None = None) -> bytes:
     ``pixels`` or one blank row (enough for Pillow to read the header, never to decode)."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     data = pixels if pixels is not None else b"\x00" * (width + 1)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(data))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(data))
+        + chunk(b"IEND", b"")
+    )
 
 
 def small_png() -> bytes:
@@ -65,8 +73,20 @@ GOOD_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 20" width=
 # guide.toml of tests/conftest.py with a vertical tab (U+000B) in the title: removed with a
 # warning; the PDF's XMP stays well-formed.
 TITLE_VT = MINIMAL_TOML.replace('title = "A Test Guide"', 'title = "A Test\\u000b Guide"', 1)
-WORDS = ["spine", "disc", "annulus", "nucleus", "inflammation", "patient", "therapy",
-         "the", "of", "and", "cells", "healing"]
+WORDS = [
+    "spine",
+    "disc",
+    "annulus",
+    "nucleus",
+    "inflammation",
+    "patient",
+    "therapy",
+    "the",
+    "of",
+    "and",
+    "cells",
+    "healing",
+]
 
 
 def _generated() -> dict[str, Case]:
@@ -81,60 +101,111 @@ def _generated() -> dict[str, Case]:
         "bom": Case(b"\xef\xbb\xbf# With a BOM\n\nText after the byte order mark.\n", OK),
         "crlf": Case(b"# CRLF line ends\r\n\r\nFirst line\r\nsecond line.\r\n\r\n- item\r\n", OK),
         "lone-cr": Case(b"# Lone CR line ends\r\rOld Mac text\rstill here.\r", OK),
-        "nul-and-controls": Case(b"# Controls\n\nNUL\x00here bell\x07 escape\x1b[31m "
-                                 b"del\x7f form\x0cfeed.\n", OK),
+        "nul-and-controls": Case(
+            b"# Controls\n\nNUL\x00here bell\x07 escape\x1b[31m del\x7f form\x0cfeed.\n", OK
+        ),
         "invalid-utf8": Case(b"# Latin-1\n\ncaf\xe9 au lait\n", CLEAN),
         "utf16": Case("# UTF-16\n\ntext\n".encode("utf-16"), CLEAN),
         "paragraph-50000-words": Case(title + huge + "\n", OK),
-        "word-5000-chars": Case(title + "a" + "b" * 4998 + "c ends here.\n\n| x | y |\n|--|--|\n| "
-                                + "d" * 5000 + " | e |\n", OK),
+        "word-5000-chars": Case(
+            title
+            + "a"
+            + "b" * 4998
+            + "c ends here.\n\n| x | y |\n|--|--|\n| "
+            + "d" * 5000
+            + " | e |\n",
+            OK,
+        ),
         "heading-1000-chars": Case("# " + " ".join(["Longheading"] * 84) + "\n\nBody.\n", OK),
-        "lists-nested-100": Case(title + "".join("  " * i + f"- level{i}\n" for i in range(100)),
-                                 CLEAN),
+        "lists-nested-100": Case(
+            title + "".join("  " * i + f"- level{i}\n" for i in range(100)), CLEAN
+        ),
         "quotes-nested-100": Case(title + ">" * 100 + " deep quote\n", CLEAN),
-        "mixed-nested-100": Case(title + "".join(f"{'> ' * i}- item{i}\n" for i in range(100)),
-                                 CLEAN),
-        "lists-nested-1000": Case(title + "".join(" " * (2 * i) + "- x\n" for i in range(1000)),
-                                  CLEAN),
+        "mixed-nested-100": Case(
+            title + "".join(f"{'> ' * i}- item{i}\n" for i in range(100)), CLEAN
+        ),
+        "lists-nested-1000": Case(
+            title + "".join(" " * (2 * i) + "- x\n" for i in range(1000)), CLEAN
+        ),
         "nested-8-ok": Case(title + "".join("  " * i + f"- level{i}\n" for i in range(8)), OK),
-        "emphasis-nested-500": Case(title + "*" * 500 + "deep" + "*" * 500 + "\n", CLEAN,
-                                    note="250 levels of emphasis: nested too deep"),
+        "emphasis-nested-500": Case(
+            title + "*" * 500 + "deep" + "*" * 500 + "\n",
+            CLEAN,
+            note="250 levels of emphasis: nested too deep",
+        ),
         "brackets-2000": Case(title + "[" * 2000 + "x" + "]" * 2000 + "\n", OK),
         "table-60-columns": Case(
-            title + "|" + "|".join(f"h{i}" for i in range(cols)) + "|\n|"
-            + "|".join("-" for _ in range(cols)) + "|\n|"
-            + "|".join(f"c{i}" for i in range(cols)) + "|\n", CLEAN),
-        "table-cell-three-pages": Case(title + "| Topic | Notes |\n|---|---|\n| long | " + cell
-                                       + " |\n| short | end |\n", OK),
-        "image-fake-png": Case(title + "![A picture](fake.png)\n", CLEAN,
-                               {"fake.png": b"GIF89a this is not a PNG at all"}),
-        "image-jpeg-named-png": Case(title + "![A picture](photo.png)\n", CLEAN,
-                                     {"photo.png": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"}),
-        "image-pixel-bomb": Case(title + "![A picture](bomb.png)\n", CLEAN,
-                                 {"bomb.png": png(100_000, 100_000)}),
-        "image-pixels-over-limit": Case(title + "![A picture](big.png)\n", CLEAN,
-                                        {"big.png": png(8_000, 8_000)}),
-        "image-good-png": Case(title + "![Four grey bars](bars.png \"Grey bars\")\n", OK,
-                               {"bars.png": small_png()}),
+            title
+            + "|"
+            + "|".join(f"h{i}" for i in range(cols))
+            + "|\n|"
+            + "|".join("-" for _ in range(cols))
+            + "|\n|"
+            + "|".join(f"c{i}" for i in range(cols))
+            + "|\n",
+            CLEAN,
+        ),
+        "table-cell-three-pages": Case(
+            title + "| Topic | Notes |\n|---|---|\n| long | " + cell + " |\n| short | end |\n", OK
+        ),
+        "image-fake-png": Case(
+            title + "![A picture](fake.png)\n",
+            CLEAN,
+            {"fake.png": b"GIF89a this is not a PNG at all"},
+        ),
+        "image-jpeg-named-png": Case(
+            title + "![A picture](photo.png)\n",
+            CLEAN,
+            {"photo.png": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"},
+        ),
+        "image-pixel-bomb": Case(
+            title + "![A picture](bomb.png)\n", CLEAN, {"bomb.png": png(100_000, 100_000)}
+        ),
+        "image-pixels-over-limit": Case(
+            title + "![A picture](big.png)\n", CLEAN, {"big.png": png(8_000, 8_000)}
+        ),
+        "image-good-png": Case(
+            title + '![Four grey bars](bars.png "Grey bars")\n', OK, {"bars.png": small_png()}
+        ),
         "image-good-svg": Case(title + "![A teal box](box.svg)\n", OK, {"box.svg": GOOD_SVG}),
-        "svg-billion-laughs": Case(title + "![Laughs](laughs.svg)\n", CLEAN,
-                                   {"laughs.svg": LAUGHS}),
-        "svg-external-image": Case(title + "![External](ext.svg)\n", CLEAN,
-                                   {"ext.svg": EXTERNAL_SVG}),
-        "svg-not-xml": Case(title + "![Broken](broken.svg)\n", CLEAN,
-                            {"broken.svg": "<svg><g></svg>"}),
-        "image-symlink-outside": Case(title + "![Link](link.png)\n", CLEAN,
-                                      {"link.png": Symlink("/etc/passwd")}),
+        "svg-billion-laughs": Case(
+            title + "![Laughs](laughs.svg)\n", CLEAN, {"laughs.svg": LAUGHS}
+        ),
+        "svg-external-image": Case(
+            title + "![External](ext.svg)\n", CLEAN, {"ext.svg": EXTERNAL_SVG}
+        ),
+        "svg-not-xml": Case(
+            title + "![Broken](broken.svg)\n", CLEAN, {"broken.svg": "<svg><g></svg>"}
+        ),
+        "image-symlink-outside": Case(
+            title + "![Link](link.png)\n", CLEAN, {"link.png": Symlink("/etc/passwd")}
+        ),
         "image-bmp-suffix": Case(title + "![Bitmap](pic.bmp)\n", CLEAN, {"pic.bmp": b"BM"}),
         # From issue 11: what a new user pasted.
         "link-target-line-break": Case(title + "See [this](<javascript:alert\n(1)>).\n", CLEAN),
-        "inline-nested-400": Case(title + "".join(f"*[a{i} " for i in range(400)) + "x"
-                                  + "](https://example.com)*" * 400 + "\n", CLEAN),
-        "image-data-uri": Case(title + "![A chart](data:image/png;base64,"
-                               + "iVBORw0KGgo" * 3000 + ")\n", CLEAN),
+        "inline-nested-400": Case(
+            title
+            + "".join(f"*[a{i} " for i in range(400))
+            + "x"
+            + "](https://example.com)*" * 400
+            + "\n",
+            CLEAN,
+        ),
+        "image-data-uri": Case(
+            title + "![A chart](data:image/png;base64," + "iVBORw0KGgo" * 3000 + ")\n", CLEAN
+        ),
         "image-name-too-long": Case(title + "![A chart](" + "a" * 400 + ".png)\n", CLEAN),
-        "table-20-columns": Case(title + "|" + "|".join(f"Week {i}" for i in range(20))
-                                 + "|\n|" + "---|" * 20 + "\n|" + "Stretch|" * 20 + "\n", CLEAN),
+        "table-20-columns": Case(
+            title
+            + "|"
+            + "|".join(f"Week {i}" for i in range(20))
+            + "|\n|"
+            + "---|" * 20
+            + "\n|"
+            + "Stretch|" * 20
+            + "\n",
+            CLEAN,
+        ),
         "c1-controls": Case(title + "Windows\u0092 quotes\u0093 and a NEL\u0085 here.\n", OK),
         "title-control-character": Case(title + "Text.\n", OK, {"guide.toml": TITLE_VT}),
     }

@@ -9,16 +9,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TEST_SVG = "disc-test.svg"  # in tests/data, used as the assets folder for anatomy-label
 
-CYCLE = '''\
+CYCLE = """\
 kind = "cycle"
 caption = "The self-perpetuating cycle of chronic discogenic inflammation"
 alt = "A loop of four mechanisms, each feeding the next: continuous chemical irritation, \
 peripheral and central sensitization, altered movement patterns, scar tissue formation."
 steps = ["Continuous chemical irritation", "Peripheral and central sensitization", \
 "Altered movement patterns", "Scar tissue formation"]
-'''
+"""
 
-FLOW = '''\
+FLOW = """\
 kind = "flow"
 caption = "How an annular tear triggers an inflammatory cascade"
 alt = "An annular tear exposes the nucleus contents, which release TNF-alpha, interleukin-6 \
@@ -30,9 +30,9 @@ stages = [
   ["TNF-alpha", "Interleukin-6 (IL-6)", "Nitric oxide"],
   ["Chemical nerve irritation", "Immune activation", "Progressive tissue damage"],
 ]
-'''
+"""
 
-COMPARE = '''\
+COMPARE = """\
 kind = "compare"
 caption = "What common treatments do, and what they leave untouched"
 alt = "A comparison of NSAIDs, epidural steroid injections, physical therapy and surgery: \
@@ -56,9 +56,9 @@ cells = ["Restores strength, posture and healthy movement", \
 [[column]]
 name = "Surgery"
 cells = ["Removes or fuses the damaged disc", "Does not reverse sensitization"]
-'''
+"""
 
-ANATOMY = '''\
+ANATOMY = """\
 kind = "anatomy-label"
 caption = "Inside a damaged disc"
 alt = "A cross-section of an intervertebral disc: the annulus fibrosus ring around the \
@@ -84,7 +84,7 @@ anchor = "leak"
 [[label]]
 text = "Nerve root"
 anchor = "nerve-root"
-'''
+"""
 
 SAMPLES = {"cycle": CYCLE, "flow": FLOW, "compare": COMPARE, "anatomy-label": ANATOMY}
 
@@ -96,5 +96,6 @@ def brand_folder(tmp: Path) -> Path:
         shutil.copy(ROOT / "assets" / "logo.svg", tmp / "logo.svg")
     else:
         (tmp / "logo.svg").write_text(
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>', encoding="utf-8")
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"/>', encoding="utf-8"
+        )
     return tmp / "brand.toml"

@@ -45,15 +45,19 @@ class Outcome:
         return "ok" if self.code == 0 else "clean error"
 
 
-def write_project(root: Path, chapter: str | bytes,
-                  extra: dict[str, str | bytes | Symlink] | None = None) -> Path:
+def write_project(
+    root: Path, chapter: str | bytes, extra: dict[str, str | bytes | Symlink] | None = None
+) -> Path:
     if not (root / "assets").exists():
         shutil.copytree(ROOT / "assets", root / "assets")
     folder = root / "sources" / "test-guide"
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, str | bytes | Symlink] = {
-        "guide.toml": MINIMAL_TOML, "01-intro.md": chapter,
-        "disclaimer.md": DISCLAIMER, **(extra or {})}
+        "guide.toml": MINIMAL_TOML,
+        "01-intro.md": chapter,
+        "disclaimer.md": DISCLAIMER,
+        **(extra or {}),
+    }
     for name, content in files.items():
         path = folder / name
         if isinstance(content, Symlink):
@@ -103,8 +107,9 @@ def check_pdf(pdf: Path) -> list[str]:
     or action in the file."""
     problems = []
     if shutil.which("qpdf"):
-        result = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True,
-                                check=False)
+        result = subprocess.run(
+            ["qpdf", "--check", str(pdf)], capture_output=True, text=True, check=False
+        )
         if result.returncode != 0:
             problems.append(f"qpdf --check: {result.stdout[-300:]} {result.stderr[-300:]}")
     with pikepdf.open(pdf) as doc:
@@ -148,8 +153,7 @@ def block_texts(blocks: tuple[m.Block, ...]) -> list[str]:
         if isinstance(block, (m.Paragraph, m.Heading)):
             out.append(m.plain_text(block.inlines))
         elif isinstance(block, m.Table):
-            out.extend(m.plain_text(c.inlines) for row in (block.header, *block.rows)
-                       for c in row)
+            out.extend(m.plain_text(c.inlines) for row in (block.header, *block.rows) for c in row)
         elif isinstance(block, m.CodeBlock):
             out.append(block.text)
         elif isinstance(block, m.Callout):

@@ -116,8 +116,13 @@ class _MarkedText(PDFDevice):
         if self.open:
             self.open.pop()
 
-    def render_string(self, textstate: PDFTextState, seq: PDFTextSeq, ncs: PDFColorSpace,
-                      graphicstate: PDFGraphicState) -> None:
+    def render_string(
+        self,
+        textstate: PDFTextState,
+        seq: PDFTextSeq,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> None:
         mcid = next((m for m in reversed(self.open) if m is not None), None)
         font = textstate.font
         if mcid is None or font is None:
@@ -147,8 +152,10 @@ def marked_text(path: Path) -> dict[tuple[int, int], str]:
 
 def raw_text(node: Node, marked: dict[tuple[int, int], str]) -> str:
     """The text of ``node``'s marked content and of its descendants', in reading order."""
-    return "".join(marked.get(item, "") if isinstance(item, tuple) else raw_text(item, marked)
-                   for item in node.content)
+    return "".join(
+        marked.get(item, "") if isinstance(item, tuple) else raw_text(item, marked)
+        for item in node.content
+    )
 
 
 @dataclass(frozen=True)
@@ -180,8 +187,14 @@ def elements(path: Path) -> list[Element]:
         here = f"{trail}/{node.type}" if trail else node.type
         if node.mcids or "/Alt" in node.obj:
             pages = sorted({page for kid in walk(node) for page, _ in kid.mcids})
-            out.append(Element(here, normalize(raw_text(node, marked)),
-                               str(node.obj.get("/Alt", "")), tuple(pages)))
+            out.append(
+                Element(
+                    here,
+                    normalize(raw_text(node, marked)),
+                    str(node.obj.get("/Alt", "")),
+                    tuple(pages),
+                )
+            )
             return
         for kid in node.kids:
             visit(kid, here)
@@ -234,7 +247,8 @@ def fonts(path: Path) -> dict[str, bool]:
             desc_font = descendants[0].get_object() if descendants else font
             descriptor = desc_font.get("/FontDescriptor")
             embedded = bool(descriptor) and any(
-                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
             found[str(font.get("/BaseFont"))] = embedded
         for xobject in (res.get("/XObject") or {}).values():
             scan(xobject.get_object().get("/Resources"))

@@ -37,10 +37,28 @@ CHROME: tuple[str, ...] = (
 )
 
 # Words ending in "." that do not end a sentence (compared case-insensitively).
-ABBREVIATIONS: frozenset[str] = frozenset({
-    "vs.", "e.g.", "i.e.", "etc.", "cf.", "approx.", "dr.", "mr.", "mrs.", "ms.", "st.",
-    "no.", "fig.", "inc.", "ltd.", "jr.", "sr.", "u.s.",
-})
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "vs.",
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "cf.",
+        "approx.",
+        "dr.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "st.",
+        "no.",
+        "fig.",
+        "inc.",
+        "ltd.",
+        "jr.",
+        "sr.",
+        "u.s.",
+    }
+)
 
 BULLET = re.compile(r"^\s*[•\u2023\u25e6\u2043]\s+")
 BOUNDARY = re.compile(r"(?:(?<=[.?!])|(?<=[.?!][\"”’)]))\s+(?=[A-Z\"“‘])")
@@ -51,10 +69,10 @@ def split_sentences(unit: str) -> list[str]:
     unit = normalize(unit)
     sentences, start = [], 0
     for match in BOUNDARY.finditer(unit):
-        words = unit[start:match.start()].split()
+        words = unit[start : match.start()].split()
         if words and words[-1].lower() in ABBREVIATIONS:
             continue
-        sentences.append(unit[start:match.start()])
+        sentences.append(unit[start : match.start()])
         start = match.end()
     if unit[start:]:
         sentences.append(unit[start:])

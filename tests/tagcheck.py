@@ -10,8 +10,7 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream, DictionaryObject, IndirectObject, PdfObject
 
 TEXT_OPS = {b"Tj", b"TJ", b"'", b'"'}
-PAINT_OPS = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"sh", b"Do",
-             b"INLINE IMAGE"}
+PAINT_OPS = {b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"sh", b"Do", b"INLINE IMAGE"}
 
 
 def raw(obj: object) -> Any:

@@ -40,14 +40,18 @@ def test_document_is_tagged(reference_pdf: Path) -> None:
         assert raw(page["/StructParents"]) == index
 
 
-@pytest.mark.skipif(shutil.which("pdfinfo") is None,
-                    reason="poppler's pdfinfo not installed (Debian: poppler-utils)")
+@pytest.mark.skipif(
+    shutil.which("pdfinfo") is None,
+    reason="poppler's pdfinfo not installed (Debian: poppler-utils)",
+)
 def test_poppler_reads_the_structure_tree(reference_pdf: Path) -> None:
-    info = subprocess.run(["pdfinfo", str(reference_pdf)], capture_output=True, text=True,
-                          check=False)
+    info = subprocess.run(
+        ["pdfinfo", str(reference_pdf)], capture_output=True, text=True, check=False
+    )
     assert re.search(r"^Tagged:\s+yes$", info.stdout, re.M), info.stdout
-    result = subprocess.run(["pdfinfo", "-struct-text", str(reference_pdf)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["pdfinfo", "-struct-text", str(reference_pdf)], capture_output=True, text=True, check=False
+    )
     assert (result.returncode, result.stderr) == (0, "")
     assert "What Is Discogenic Back Pain?" in result.stdout
 
@@ -65,8 +69,11 @@ def test_each_mcid_belongs_to_exactly_one_element(reference_pdf: Path) -> None:
     reader, root = structure(reference_pdf)
     in_tree = [m for node in walk(root) for m in node.mcids]
     assert len(in_tree) == len(set(in_tree))
-    in_content = [(index, mcid) for index, page in enumerate(reader.pages)
-                  for mcid in page_marks(reader, page).mcids]
+    in_content = [
+        (index, mcid)
+        for index, page in enumerate(reader.pages)
+        for mcid in page_marks(reader, page).mcids
+    ]
     assert sorted(in_tree) == sorted(in_content)
     # The ParentTree maps each (page, MCID) back to the element that holds it.
     nums = catalog(reader)["/StructTreeRoot"]["/ParentTree"]["/Nums"]
@@ -92,9 +99,16 @@ def _model_sequence() -> list[tuple[str, str]]:
     """(structure type, heading text or "") of each chapter's top-level blocks, from the
     parsed Markdown: what the tree must hold between the first chapter and the closing."""
     document = _reference_document()
-    kinds = {m.Paragraph: "P", m.ListBlock: "L", m.Table: "Table", m.Image: "Figure",
-             m.Diagram: "Figure", m.Callout: "Note", m.BlockQuote: "BlockQuote",
-             m.CodeBlock: "Code"}
+    kinds = {
+        m.Paragraph: "P",
+        m.ListBlock: "L",
+        m.Table: "Table",
+        m.Image: "Figure",
+        m.Diagram: "Figure",
+        m.Callout: "Note",
+        m.BlockQuote: "BlockQuote",
+        m.CodeBlock: "Code",
+    }
     out: list[tuple[str, str]] = []
     for chapter in document.chapters:
         for block in chapter.blocks:
@@ -102,8 +116,10 @@ def _model_sequence() -> list[tuple[str, str]]:
                 out.append((f"H{block.level}", block.text))
             elif isinstance(block, m.Footnotes):
                 for note in block.notes:
-                    out.extend(("Note" if i == 0 and isinstance(b, m.Paragraph) else
-                                kinds[type(b)], "") for i, b in enumerate(note.blocks))
+                    out.extend(
+                        ("Note" if i == 0 and isinstance(b, m.Paragraph) else kinds[type(b)], "")
+                        for i, b in enumerate(note.blocks)
+                    )
             elif type(block) in kinds:
                 out.append((kinds[type(block)], ""))
                 if isinstance(block, (m.Image, m.Diagram)) and block.caption:
@@ -117,12 +133,15 @@ def _tree_sequence(root: Node, elements: list[Element]) -> list[tuple[str, str]]
     headings = iter([e.text for e in elements if re.fullmatch(r"H[1-6]", e.path)])
     [document] = root.kids
     assert document.type == "Document"
-    return [(kid.type, next(headings) if re.fullmatch(r"H[1-6]", kid.type) else "")
-            for kid in document.kids]
+    return [
+        (kid.type, next(headings) if re.fullmatch(r"H[1-6]", kid.type) else "")
+        for kid in document.kids
+    ]
 
 
 def test_reading_order_matches_the_document_model(
-        reference_pdf: Path, reference_elements: list[Element]) -> None:
+    reference_pdf: Path, reference_elements: list[Element]
+) -> None:
     """Between the first chapter's title and the closing pages, the structure tree holds the
     chapters' blocks in the model's order, with each heading's text."""
     model = _model_sequence()
@@ -135,7 +154,7 @@ def test_reading_order_matches_the_document_model(
     assert {"H1", "H2", "P", "L", "TOC", "Note", "Figure", "Caption"} <= types
 
 
-FIGURES = '''# Intro
+FIGURES = """# Intro
 
 Before the figures.
 
@@ -151,18 +170,21 @@ steps = ["a", "b"]
 | Option | Effect |
 |---|---|
 | Rest | Less pain |
-'''
+"""
 
 
-def test_figures_and_tables_in_the_tree(make_project: Callable[..., Path],
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_figures_and_tables_in_the_tree(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     code, err, root = _build(make_project, capsys, {"01-intro.md": FIGURES})
     assert code == 0, err
     _, tree = structure(print_pdfs(root / "dist")[0])
     figures = [n for n in walk(tree) if n.type == "Figure"]
     assert [str(n.obj["/Alt"]) for n in figures] == [
-        "A cross-section of a disc with a tear", "Two steps that feed each other: a, then b.",
-        "QR code linking to https://example.com/schedule"]
+        "A cross-section of a disc with a tear",
+        "Two steps that feed each other: a, then b.",
+        "QR code linking to https://example.com/schedule",
+    ]
     for node in figures:
         attributes = node.obj["/A"]
         assert attributes["/O"] == "/Layout"
@@ -171,7 +193,7 @@ def test_figures_and_tables_in_the_tree(make_project: Callable[..., Path],
     document = tree.kids[0]
     types = [k.type for k in document.kids]
     start = types.index("Figure")
-    assert types[start:start + 5] == ["Figure", "Caption", "Figure", "Caption", "Table"]
+    assert types[start : start + 5] == ["Figure", "Caption", "Figure", "Caption", "Table"]
     table = document.kids[start + 4]
     assert [[c.type for c in row.kids] for row in table.kids] == [["TH", "TH"], ["TD", "TD"]]
     assert table.kids[0].kids[0].obj["/A"]["/Scope"] == "/Column"
@@ -217,24 +239,30 @@ def test_every_link_annotation_belongs_to_a_link_element(reference_pdf: Path) ->
             element = parents[int(annot["/StructParent"])]
             assert isinstance(element, DictionaryObject) and raw(element["/S"]) == "/Link"
             kids = raw(element["/K"]) if isinstance(element["/K"], list) else [element["/K"]]
-            assert any(raw(k).get("/Obj") == ref for k in kids
-                       if isinstance(raw(k), DictionaryObject))
+            assert any(
+                raw(k).get("/Obj") == ref for k in kids if isinstance(raw(k), DictionaryObject)
+            )
             contents = str(annot["/Contents"])
-            assert re.match(r"^(Link to (https?://|mailto:)\S+|Call \+?\d+|E-mail \S+@\S+"
-                            r"|Go to (section: .+|footnote.*))$",
-                            contents), contents
+            assert re.match(
+                r"^(Link to (https?://|mailto:)\S+|Call \+?\d+|E-mail \S+@\S+"
+                r"|Go to (section: .+|footnote.*))$",
+                contents,
+            ), contents
     assert count > 15 and len(links) == count
-    sections = [str(a.get_object()["/Contents"]) for p in reader.pages
-                for a in p.get("/Annots") or []]
+    sections = [
+        str(a.get_object()["/Contents"]) for p in reader.pages for a in p.get("/Annots") or []
+    ]
     assert "Go to section: Why Inflammation Becomes Chronic" in sections
 
 
 def test_a_split_paragraph_is_one_element_on_two_pages(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     words = " ".join(f"word{n}" for n in range(900))
     root = make_project({"01-intro.md": f"# Intro\n\n{words}\n\n- one\n- two\n"})
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 0, err
     _, tree = structure(print_pdfs(root / "dist")[0])
     long = [n for n in walk(tree) if n.type == "P" and len({p for p, _ in n.mcids}) > 1]
@@ -248,8 +276,11 @@ def test_line_ends_do_not_run_words_together(reference_pdf: Path) -> None:
     every word is a word of the guide's sources or one the builder adds: no "endingstart" or
     "inflamma-tion" at line ends (the builder ends each line with a space or a soft hyphen)."""
     folder = ROOT / "sources" / "discogenic-back-pain"
-    words = {w for path in folder.iterdir()
-             for w in re.findall(r"[\w’'-]+", path.read_text(encoding="utf-8"))}
+    words = {
+        w
+        for path in folder.iterdir()
+        for w in re.findall(r"[\w’'-]+", path.read_text(encoding="utf-8"))
+    }
     # The builder's own words: its English catalogue (labels, history page) and month names.
     english = catalogue("en-US").entries.values()
     words |= {w for text in english for w in re.findall(r"[\w’'-]+", text)}
@@ -266,62 +297,101 @@ def test_line_ends_do_not_run_words_together(reference_pdf: Path) -> None:
 
 # --- checks before rendering --------------------------------------------------------------
 
-def _build(make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-           files: dict[str, str]) -> tuple[int, str, Path]:
+
+def _build(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> tuple[int, str, Path]:
     root = make_project(files)
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     return code, err, root
 
 
 def _errors(err: str, root: Path) -> list[str]:
-    return [line.replace(str(root) + "/", "") for line in err.splitlines()
-            if ": error: " in line]
+    return [line.replace(str(root) + "/", "") for line in err.splitlines() if ": error: " in line]
 
 
-@pytest.mark.parametrize(("markdown", "expected"), [
-    ("# Intro\n\n![](illustrations/disc-cross-section.svg)\n",
-     "sources/test-guide/01-intro.md:3: error: image 'illustrations/disc-cross-section.svg' "
-     "needs alt text: ![what it shows](illustrations/disc-cross-section.svg)"),
-    ('# Intro\n\nText.\n\n![A disc](illustrations/disc-cross-section.svg "A disc")\n',
-     "sources/test-guide/01-intro.md:5: error: alt text must describe the picture, not "
-     "repeat its caption"),
-    ('# Intro\n\n```diagram\nkind = "cycle"\ncaption = "The cycle"\nsteps = ["a", "b"]\n```\n',
-     "sources/test-guide/01-intro.md:3: error: diagram is missing the required key 'alt'"),
-    ('# Intro\n\n```diagram\nkind = "cycle"\ncaption = "The cycle"\nalt = "The  cycle"\n'
-     'steps = ["a", "b"]\n```\n',
-     "sources/test-guide/01-intro.md:3: error: alt text must describe the diagram, not "
-     "repeat its caption"),
-    ("# Intro\n\nText.\n\n### Skipped\n",
-     "sources/test-guide/01-intro.md:5: error: heading level skips from 1 to 3 (use ##)"),
-])
-def test_content_checks(make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-                        markdown: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        (
+            "# Intro\n\n![](illustrations/disc-cross-section.svg)\n",
+            "sources/test-guide/01-intro.md:3: error: image 'illustrations/disc-cross-section.svg' "
+            "needs alt text: ![what it shows](illustrations/disc-cross-section.svg)",
+        ),
+        (
+            '# Intro\n\nText.\n\n![A disc](illustrations/disc-cross-section.svg "A disc")\n',
+            "sources/test-guide/01-intro.md:5: error: alt text must describe the picture, not "
+            "repeat its caption",
+        ),
+        (
+            '# Intro\n\n```diagram\nkind = "cycle"\ncaption = "The cycle"\n'
+            'steps = ["a", "b"]\n```\n',
+            "sources/test-guide/01-intro.md:3: error: diagram is missing the required key 'alt'",
+        ),
+        (
+            '# Intro\n\n```diagram\nkind = "cycle"\ncaption = "The cycle"\nalt = "The  cycle"\n'
+            'steps = ["a", "b"]\n```\n',
+            "sources/test-guide/01-intro.md:3: error: alt text must describe the diagram, not "
+            "repeat its caption",
+        ),
+        (
+            "# Intro\n\nText.\n\n### Skipped\n",
+            "sources/test-guide/01-intro.md:5: error: heading level skips from 1 to 3 (use ##)",
+        ),
+    ],
+)
+def test_content_checks(
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    markdown: str,
+    expected: str,
+) -> None:
     code, err, root = _build(make_project, capsys, {"01-intro.md": markdown})
     assert code == 1
     assert _errors(err, root) == [expected]
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ('muted = "#4f5d66"', 'muted = "#9aa5ab"',
-     "assets/brand.toml:18: error: palette colour 'muted' (#9aa5ab) on 'paper' (#ffffff) has "
-     "contrast 2.52:1; captions and page furniture need at least 4.5:1 (WCAG 2.1 AA)"),
-    ('on_primary = "#ffffff"', 'on_primary = "#3f8f9c"',
-     "assets/brand.toml:23: error: palette colour 'on_primary' (#3f8f9c) on 'primary' "
-     "(#0d4f5c) has contrast 2.45:1; text on the cover and the button need at least 4.5:1 "
-     "(WCAG 2.1 AA)"),
-    ("body_size = 12", "body_size = 11",
-     "assets/brand.toml:42: error: 'type.body_size' must be between 12 and 24, not 11"),
-])
-def test_brand_checks(make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-                      old: str, new: str, expected: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'muted = "#4f5d66"',
+            'muted = "#9aa5ab"',
+            "assets/brand.toml:18: error: palette colour 'muted' (#9aa5ab) on 'paper' (#ffffff) "
+            "has "
+            "contrast 2.52:1; captions and page furniture need at least 4.5:1 (WCAG 2.1 AA)",
+        ),
+        (
+            'on_primary = "#ffffff"',
+            'on_primary = "#3f8f9c"',
+            "assets/brand.toml:23: error: palette colour 'on_primary' (#3f8f9c) on 'primary' "
+            "(#0d4f5c) has contrast 2.45:1; text on the cover and the button need at least 4.5:1 "
+            "(WCAG 2.1 AA)",
+        ),
+        (
+            "body_size = 12",
+            "body_size = 11",
+            "assets/brand.toml:42: error: 'type.body_size' must be between 12 and 24, not 11",
+        ),
+    ],
+)
+def test_brand_checks(
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    old: str,
+    new: str,
+    expected: str,
+) -> None:
     root = make_project()
     brand = root / "assets" / "brand.toml"
     text = brand.read_text(encoding="utf-8")
     assert old in text
     brand.write_text(text.replace(old, new), encoding="utf-8")
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 1
     assert _errors(err, root) == [expected]
 
@@ -331,14 +401,16 @@ def test_contrast_ratio_follows_wcag() -> None:
     assert contrast_ratio(Color("#777777"), Color("#ffffff")) == pytest.approx(4.48, abs=0.01)
 
 
-def test_footnotes_are_reference_and_note(make_project: Callable[..., Path],
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_footnotes_are_reference_and_note(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     """A note's number in the text is a Reference holding the Link to the note; the note's
     text is a Note."""
     text = "# Intro\n\nA claim that needs a source.[^1]\n\n[^1]: The source of the claim.\n"
     root = make_project({"01-intro.md": text})
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 0, err
     _, tree = structure(print_pdfs(root / "dist")[0])
     references = [n for n in walk(tree) if n.type == "Reference"]
@@ -350,11 +422,19 @@ def test_footnotes_are_reference_and_note(make_project: Callable[..., Path],
 SCALE = TypeScale(body_size=12, leading=17, h1=28, h2=18, h3=14, small=10, furniture=8.5)
 
 
-@pytest.mark.parametrize(("size", "bold", "minimum"), [
-    (18, False, 3.0), (17.5, False, 4.5), (14, True, 3.0), (13.5, True, 4.5), (None, False, 3.0),
-])
+@pytest.mark.parametrize(
+    ("size", "bold", "minimum"),
+    [
+        (18, False, 3.0),
+        (17.5, False, 4.5),
+        (14, True, 3.0),
+        (13.5, True, 4.5),
+        (None, False, 3.0),
+    ],
+)
 def test_large_text_and_graphics_need_3_to_1_other_text_4_5_to_1(
-        size: float | None, bold: bool, minimum: float) -> None:
+    size: float | None, bold: bool, minimum: float
+) -> None:
     use = Use("primary", "paper", "x", None if size is None else (lambda _t: size), bold)
     assert use.minimum(SCALE) == minimum
 
@@ -364,8 +444,12 @@ def _contrast_errors(tmp_path: Path, uses: tuple[Use, ...]) -> list[str]:
     toml.write_text('[palette]\nprimary = "#5f9ea0"\npaper = "#ffffff"\n', encoding="utf-8")
     diagnostics = Diagnostics()
     table = TomlFile(toml, "brand.toml", diagnostics).root().table("palette")
-    palette = Palette(*(Color("#5f9ea0" if name == "primary" else "#ffffff")
-                        for name in Palette.__dataclass_fields__))
+    palette = Palette(
+        *(
+            Color("#5f9ea0" if name == "primary" else "#ffffff")
+            for name in Palette.__dataclass_fields__
+        )
+    )
     check_contrast(palette, SCALE, table, uses)
     return [d.message for d in diagnostics.items]
 
@@ -379,4 +463,5 @@ def test_a_pair_of_3_3_to_1_is_enough_for_headings_not_for_body_text(tmp_path: P
     assert _contrast_errors(tmp_path, (headings, strokes)) == []
     assert _contrast_errors(tmp_path, (headings, body, strokes)) == [
         f"palette colour 'primary' (#5f9ea0) on 'paper' (#ffffff) has contrast {ratio:.2f}:1; "
-        "body text need at least 4.5:1 (WCAG 2.1 AA)"]
+        "body text need at least 4.5:1 (WCAG 2.1 AA)"
+    ]

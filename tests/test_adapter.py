@@ -132,7 +132,7 @@ def _set_document_id() -> None:
     adapter.set_document_id(adapter.pdf_document(canv), b"[<0123> <0123>]")
     canv.showPage()
     canv.save()
-    trailer = out.getvalue()[out.getvalue().rfind(b"trailer"):]
+    trailer = out.getvalue()[out.getvalue().rfind(b"trailer") :]
     assert b"/ID [<0123> <0123>]" in trailer.replace(b"\n", b" ")
 
 
@@ -165,8 +165,7 @@ def _keep_together() -> None:
     assert adapter.keep_together_content(kept) == [first, second]
     kept.canv = _canvas()[0]  # KeepTogether measures with the canvas it will draw on
     kept.wrap(300, 800)
-    assert adapter.keep_together_height(kept) >= first.wrap(300, 800)[1] + second.wrap(300,
-                                                                                         800)[1]
+    assert adapter.keep_together_height(kept) >= first.wrap(300, 800)[1] + second.wrap(300, 800)[1]
 
 
 CHECKS["keep_together_height"] = _keep_together
@@ -248,8 +247,10 @@ def _uri_split_pairs() -> None:
             para = Paragraph(markup, style)
             para.wrap(100, 1000)
         kind = para.blPara.kind
-        lines = ["".join(getattr(f, "text", "") for f in line.words) if kind else
-                 "".join(line[1]) for line in para.blPara.lines]
+        lines = [
+            "".join(getattr(f, "text", "") for f in line.words) if kind else "".join(line[1])
+            for line in para.blPara.lines
+        ]
         assert lines[0].strip() == "see", lines  # the address starts the next line ...
         assert "".join(lines[1:]) == address  # ... broken between letters, nothing lost
         assert all(stringWidth(line, "Helvetica", 10) <= 100 + 1e-6 for line in lines)
@@ -258,8 +259,7 @@ def _uri_split_pairs() -> None:
 
 @assumption("frame_bounds")
 def _frame_bounds() -> None:
-    frame = Frame(50, 60, 300, 400, leftPadding=6, bottomPadding=6, rightPadding=6,
-                  topPadding=6)
+    frame = Frame(50, 60, 300, 400, leftPadding=6, bottomPadding=6, rightPadding=6, topPadding=6)
     assert adapter.frame_bounds(frame) == (50, 60, 350, 460)
 
 
@@ -316,8 +316,15 @@ def _frame_measures() -> None:
     assert adapter.frame_room(frame) == pytest.approx(room)
 
 
-for _name in ("frame_width", "frame_height", "frame_at_top", "frame_cursor", "frame_top",
-              "raise_frame_foot", "restore_frame_foot"):
+for _name in (
+    "frame_width",
+    "frame_height",
+    "frame_at_top",
+    "frame_cursor",
+    "frame_top",
+    "raise_frame_foot",
+    "restore_frame_foot",
+):
     CHECKS[_name] = _frame_measures
 
 
@@ -350,9 +357,11 @@ def _decorated_table() -> None:
         def around_cell(self, cell: Any) -> AbstractContextManager[None]:
             return _note(seen, f"cell {cell}")
 
-    table = Counting([["head"], *[[f"row {i}"] for i in range(80)]], repeatRows=1,
-                     style=[("GRID", (0, 0), (-1, -1), 0.5, "black"),
-                            ("BACKGROUND", (0, 0), (-1, 0), "grey")])
+    table = Counting(
+        [["head"], *[[f"row {i}"] for i in range(80)]],
+        repeatRows=1,
+        style=[("GRID", (0, 0), (-1, -1), 0.5, "black"), ("BACKGROUND", (0, 0), (-1, 0), "grey")],
+    )
     _build(table)
     assert "decoration" in seen and "cell row 79" in seen
     assert seen.count("cell head") >= 2  # the header row repeats on the second page
@@ -404,10 +413,12 @@ def _cmap_agrees_with_reportlab() -> None:
 
     from guide.config.load import package_file
 
-    for spec in ("font_source_sans_pro:SourceSansPro-Regular.ttf",
-                 "font_source_sans_pro:SourceSansPro-It.ttf",
-                 "font_source_serif_pro:SourceSerifPro-Regular.ttf",
-                 "font_source_serif_pro:SourceSerifPro-It.ttf"):
+    for spec in (
+        "font_source_sans_pro:SourceSansPro-Regular.ttf",
+        "font_source_sans_pro:SourceSansPro-It.ttf",
+        "font_source_serif_pro:SourceSerifPro-Regular.ttf",
+        "font_source_serif_pro:SourceSerifPro-It.ttf",
+    ):
         path = package_file(spec)
         assert path is not None, spec
         theirs = {c for c, glyph in TTFontFile(str(path)).charToGlyph.items() if glyph}
@@ -421,8 +432,12 @@ def _note(seen: list[Any], what: Any) -> Iterator[None]:
 
 
 def test_every_adapter_function_is_checked() -> None:
-    public = {name for name in vars(adapter) if not name.startswith("_")
-              and getattr(getattr(adapter, name), "__module__", "") == adapter.__name__}
+    public = {
+        name
+        for name in vars(adapter)
+        if not name.startswith("_")
+        and getattr(getattr(adapter, name), "__module__", "") == adapter.__name__
+    }
     assert public <= CHECKS.keys(), f"unchecked: {sorted(public - CHECKS.keys())}"
 
 
@@ -432,9 +447,11 @@ def test_adapter_assumption(name: str) -> None:
     try:
         CHECKS[name]()
     except Exception as exc:  # the message is what a maintainer reads after an upgrade
-        pytest.fail(f"guide/render/adapter.py: `{name}` relies on something reportlab "
-                    f"{reportlab.Version} no longer does ({type(exc).__name__}: {exc}); "
-                    f"fix it there (see its docstring)")
+        pytest.fail(
+            f"guide/render/adapter.py: `{name}` relies on something reportlab "
+            f"{reportlab.Version} no longer does ({type(exc).__name__}: {exc}); "
+            f"fix it there (see its docstring)"
+        )
 
 
 @assumption("forget_postponed")

@@ -48,8 +48,13 @@ def test_only_the_owning_stage_imports_a_library(path: Path) -> None:
 
 
 def test_the_document_model_imports_no_library() -> None:
-    assert imports(PACKAGE / "model.py") <= {"__future__", "dataclasses", "pathlib", "typing",
-                                             "guide"}
+    assert imports(PACKAGE / "model.py") <= {
+        "__future__",
+        "dataclasses",
+        "pathlib",
+        "typing",
+        "guide",
+    }
 
 
 @pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.name)
@@ -58,30 +63,46 @@ def test_modules_stay_small(path: Path) -> None:
 
 
 def test_a_build_never_imports_pypdf_or_saxutils(tmp_path: Path) -> None:
-    code = ("import sys; from pathlib import Path; from guide.build import build; "
-            "from guide.options import BuildOptions; "
-            f"build(BuildOptions(sources=Path('sources'), out=Path({str(tmp_path)!r}), "
-            "slugs=('discogenic-back-pain',), force=True)); "
-            "print(sorted(m for m in ('pypdf', 'xml.sax.saxutils') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, check=True).stdout.strip()
+    code = (
+        "import sys; from pathlib import Path; from guide.build import build; "
+        "from guide.options import BuildOptions; "
+        f"build(BuildOptions(sources=Path('sources'), out=Path({str(tmp_path)!r}), "
+        "slugs=('discogenic-back-pain',), force=True)); "
+        "print(sorted(m for m in ('pypdf', 'xml.sax.saxutils') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.strip()
     assert out.splitlines()[-1] == "[]"
 
 
 def test_importing_the_package_loads_no_heavy_library() -> None:
-    code = ("import sys, guide, guide.cli, guide.build, guide.model, guide.errors; "
-            "print(sorted(m for m in ('reportlab', 'markdown', 'pypdf', 'PIL') "
-            "if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, check=True).stdout.strip()
+    code = (
+        "import sys, guide, guide.cli, guide.build, guide.model, guide.errors; "
+        "print(sorted(m for m in ('reportlab', 'markdown', 'pypdf', 'PIL') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    ).stdout.strip()
     assert out == "[]"
 
 
 # The stages in the order data flows through them: a module may import its own stage and the
 # ones before it, never a later one. The first matching prefix names a module's stage.
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("guide/__init__.py", "guide/errors.py", "guide/model.py", "guide/edition.py",
-              "guide/options.py", "guide/files.py", "guide/diagrams/spec.py")),
+    (
+        "base",
+        (
+            "guide/__init__.py",
+            "guide/errors.py",
+            "guide/model.py",
+            "guide/edition.py",
+            "guide/options.py",
+            "guide/files.py",
+            "guide/diagrams/spec.py",
+        ),
+    ),
     ("load", ("guide/config/", "guide/sources.py", "guide/i18n/")),
     ("diagrams", ("guide/diagrams/",)),
     ("parse", ("guide/parse/",)),
@@ -131,8 +152,9 @@ def internal_imports(path: Path) -> set[str]:
                 parts = parts[: len(parts) - node.level + 1]
                 module = ".".join([*parts, module] if module else parts)
             for alias in node.names:
-                found.add(f"{module}.{alias.name}" if module_path(f"{module}.{alias.name}")
-                          else module)
+                found.add(
+                    f"{module}.{alias.name}" if module_path(f"{module}.{alias.name}") else module
+                )
     return {name for name in found if module_path(name) is not None}
 
 
@@ -140,8 +162,9 @@ def import_graph() -> dict[str, set[str]]:
     graph = {}
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(ROOT).as_posix()
-        graph[relative] = {p for name in internal_imports(path)
-                           if (p := module_path(name)) and p != relative}
+        graph[relative] = {
+            p for name in internal_imports(path) if (p := module_path(name)) and p != relative
+        }
     return graph
 
 
@@ -150,8 +173,10 @@ def test_imports_follow_the_stages() -> None:
     for source, targets in import_graph().items():
         for target in targets:
             if stage_of(target) > stage_of(source):
-                wrong.append(f"{source} ({STAGES[stage_of(source)][0]}) imports {target} "
-                             f"({STAGES[stage_of(target)][0]})")
+                wrong.append(
+                    f"{source} ({STAGES[stage_of(source)][0]}) imports {target} "
+                    f"({STAGES[stage_of(target)][0]})"
+                )
     assert not wrong, "imports against the stages' order:\n" + "\n".join(sorted(wrong))
 
 
@@ -165,7 +190,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for target in sorted(graph.get(node, ())):
             if state.get(target) == 1:
-                return [*stack[stack.index(target):], target]
+                return [*stack[stack.index(target) :], target]
             if target not in state and (cycle := visit(target)):
                 return cycle
         state[node] = 2
@@ -199,13 +224,19 @@ def test_the_stage_checker_sees_imports_inside_functions(tmp_path: Path) -> None
 LAYOUT_LIBRARIES = ("reportlab", "svglib")
 _CHECK_AND_LIST_MODULES = (
     "import sys\nfrom guide.cli import main\ncode = main(sys.argv[1:])\n"
-    f"print(code, sorted(m for m in {LAYOUT_LIBRARIES!r} if m in sys.modules))\n")
+    f"print(code, sorted(m for m in {LAYOUT_LIBRARIES!r} if m in sys.modules))\n"
+)
 
 
 def _check_in_a_fresh_process(args: list[str], cwd: Path) -> tuple[str, str]:
-    done = subprocess.run([sys.executable, "-c", _CHECK_AND_LIST_MODULES, "check", *args],
-                          capture_output=True, text=True, cwd=cwd, check=False,
-                          env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK_AND_LIST_MODULES, "check", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    )
     return done.stdout.strip().splitlines()[-1], done.stderr
 
 
@@ -215,7 +246,8 @@ def test_check_imports_no_layout_library() -> None:
 
 
 def test_check_reports_a_missing_glyph_without_a_layout_library(
-        make_project: Callable[..., Path]) -> None:
+    make_project: Callable[..., Path],
+) -> None:
     # Test content, not medical advice: one character (U+4E2D) no brand font draws.
     root = make_project({"01-intro.md": "# Introduction\n\nA character: 中.\n"})
     last, err = _check_in_a_fresh_process(["--sources", "sources"], root)

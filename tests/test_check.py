@@ -10,27 +10,36 @@ import pytest
 from tests.conftest import build_errors
 
 
-def test_heading_levels_never_skip(make_project: Callable[..., Path],
-                                   capsys: pytest.CaptureFixture[str]) -> None:
-    code, lines = build_errors(make_project({"01-intro.md": "# T\n\n### Too deep\n\nText.\n"}),
-                               capsys)
+def test_heading_levels_never_skip(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, lines = build_errors(
+        make_project({"01-intro.md": "# T\n\n### Too deep\n\nText.\n"}), capsys
+    )
     assert code == 1
-    assert lines[0] == ("sources/test-guide/01-intro.md:3: error: heading level skips from 1 "
-                        "to 3 (use ##)")
+    assert lines[0] == (
+        "sources/test-guide/01-intro.md:3: error: heading level skips from 1 to 3 (use ##)"
+    )
 
 
-def test_chapter_starts_with_a_title(make_project: Callable[..., Path],
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_chapter_starts_with_a_title(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     code, lines = build_errors(make_project({"01-intro.md": "Just text.\n"}), capsys)
     assert code == 1
-    assert lines[0] == ("sources/test-guide/01-intro.md:1: error: a chapter must begin with a "
-                        "level-1 heading (# Title)")
+    assert lines[0] == (
+        "sources/test-guide/01-intro.md:1: error: a chapter must begin with a "
+        "level-1 heading (# Title)"
+    )
 
 
 def test_image_needs_alt_text_and_alt_is_not_the_caption(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
-    text = ("# T\n\n![](illustrations/disc-cross-section.svg)\n\n"
-            '![Same](illustrations/disc-cross-section.svg "Same")\n')
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "# T\n\n![](illustrations/disc-cross-section.svg)\n\n"
+        '![Same](illustrations/disc-cross-section.svg "Same")\n'
+    )
     code, lines = build_errors(make_project({"01-intro.md": text}), capsys)
     assert code == 1
     assert lines[:2] == [
@@ -50,24 +59,29 @@ def test_images_and_diagrams_share_one_alt_text_rule() -> None:
 
 
 def test_alt_text_differing_only_in_case_repeats_the_caption(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     text = '# T\n\n![The disc](illustrations/disc-cross-section.svg "the  DISC")\n'
     code, lines = build_errors(make_project({"01-intro.md": text}), capsys)
     assert code == 1
-    assert lines[0] == ("sources/test-guide/01-intro.md:3: error: alt text must describe the "
-                        "picture, not repeat its caption")
+    assert lines[0] == (
+        "sources/test-guide/01-intro.md:3: error: alt text must describe the "
+        "picture, not repeat its caption"
+    )
 
 
-@pytest.mark.parametrize("href", ["javascript:alert(1)", "file:///etc/passwd",
-                                  "data:text/html,hi"])
-def test_unsafe_links_are_refused(make_project: Callable[..., Path],
-                                  capsys: pytest.CaptureFixture[str], href: str) -> None:
-    code, lines = build_errors(make_project({"01-intro.md": f"# T\n\nSee [this]({href}).\n"}),
-                               capsys)
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,hi"])
+def test_unsafe_links_are_refused(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str], href: str
+) -> None:
+    code, lines = build_errors(
+        make_project({"01-intro.md": f"# T\n\nSee [this]({href}).\n"}), capsys
+    )
     assert code == 1
-    assert lines[0].startswith(f"sources/test-guide/01-intro.md:3: error: link '{href}' must "
-                               f"be an https://, http://, mailto: or tel: address")
-
+    assert lines[0].startswith(
+        f"sources/test-guide/01-intro.md:3: error: link '{href}' must "
+        f"be an https://, http://, mailto: or tel: address"
+    )
 
 
 def _brand_font() -> Path:
@@ -79,7 +93,8 @@ def _brand_font() -> Path:
 
 
 def test_the_cmap_reader_gives_the_same_characters_from_format_4_and_format_12(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     import struct
 
     from guide.check.cmap import _table, code_points

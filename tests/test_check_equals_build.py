@@ -31,8 +31,11 @@ def run(argv: list[str], root: Path) -> tuple[int, list[str]]:
 
 def diagnostics(lines: list[str]) -> list[str]:
     """The diagnostic lines (not the summary), without check's note that the guide is a draft."""
-    return sorted(line for line in lines
-                  if (": error: " in line or ": warning: " in line) and "is a draft" not in line)
+    return sorted(
+        line
+        for line in lines
+        if (": error: " in line or ": warning: " in line) and "is a draft" not in line
+    )
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -48,10 +51,19 @@ def test_check_and_build_agree(name: str, tmp_path: Path) -> None:
     assert bool(content_errors) == (build_code == 1), (check_lines, build_lines)
 
 
-@settings(max_examples=8, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.one_of(DOCUMENT, st.text(st.characters(exclude_categories=["Cs"]), max_size=200).map(
-    lambda text: "# Title\n\n" + text + "\n")))
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.one_of(
+        DOCUMENT,
+        st.text(st.characters(exclude_categories=["Cs"]), max_size=200).map(
+            lambda text: "# Title\n\n" + text + "\n"
+        ),
+    )
+)
 def test_check_and_build_agree_on_generated_markdown(document: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = write_project(Path(folder) / "project", document)

@@ -45,11 +45,15 @@ def table() -> str:
     for name in sorted(RESULTS):
         _, got, _, line = RESULTS[name]
         rows.append(f"| {name} | {got} | {line.replace('|', '¦')} |")
-    counts = {k: sum(1 for r in RESULTS.values() if r[1] == k)
-              for k in ("ok", "clean error", "crash", "unsafe")}
+    counts = {
+        k: sum(1 for r in RESULTS.values() if r[1] == k)
+        for k in ("ok", "clean error", "crash", "unsafe")
+    }
     rows.append("")
-    rows.append(f"{len(RESULTS)} cases: {counts['ok']} ok, {counts['clean error']} clean error, "
-                f"{counts['crash']} crashes, {counts['unsafe']} unsafe reads or sockets.")
+    rows.append(
+        f"{len(RESULTS)} cases: {counts['ok']} ok, {counts['clean error']} clean error, "
+        f"{counts['crash']} crashes, {counts['unsafe']} unsafe reads or sockets."
+    )
     return "\n".join(rows)
 
 

@@ -23,7 +23,8 @@ def test_a_message_is_always_one_line() -> None:
 
 
 def test_a_link_target_with_a_line_break_gives_one_line(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project({"01-intro.md": "# Intro\n\nSee [this](<javascript:alert\n(1)>).\n"})
     code, lines = build_errors(root, capsys)
     assert code == 1
@@ -32,33 +33,44 @@ def test_a_link_target_with_a_line_break_gives_one_line(
 
 
 def test_an_embedded_data_image_says_what_to_do(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     data = "data:image/png;base64," + "iVBORw0KGgo" * 2000
     root = make_project({"01-intro.md": f"# Intro\n\n![A chart]({data})\n"})
     code, lines = build_errors(root, capsys)
     assert code == 1
-    assert lines == [f"{INTRO}:3: error: embedded data: images are not supported; save the "
-                     f"picture in the guide's folder and give its file name", "1 error"]
+    assert lines == [
+        f"{INTRO}:3: error: embedded data: images are not supported; save the "
+        f"picture in the guide's folder and give its file name",
+        "1 error",
+    ]
 
 
 def test_an_image_name_too_long_for_the_system_is_not_found(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     name = "a" * 400 + ".png"
     root = make_project({"01-intro.md": f"# Intro\n\n![A chart]({name})\n"})
     code, lines = build_errors(root, capsys)
     assert code == 1
-    assert lines == [f"{INTRO}:3: error: image '{'a' * 79}…' not found in the guide's folder "
-                     f"or assets/", "1 error"]
+    assert lines == [
+        f"{INTRO}:3: error: image '{'a' * 79}…' not found in the guide's folder or assets/",
+        "1 error",
+    ]
 
 
-@pytest.mark.parametrize("chapter", [
-    "".join(("_" if i % 2 else "**") + f"w{i} " for i in range(400)) + "x"
-    + "".join("_" if i % 2 else "**" for i in reversed(range(400))),
-    "".join(f"*[a{i} " for i in range(300)) + "x" + "](https://example.com)*" * 300,
-])
+@pytest.mark.parametrize(
+    "chapter",
+    [
+        "".join(("_" if i % 2 else "**") + f"w{i} " for i in range(400))
+        + "x"
+        + "".join("_" if i % 2 else "**" for i in reversed(range(400))),
+        "".join(f"*[a{i} " for i in range(300)) + "x" + "](https://example.com)*" * 300,
+    ],
+)
 def test_deeply_nested_inline_markup_is_an_error_at_its_line(
-        chapter: str, make_project: Callable[..., Path],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    chapter: str, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project({"01-intro.md": f"# Intro\n\nFirst paragraph.\n\n{chapter}\n"})
     code, lines = build_errors(root, capsys)
     assert code == 1
@@ -68,7 +80,8 @@ def test_deeply_nested_inline_markup_is_an_error_at_its_line(
 
 
 def test_inline_markup_at_the_limit_builds(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     text = "".join(f"*[a{i} " for i in range(6)) + "x" + "](https://example.com)*" * 6
     root = make_project({"01-intro.md": f"# Intro\n\n{text}\n"})
     code, lines = build_errors(root, capsys)
@@ -76,8 +89,10 @@ def test_inline_markup_at_the_limit_builds(
 
 
 def test_a_builder_bug_names_the_block_and_exits_3(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from reportlab.platypus import Table
 
     def broken(self: object, *args: object) -> None:
@@ -89,9 +104,11 @@ def test_a_builder_bug_names_the_block_and_exits_3(
     code, _, err = run_cli(args, capsys)
     assert code == 3
     line = err.strip().replace(str(root) + "/", "")
-    assert line == (f"{INTRO}:5: internal error: the builder failed here (KeyError: 'cell\\n"
-                    f"style'); this is a bug in the builder, not in the guide (run with --debug "
-                    f"for details)")
+    assert line == (
+        f"{INTRO}:5: internal error: the builder failed here (KeyError: 'cell\\n"
+        f"style'); this is a bug in the builder, not in the guide (run with --debug "
+        f"for details)"
+    )
     assert not (root / "dist").exists()
     code, _, err = run_cli([*args, "--debug"], capsys)
     assert code == 3 and "Traceback" in err and "raise KeyError" in err
@@ -103,8 +120,10 @@ def test_exit_code_3_is_documented() -> None:
 
 
 def test_a_parser_bug_names_the_file_and_exits_3_from_check_too(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from guide.parse.convert import Converter
 
     def broken(self: object, *args: object) -> None:
@@ -118,4 +137,5 @@ def test_a_parser_bug_names_the_file_and_exits_3_from_check_too(
         assert err.strip().replace(str(root) + "/", "") == (
             f"{INTRO}:1: internal error: the builder failed here (AttributeError: no such "
             f"thing); this is a bug in the builder, not in the guide (run with --debug for "
-            f"details)")
+            f"details)"
+        )

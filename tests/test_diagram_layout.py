@@ -67,8 +67,9 @@ def check(lay: Layout, width: float) -> None:
         for point in arrow.points:
             assert frame.contains(Rect(*point, 0, 0))
             for rect in shapes:
-                assert not Rect(rect.x + eps, rect.y + eps, rect.w - 2 * eps,
-                                rect.h - 2 * eps).contains(Rect(*point, 0, 0), 0), point
+                assert not Rect(
+                    rect.x + eps, rect.y + eps, rect.w - 2 * eps, rect.h - 2 * eps
+                ).contains(Rect(*point, 0, 0), 0), point
         for a, b in itertools.pairwise(arrow.points):
             for rect in shapes:
                 assert not _segment_hits(a, b, rect), (a, b, rect)
@@ -80,16 +81,14 @@ def check(lay: Layout, width: float) -> None:
 
 
 def spec_of(kind: str, brand: Brand, assets: Path) -> DiagramSpec:
-    spec, diagnostics = parse_diagram(SAMPLES[kind], Location("a.md", 1), brand.palette,
-                                      assets)
+    spec, diagnostics = parse_diagram(SAMPLES[kind], Location("a.md", 1), brand.palette, assets)
     assert spec is not None, diagnostics
     return spec
 
 
 @pytest.mark.parametrize("kind", list(SAMPLES))
 @pytest.mark.parametrize("width", [WIDTH, 300.0, 520.0])
-def test_samples(kind: str, width: float, brand: Brand, data_dir: Path,
-                 typo: Typography) -> None:
+def test_samples(kind: str, width: float, brand: Brand, data_dir: Path, typo: Typography) -> None:
     lay = layout(spec_of(kind, brand, data_dir), width, stringWidth, typo)
     check(lay, width)
     if width < WIDTH:
@@ -148,16 +147,19 @@ def _compare(data: st.DataObject) -> Compare:
 def _flow(data: st.DataObject) -> Flow:
     direction = data.draw(st.sampled_from(["down", "right"]))
     count = data.draw(st.integers(2, 12 if direction == "down" else 4))
-    stages = tuple(tuple(data.draw(st.lists(TEXT, min_size=1, max_size=4)))
-                   for _ in range(count))
+    stages = tuple(tuple(data.draw(st.lists(TEXT, min_size=1, max_size=4))) for _ in range(count))
     return Flow(stages, direction)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
-def test_random_diagrams(data: st.DataObject, brand: Brand, data_dir: Path,
-                         typo: Typography) -> None:
+def test_random_diagrams(
+    data: st.DataObject, brand: Brand, data_dir: Path, typo: Typography
+) -> None:
     kind = data.draw(st.sampled_from(list(SAMPLES)))
     spec = spec_of(kind, brand, data_dir)
     if kind == "cycle":
@@ -169,9 +171,14 @@ def test_random_diagrams(data: st.DataObject, brand: Brand, data_dir: Path,
     else:
         assert isinstance(spec.body, AnatomyLabel)
         names = [a.name for a in spec.body.anchors]
-        labels = tuple(Label(t, data.draw(st.sampled_from(names)),
-                             data.draw(st.sampled_from(["auto", "left", "right"])))
-                       for t in data.draw(ITEMS))
+        labels = tuple(
+            Label(
+                t,
+                data.draw(st.sampled_from(names)),
+                data.draw(st.sampled_from(["auto", "left", "right"])),
+            )
+            for t in data.draw(ITEMS)
+        )
         spec = replace(spec, body=replace(spec.body, labels=labels))
     width = data.draw(st.sampled_from([WIDTH, 340.0, 468.0]))
     check(layout(spec, width, stringWidth, typo), width)

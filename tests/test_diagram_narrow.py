@@ -71,8 +71,9 @@ def test_phone_width_is_narrow() -> None:
 
 
 @pytest.mark.parametrize("kind", list(SAMPLES))
-def test_samples_in_a_phone_frame(kind: str, brand: Brand, data_dir: Path,
-                                  typo: Typography) -> None:
+def test_samples_in_a_phone_frame(
+    kind: str, brand: Brand, data_dir: Path, typo: Typography
+) -> None:
     spec = spec_of(kind, brand, data_dir)
     lay = layout(spec, PHONE, stringWidth, typo)
     check_narrow(lay, PHONE)
@@ -104,8 +105,9 @@ def test_flow_and_cycle_run_down(brand: Brand, data_dir: Path, typo: Typography)
         assert all(b.rect.w > PHONE * 0.7 for b in lay.boxes), kind
 
 
-def test_anatomy_labels_become_a_numbered_key(brand: Brand, data_dir: Path,
-                                              typo: Typography) -> None:
+def test_anatomy_labels_become_a_numbered_key(
+    brand: Brand, data_dir: Path, typo: Typography
+) -> None:
     spec = spec_of("anatomy-label", brand, data_dir)
     assert isinstance(spec.body, AnatomyLabel)
     lay = layout(spec, PHONE, stringWidth, typo)
@@ -118,18 +120,24 @@ def test_anatomy_labels_become_a_numbered_key(brand: Brand, data_dir: Path,
     assert len(lay.leaders) == count
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
-def test_random_diagrams_in_a_phone_frame(data: st.DataObject, brand: Brand, data_dir: Path,
-                                          typo: Typography) -> None:
+def test_random_diagrams_in_a_phone_frame(
+    data: st.DataObject, brand: Brand, data_dir: Path, typo: Typography
+) -> None:
     kind = data.draw(st.sampled_from(list(SAMPLES)))
     spec = spec_of(kind, brand, data_dir)
     if kind == "cycle":
         spec = replace(spec, body=Cycle(tuple(data.draw(ITEMS))))
     elif kind == "flow":
-        stages = tuple(tuple(data.draw(st.lists(TEXT, min_size=1, max_size=4)))
-                       for _ in range(data.draw(st.integers(2, 8))))
+        stages = tuple(
+            tuple(data.draw(st.lists(TEXT, min_size=1, max_size=4)))
+            for _ in range(data.draw(st.integers(2, 8)))
+        )
         spec = replace(spec, body=Flow(stages, data.draw(st.sampled_from(["down", "right"]))))
     elif kind == "compare":
         columns = data.draw(st.lists(TEXT, min_size=2, max_size=4))

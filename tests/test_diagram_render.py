@@ -31,10 +31,14 @@ def fonts(brand: Brand) -> FontSet:
 
 def build(path: Path, flowables: list[object], brand: Brand, fonts: FontSet) -> None:
     doc = SimpleDocTemplate(
-        str(path), pagesize=(brand.page_width, brand.page_height),
-        leftMargin=brand.margins.inner, rightMargin=brand.margins.outer,
-        topMargin=brand.margins.top, bottomMargin=brand.margins.bottom,
-        initialFontName=fonts.body)  # the canvas' default font is Helvetica otherwise
+        str(path),
+        pagesize=(brand.page_width, brand.page_height),
+        leftMargin=brand.margins.inner,
+        rightMargin=brand.margins.outer,
+        topMargin=brand.margins.top,
+        bottomMargin=brand.margins.bottom,
+        initialFontName=fonts.body,
+    )  # the canvas' default font is Helvetica otherwise
     doc.build(flowables)
 
 
@@ -59,8 +63,12 @@ def pdf(brand: Brand, fonts: FontSet, tmp_path_factory: pytest.TempPathFactory) 
     style = ParagraphStyle("body", fontName=fonts.body, fontSize=12, leading=17)
     story: list[object] = []
     for figure in figures(brand, fonts, Path(__file__).parent / "data"):
-        story += [Paragraph("Body text before the figure.", style), Spacer(0, 12), figure,
-                  Spacer(0, 24)]
+        story += [
+            Paragraph("Body text before the figure.", style),
+            Spacer(0, 12),
+            figure,
+            Spacer(0, 24),
+        ]
     build(path, story, brand, fonts)
     return path
 
@@ -88,11 +96,14 @@ def test_no_raster_images(pdf: Path) -> None:
     assert [image.name for page in reader.pages for image in page.images] == []
 
 
-@pytest.mark.skipif(shutil.which("pdfimages") is None,
-                    reason="poppler's pdfimages not installed (Debian: poppler-utils)")
+@pytest.mark.skipif(
+    shutil.which("pdfimages") is None,
+    reason="poppler's pdfimages not installed (Debian: poppler-utils)",
+)
 def test_poppler_lists_no_raster_image(pdf: Path) -> None:
-    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True,
-                             text=True, check=True).stdout.splitlines()
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     assert len(listing) == 2, listing  # the header lines only
 
 
@@ -117,22 +128,28 @@ def test_never_splits(brand: Brand, fonts: FontSet, data_dir: Path) -> None:
     assert figure.scale == pytest.approx(100 / figure.natural_height)
 
 
-def test_taller_than_a_frame_scales_down(brand: Brand, fonts: FontSet, data_dir: Path,
-                                         tmp_path: Path) -> None:
+def test_taller_than_a_frame_scales_down(
+    brand: Brand, fonts: FontSet, data_dir: Path, tmp_path: Path
+) -> None:
     spec, _ = parse_diagram(SAMPLES["cycle"], Location("a.md", 1), brand.palette, data_dir)
     assert spec is not None
     long = " ".join(["inflammation"] * 30)
-    tall = diagram_flowable(spec.__class__(spec.kind, spec.caption, spec.alt,
-                                           Cycle((long,) * 12)), brand, fonts,
-                            frame_width(brand), 9)
+    tall = diagram_flowable(
+        spec.__class__(spec.kind, spec.caption, spec.alt, Cycle((long,) * 12)),
+        brand,
+        fonts,
+        frame_width(brand),
+        9,
+    )
     assert isinstance(tall, DiagramFlowable)
     build(tmp_path / "tall.pdf", [tall], brand, fonts)
     assert tall.scale < 1
     assert len(PdfReader(tmp_path / "tall.pdf").pages) == 1
 
 
-def test_figure_moves_to_next_page_whole(brand: Brand, fonts: FontSet, data_dir: Path,
-                                         tmp_path: Path) -> None:
+def test_figure_moves_to_next_page_whole(
+    brand: Brand, fonts: FontSet, data_dir: Path, tmp_path: Path
+) -> None:
     figure = figures(brand, fonts, data_dir)[1]
     frame = brand.page_height - brand.margins.top - brand.margins.bottom
     build(tmp_path / "moved.pdf", [Spacer(0, frame - 100), figure], brand, fonts)

@@ -23,8 +23,7 @@ def problems(body: str, brand: Brand, assets: Path) -> list[str]:
 
 
 def test_samples_parse(brand: Brand, data_dir: Path) -> None:
-    for body, kind in ((CYCLE, Cycle), (FLOW, Flow), (COMPARE, Compare),
-                       (ANATOMY, AnatomyLabel)):
+    for body, kind in ((CYCLE, Cycle), (FLOW, Flow), (COMPARE, Compare), (ANATOMY, AnatomyLabel)):
         spec, diagnostics = parse_diagram(body, FENCE, brand.palette, data_dir)
         assert diagnostics == []
         assert spec is not None and isinstance(spec.body, kind)
@@ -56,34 +55,39 @@ def test_missing_caption_and_alt(brand: Brand, data_dir: Path) -> None:
 def test_empty_caption(brand: Brand, data_dir: Path) -> None:
     body = 'kind = "cycle"\ncaption = "  "\nalt = "y"\nsteps = ["a", "b"]\n'
     assert problems(body, brand, data_dir) == [
-        "sources/disc/article.md:22: error: 'caption' must not be empty"]
+        "sources/disc/article.md:22: error: 'caption' must not be empty"
+    ]
 
 
 def test_syntax_error_line_and_column(brand: Brand, data_dir: Path) -> None:
     body = 'kind = "cycle"\n' + HEAD + 'steps = ["a" "b"]\n'
     assert problems(body, brand, data_dir) == [
         "sources/disc/article.md:24:14: error: invalid TOML in diagram: "
-        "a list is missing its closing ']'"]
+        "a list is missing its closing ']'"
+    ]
 
 
 def test_syntax_error_at_end(brand: Brand, data_dir: Path) -> None:
     body = 'kind = "cycle"\n' + HEAD + 'steps = ["a", "b"\n'
     assert problems(body, brand, data_dir) == [
         "sources/disc/article.md:24: error: invalid TOML in diagram: a list is missing "
-        "its closing ']'"]
+        "its closing ']'"
+    ]
 
 
 def test_unknown_kind(brand: Brand, data_dir: Path) -> None:
     assert problems('kind = "cycel"\n' + HEAD, brand, data_dir) == [
         "sources/disc/article.md:21: error: unknown diagram kind 'cycel' (did you mean "
-        "'cycle'?); kinds: cycle, flow, compare, anatomy-label"]
+        "'cycle'?); kinds: cycle, flow, compare, anatomy-label"
+    ]
 
 
 def test_unknown_key(brand: Brand, data_dir: Path) -> None:
     body = 'kind = "cycle"\n' + HEAD + 'steps = ["a", "b"]\ncaptoin = "x"\n'
     assert problems(body, brand, data_dir) == [
         "sources/disc/article.md:25: error: unknown key 'captoin' in a cycle diagram (did you "
-        "mean 'caption'?); allowed: kind, caption, alt, color, steps"]
+        "mean 'caption'?); allowed: kind, caption, alt, color, steps"
+    ]
 
 
 def test_wrong_types(brand: Brand, data_dir: Path) -> None:
@@ -91,13 +95,15 @@ def test_wrong_types(brand: Brand, data_dir: Path) -> None:
     assert problems(body, brand, data_dir) == [
         "sources/disc/article.md:23: error: 'alt' must be a string (in quotes)",
         "sources/disc/article.md:24: error: 'steps' must be a list of strings, like "
-        '["First", "Second"]']
+        '["First", "Second"]',
+    ]
 
 
 def test_too_few_steps(brand: Brand, data_dir: Path) -> None:
     body = 'kind = "cycle"\n' + HEAD + 'steps = ["alone"]\n'
     assert problems(body, brand, data_dir) == [
-        "sources/disc/article.md:24: error: 'steps' must hold 2 to 12 entries, not 1"]
+        "sources/disc/article.md:24: error: 'steps' must hold 2 to 12 entries, not 1"
+    ]
 
 
 def test_colour_outside_the_palette(brand: Brand, data_dir: Path) -> None:
@@ -105,7 +111,8 @@ def test_colour_outside_the_palette(brand: Brand, data_dir: Path) -> None:
     assert problems(body, brand, data_dir) == [
         "sources/disc/article.md:24: error: colour 'acent' is not in the brand palette (did "
         "you mean 'accent'?); use one of: ink, muted, primary, accent, tint, paper, "
-        "on_primary"]
+        "on_primary"
+    ]
 
 
 def test_colour_from_the_palette(brand: Brand, data_dir: Path) -> None:
@@ -117,21 +124,23 @@ def test_colour_from_the_palette(brand: Brand, data_dir: Path) -> None:
 def test_flow_direction_and_stage(brand: Brand, data_dir: Path) -> None:
     body = 'kind = "flow"\n' + HEAD + 'direction = "up"\nstages = [["a"], ["b"]]\n'
     assert problems(body, brand, data_dir) == [
-        "sources/disc/article.md:24: error: 'direction' must be \"down\" or \"right\", "
-        "not 'up'"]
+        "sources/disc/article.md:24: error: 'direction' must be \"down\" or \"right\", not 'up'"
+    ]
     body = 'kind = "flow"\n' + HEAD + 'stages = [["a"], []]\n'
     assert problems(body, brand, data_dir) == [
-        "sources/disc/article.md:24: error: 'stages (stage 2)' must hold 1 to 4 entries, "
-        "not 0"]
+        "sources/disc/article.md:24: error: 'stages (stage 2)' must hold 1 to 4 entries, not 0"
+    ]
 
 
 def test_compare_cell_count(brand: Brand, data_dir: Path) -> None:
-    body = ('kind = "compare"\n' + HEAD + 'rows = ["a", "b"]\n'
-            '[[column]]\nname = "A"\ncells = ["1", "2"]\n'
-            '[[column]]\nname = "B"\ncells = ["1"]\n')
+    body = (
+        'kind = "compare"\n' + HEAD + 'rows = ["a", "b"]\n'
+        '[[column]]\nname = "A"\ncells = ["1", "2"]\n'
+        '[[column]]\nname = "B"\ncells = ["1"]\n'
+    )
     assert problems(body, brand, data_dir) == [
-        "sources/disc/article.md:30: error: [[column]] 2 ('B') has 1 cell but there are "
-        "2 rows"]
+        "sources/disc/article.md:30: error: [[column]] 2 ('B') has 1 cell but there are 2 rows"
+    ]
 
 
 ANATOMY_HEAD = 'kind = "anatomy-label"\n' + HEAD
@@ -140,47 +149,63 @@ ANATOMY_HEAD = 'kind = "anatomy-label"\n' + HEAD
 def test_missing_svg(brand: Brand, data_dir: Path) -> None:
     body = ANATOMY_HEAD + 'image = "nope.svg"\n[[label]]\ntext = "t"\nanchor = "a"\n'
     assert problems(body, brand, data_dir) == [
-        "sources/disc/article.md:24: error: image 'nope.svg' not found in data/"]
+        "sources/disc/article.md:24: error: image 'nope.svg' not found in data/"
+    ]
 
 
 def test_svg_outside_assets(brand: Brand, data_dir: Path) -> None:
     body = ANATOMY_HEAD + 'image = "../conftest.py"\n'
     assert problems(body, brand, data_dir) == [
-        "sources/disc/article.md:24: error: image '../conftest.py' must be a path inside "
-        "data/"]
+        "sources/disc/article.md:24: error: image '../conftest.py' must be a path inside data/"
+    ]
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"<svg xmlns='http://www.w3.org/2000/svg'><g></svg>",
-     "is not valid XML (the file breaks off or is malformed at its line 1, column 46)"),
-    (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg/>',
-     "must not contain DOCTYPE or ENTITY declarations"),
-    (b"<html xmlns='http://www.w3.org/1999/xhtml'/>",
-     "is not an SVG drawing (its root element is <{http://www.w3.org/1999/xhtml}html>)"),
-    (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "needs a viewBox (or a width and a height)"),
-    (b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * (2 * 1024 * 1024) + b"</svg>",
-     "is too large (2048 KB; the limit is 2 MB)"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"<svg xmlns='http://www.w3.org/2000/svg'><g></svg>",
+            "is not valid XML (the file breaks off or is malformed at its line 1, column 46)",
+        ),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg/>',
+            "must not contain DOCTYPE or ENTITY declarations",
+        ),
+        (
+            b"<html xmlns='http://www.w3.org/1999/xhtml'/>",
+            "is not an SVG drawing (its root element is <{http://www.w3.org/1999/xhtml}html>)",
+        ),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "needs a viewBox (or a width and a height)"),
+        (
+            b"<svg xmlns='http://www.w3.org/2000/svg'>" + b" " * (2 * 1024 * 1024) + b"</svg>",
+            "is too large (2048 KB; the limit is 2 MB)",
+        ),
+    ],
+)
 def test_unreadable_svg(brand: Brand, tmp_path: Path, content: bytes, message: str) -> None:
     (tmp_path / "bad.svg").write_bytes(content)
     body = ANATOMY_HEAD + 'image = "bad.svg"\n[[label]]\ntext = "t"\nanchor = "a"\n'
     assert problems(body, brand, tmp_path) == [
-        f"sources/disc/article.md:24: error: image 'bad.svg' {message}"]
+        f"sources/disc/article.md:24: error: image 'bad.svg' {message}"
+    ]
 
 
 def test_missing_anchor(brand: Brand, data_dir: Path) -> None:
-    body = (ANATOMY_HEAD + 'image = "disc-test.svg"\n'
-            '[[label]]\ntext = "Core"\nanchor = "nucleus"\n'
-            '[[label]]\ntext = "Ring"\nanchor = "anulus"\n')
+    body = (
+        ANATOMY_HEAD + 'image = "disc-test.svg"\n'
+        '[[label]]\ntext = "Core"\nanchor = "nucleus"\n'
+        '[[label]]\ntext = "Ring"\nanchor = "anulus"\n'
+    )
     assert problems(body, brand, data_dir) == [
         "sources/disc/article.md:30: error: anchor 'anulus' not found in disc-test.svg (did "
-        "you mean 'annulus'?); its anchors: annulus, leak, nerve-root, nucleus, tear"]
+        "you mean 'annulus'?); its anchors: annulus, leak, nerve-root, nucleus, tear"
+    ]
 
 
 def test_label_keys(brand: Brand, data_dir: Path) -> None:
-    body = (ANATOMY_HEAD + 'image = "disc-test.svg"\n'
-            '[[label]]\ntext = "Core"\nanchr = "nucleus"\n')
+    body = ANATOMY_HEAD + 'image = "disc-test.svg"\n[[label]]\ntext = "Core"\nanchr = "nucleus"\n'
     assert problems(body, brand, data_dir) == [
         "sources/disc/article.md:27: error: unknown key 'anchr' in [[label]] 1 (did you mean "
         "'anchor'?); allowed: text, anchor, side",
-        "sources/disc/article.md:25: error: [[label]] 1 is missing the required key 'anchor'"]
+        "sources/disc/article.md:25: error: [[label]] 1 is missing the required key 'anchor'",
+    ]

@@ -57,11 +57,14 @@ def rejoin(lines: list[str]) -> list[str]:
     return words
 
 
-@pytest.mark.parametrize("table, boxed", [(WIDE_TABLE, False), (HARD_TABLE, False),
-                                          (WIDE_TABLE, True)], ids=["wide", "hard", "in-box"])
+@pytest.mark.parametrize(
+    "table, boxed",
+    [(WIDE_TABLE, False), (HARD_TABLE, False), (WIDE_TABLE, True)],
+    ids=["wide", "hard", "in-box"],
+)
 def test_table_cells_break_words_only_at_a_hyphen(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-        table: str, boxed: bool) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str], table: str, boxed: bool
+) -> None:
     shown = table.replace("\\\n", "")
     if boxed:  # a callout is narrower than the page
         shown = '!!! note "Box"\n' + "".join(f"    {line}\n" for line in shown.splitlines())
@@ -70,8 +73,11 @@ def test_table_cells_break_words_only_at_a_hyphen(
     page = pypdf.PdfReader(pdf).pages[2].extract_text()
     lines = page.split("A wide table", 1)[1].split("After the table.", 1)[0].splitlines()
     lines = [line for line in lines if line.strip() != "Box"]
-    cells = [c.strip() for row in table.replace("\\\n", "").splitlines()[::2]
-             for c in row.strip("|").split("|")]
+    cells = [
+        c.strip()
+        for row in table.replace("\\\n", "").splitlines()[::2]
+        for c in row.strip("|").split("|")
+    ]
     expected = {w.replace("-", "") for cell in cells for w in cell.split()}
     got = rejoin(lines)
     assert set(got) == expected  # every piece of a broken word ended with a hyphen
@@ -79,33 +85,42 @@ def test_table_cells_break_words_only_at_a_hyphen(
 
 
 def test_a_table_wider_than_the_page_is_refused_at_its_line(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     header = "|" + "|".join(f" C{n} " for n in range(12)) + "|\n"
     rule = "|" + "---|" * 12 + "\n"
     text = f"# Tables\n\n{NOTICE}Before.\n\n{header}{rule}{header}"
     root = make_project({"01-intro.md": text})
-    message = ("sources/test-guide/01-intro.md:7: error: this table has 12 columns; at most 10 "
-               "fit across the page at a readable size (9 pt)")
+    message = (
+        "sources/test-guide/01-intro.md:7: error: this table has 12 columns; at most 10 "
+        "fit across the page at a readable size (9 pt)"
+    )
     for command in (["check"], ["build", "--out", str(root / "dist")]):
-        code, _, err = run_cli([command[0], "--sources", str(root / "sources"), *command[1:]],
-                               capsys)
+        code, _, err = run_cli(
+            [command[0], "--sources", str(root / "sources"), *command[1:]], capsys
+        )
         assert code == 1
         assert message in err.replace(str(root) + "/", "")
 
 
 def test_long_words_and_addresses_stay_inside_the_text_column(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-        brand: Brand) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str], brand: Brand
+) -> None:
     url = "https://example.com/" + "/".join(f"segment-{n}_of_the_path" for n in range(12))
-    text = (f"# Long words\n\n{NOTICE}The word {LONG_WORD} is long.\n\n"
-            f"Visit [this page]({url}) or {url}.\n\n> Quoted: {LONG_WORD} {url}\n\n"
-            f"- In a list: {LONG_WORD} {url}\n")
+    text = (
+        f"# Long words\n\n{NOTICE}The word {LONG_WORD} is long.\n\n"
+        f"Visit [this page]({url}) or {url}.\n\n> Quoted: {LONG_WORD} {url}\n\n"
+        f"- In a list: {LONG_WORD} {url}\n"
+    )
     pdf = built(make_project({"01-intro.md": text}), capsys)
     page = pypdfium2.PdfDocument(pdf)[2]
     textpage = page.get_textpage()
     left, right = brand.margins.inner, brand.page_width - brand.margins.outer
-    boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())
-             if not textpage.get_text_range(i, 1).isspace()]
+    boxes = [
+        textpage.get_charbox(i)
+        for i in range(textpage.count_chars())
+        if not textpage.get_text_range(i, 1).isspace()
+    ]
     body = [box for box in boxes if box[3] - box[1] < 30]  # not the DRAFT watermark
     assert body and all(left - 1 <= x0 and x1 <= right + 1 for x0, _, x1, _ in body)
     words = pypdf.PdfReader(pdf).pages[2].extract_text()
@@ -114,16 +129,19 @@ def test_long_words_and_addresses_stay_inside_the_text_column(
 
 
 def test_the_frame_guard_stops_a_build_that_draws_outside_a_frame(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import guide.render.layout.document as document
 
     # Without its address breaks, reportlab lets a long address run past the column.
     monkeypatch.setattr(document, "url_breaks", contextlib.nullcontext)
     url = "https://example.com/" + "/".join(f"segment-{n}_of_the_path" for n in range(12))
     root = make_project({"01-intro.md": f"# Guard\n\n{NOTICE}See {url} now.\n"})
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code != 0
     assert code == 3  # an internal error, at the block it was laying out
     assert "internal error: the builder failed here (FrameEscape: a line of text is" in err

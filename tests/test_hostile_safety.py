@@ -21,8 +21,10 @@ from tests.conftest import ROOT
 from tests.corpus_cases import CORPUS
 from tests.hostile import build, write_project
 
-HOSTILE = "\n\n".join((CORPUS / name).read_text(encoding="utf-8")
-                      for name in ("raw-html.md", "links-unsafe.md", "images-outside.md"))
+HOSTILE = "\n\n".join(
+    (CORPUS / name).read_text(encoding="utf-8")
+    for name in ("raw-html.md", "links-unsafe.md", "images-outside.md")
+)
 HOSTILE += "\n\n![A link to a file outside](escape.png)\n"
 
 
@@ -43,12 +45,17 @@ def test_the_audit_sees_a_read_outside_and_a_socket(tmp_path: Path) -> None:
     assert outside(record.opened, allowed_roots(tmp_path / "project")) == [str(secret)]
 
 
-@pytest.mark.parametrize(("chapter", "code", "refused"), [
-    (HOSTILE, 1, ("escape.png", "javascript:", "file:///etc/passwd")),
-    ("# Fine\n\nA [link](https://example.com).\n", 0, ()),
-], ids=["hostile", "fine"])
+@pytest.mark.parametrize(
+    ("chapter", "code", "refused"),
+    [
+        (HOSTILE, 1, ("escape.png", "javascript:", "file:///etc/passwd")),
+        ("# Fine\n\nA [link](https://example.com).\n", 0, ()),
+    ],
+    ids=["hostile", "fine"],
+)
 def test_build_reads_only_allowed_folders_and_opens_no_socket(
-        tmp_path: Path, chapter: str, code: int, refused: tuple[str, ...]) -> None:
+    tmp_path: Path, chapter: str, code: int, refused: tuple[str, ...]
+) -> None:
     root = write_project(tmp_path / "project", chapter, {"escape.png": b"x"})
     (root / "sources" / "test-guide" / "escape.png").unlink()
     (root / "sources" / "test-guide" / "escape.png").symlink_to("/etc/passwd")
@@ -65,6 +72,7 @@ def test_build_reads_only_allowed_folders_and_opens_no_socket(
 
 # --- crash safety ------------------------------------------------------------------------
 
+
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -75,15 +83,28 @@ def _large_guide(root: Path, words: int) -> None:
     write_project(root, "# Introduction\n\nShort.\n", {**chapters})
     guide = root / "sources" / "test-guide" / "guide.toml"
     names = ", ".join(f'"{n}"' for n in ["01-intro.md", *sorted(chapters)])
-    guide.write_text(guide.read_text(encoding="utf-8").replace(
-        'chapters = ["01-intro.md"]', f"chapters = [{names}]"), encoding="utf-8")
+    guide.write_text(
+        guide.read_text(encoding="utf-8").replace(
+            'chapters = ["01-intro.md"]', f"chapters = [{names}]"
+        ),
+        encoding="utf-8",
+    )
 
 
 def _run(root: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "build_guide.py"), "--sources", str(root / "sources"),
-         "--out", str(root / "dist")], cwd=root, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            str(ROOT / "build_guide.py"),
+            "--sources",
+            str(root / "sources"),
+            "--out",
+            str(root / "dist"),
+        ],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def test_a_killed_build_leaves_the_previous_outputs(tmp_path: Path) -> None:

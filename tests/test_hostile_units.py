@@ -33,8 +33,12 @@ def _project(tmp_path: Path, brand: tuple[str, str] | None = None) -> Path:
     return root
 
 
-def _judge(tmp_path: Path, chapter: str, brand: tuple[str, str] | None = None,
-           extra: dict[str, str | bytes | Symlink] | None = None) -> Outcome:
+def _judge(
+    tmp_path: Path,
+    chapter: str,
+    brand: tuple[str, str] | None = None,
+    extra: dict[str, str | bytes | Symlink] | None = None,
+) -> Outcome:
     root = _project(tmp_path, brand)
     outcome = judge(Case(chapter, "either", dict(extra or {})), root)
     assert not outcome.problems, outcome.problems
@@ -42,6 +46,7 @@ def _judge(tmp_path: Path, chapter: str, brand: tuple[str, str] | None = None,
 
 
 # --- glyph coverage ----------------------------------------------------------------------
+
 
 def test_a_character_no_font_has_names_file_line_and_code_point(tmp_path: Path) -> None:
     outcome = _judge(tmp_path, f"# Title\n\nFine.\n\nThe vowel {IPA} here.\n")
@@ -59,7 +64,7 @@ def test_one_error_per_line_however_many_characters(tmp_path: Path) -> None:
 
 
 def test_a_fallback_font_draws_what_the_body_font_lacks(tmp_path: Path) -> None:
-    fallback = ('fallback = []', 'fallback = ["font_source_sans_pro:SourceSansPro-Regular.ttf"]')
+    fallback = ("fallback = []", 'fallback = ["font_source_sans_pro:SourceSansPro-Regular.ttf"]')
     chapter = f"# Title {IPA}\n\nThe vowel {IPA} in **bold {IPA}** and *italic {IPA}*.\n"
     outcome = _judge(tmp_path, chapter, fallback)
     assert outcome.code == 0, outcome.err
@@ -79,7 +84,7 @@ def test_guide_toml_text_is_checked_too(tmp_path: Path) -> None:
 
 
 def test_a_damaged_font_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
-    fallback = ('fallback = []', 'fallback = ["fonts/broken.ttf"]')
+    fallback = ("fallback = []", 'fallback = ["fonts/broken.ttf"]')
     root = _project(tmp_path, fallback)
     (root / "assets" / "fonts").mkdir(exist_ok=True)
     (root / "assets" / "fonts" / "broken.ttf").write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 8)
@@ -95,11 +100,14 @@ def test_a_damaged_font_file_is_an_error_not_a_traceback(tmp_path: Path) -> None
 def test_invisible_characters_are_removed_with_a_warning(tmp_path: Path) -> None:
     outcome = _judge(tmp_path, "# Title\n\nzero\u200bwidth and \u202eoverride\u202c.\n")
     assert outcome.code == 0
-    assert "01-intro.md:3: warning: invisible character U+200B (zero width space) removed" \
+    assert (
+        "01-intro.md:3: warning: invisible character U+200B (zero width space) removed"
         in outcome.err
+    )
 
 
 # --- limits ------------------------------------------------------------------------------
+
 
 def test_limits_come_from_brand_toml(tmp_path: Path) -> None:
     limits = ("[type]", "[limits]\nmax_source_bytes = 1000\nmax_image_pixels = 10\n\n[type]")
@@ -111,28 +119,30 @@ def test_limits_come_from_brand_toml(tmp_path: Path) -> None:
 
 def test_image_pixel_limit(tmp_path: Path) -> None:
     limits = ("[type]", "[limits]\nmax_image_pixels = 10\n\n[type]")
-    outcome = _judge(tmp_path, "# Title\n\n![Bars](bars.png)\n", limits,
-                     {"bars.png": png(4, 4, b"\x00" * 20)})
-    assert "01-intro.md:3: error: image 'bars.png' is 4 × 4 pixels; the limit is 10" \
-        in outcome.err
+    outcome = _judge(
+        tmp_path, "# Title\n\n![Bars](bars.png)\n", limits, {"bars.png": png(4, 4, b"\x00" * 20)}
+    )
+    assert "01-intro.md:3: error: image 'bars.png' is 4 × 4 pixels; the limit is 10" in outcome.err
 
 
 def test_unknown_and_bad_limits_are_reported(tmp_path: Path) -> None:
     limits = ("[type]", "[limits]\nmax_source_byte = 10\nmax_nesting = 2.5\n\n[type]")
     outcome = _judge(tmp_path, "# Title\n\nText.\n", limits)
-    assert "unknown key 'limits.max_source_byte' (did you mean 'max_source_bytes'?)" \
-        in outcome.err
+    assert "unknown key 'limits.max_source_byte' (did you mean 'max_source_bytes'?)" in outcome.err
     assert "'limits.max_nesting' must be a whole number" in outcome.err
 
 
 def test_nesting_limit_names_the_line(tmp_path: Path) -> None:
     limits = ("[type]", "[limits]\nmax_nesting = 2\n\n[type]")
     outcome = _judge(tmp_path, "# Title\n\n- one\n    - two\n\n        > three\n", limits)
-    assert "01-intro.md:6: error: lists, quotes and callouts are nested 3 deep here; the " \
-           "limit is 2" in outcome.err
+    assert (
+        "01-intro.md:6: error: lists, quotes and callouts are nested 3 deep here; the "
+        "limit is 2" in outcome.err
+    )
 
 
 # --- layout and parse bugs found by the corpus -------------------------------------------
+
 
 def test_a_table_too_wide_names_its_line(tmp_path: Path) -> None:
     header = "|" + "|".join(f"h{i}" for i in range(30)) + "|"
@@ -141,8 +151,9 @@ def test_a_table_too_wide_names_its_line(tmp_path: Path) -> None:
     assert "01-intro.md:5: error: this table has 30 columns; at most 10 fit" in outcome.err
 
 
-LONG_CALLOUT = "# Title\n\nText.\n\n!!! note \"Box\"\n" + "\n".join(
-    f"    line {i}" for i in range(400)) + "\n"
+LONG_CALLOUT = (
+    '# Title\n\nText.\n\n!!! note "Box"\n' + "\n".join(f"    line {i}" for i in range(400)) + "\n"
+)
 
 
 def test_a_callout_longer_than_a_page_is_split_over_pages(tmp_path: Path) -> None:
@@ -156,7 +167,8 @@ def test_a_callout_longer_than_a_page_is_split_over_pages(tmp_path: Path) -> Non
 
 
 def test_a_block_reportlab_cannot_lay_out_names_its_line(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Whatever reportlab refuses, the error names the block (the callout at line 5), not
     guide.toml. reportlab is made to refuse to split the callout's box."""
     from reportlab.platypus.doctemplate import LayoutError
@@ -170,19 +182,24 @@ def test_a_block_reportlab_cannot_lay_out_names_its_line(
     assert outcome.code == 1
     assert outcome.err.splitlines() == [
         f"{tmp_path}/project/sources/test-guide/01-intro.md:5: error: cannot lay out the guide: "
-        "this block is too large to fit on a page (shorten it or split it up)", "1 error"]
+        "this block is too large to fit on a page (shorten it or split it up)",
+        "1 error",
+    ]
 
 
 @pytest.mark.parametrize("chapter", ["", "   \n\n", "\n\n\n"])
 def test_an_empty_chapter_asks_for_its_title(tmp_path: Path, chapter: str) -> None:
     outcome = _judge(tmp_path, chapter)
-    assert outcome.err.startswith(str(tmp_path / "project/sources/test-guide/01-intro.md:1: "
-                                             "error: a chapter must begin"))
+    assert outcome.err.startswith(
+        str(tmp_path / "project/sources/test-guide/01-intro.md:1: error: a chapter must begin")
+    )
 
 
 def test_footnotes_keep_their_numbers_and_lose_their_back_links(tmp_path: Path) -> None:
-    chapter = ("# Title\n\nOne[^a] and two[^b].\n\n[^a]: First <b>note</b>.\n"
-               "[^b]: Second note with a list:\n\n    - item one\n    - item two\n")
+    chapter = (
+        "# Title\n\nOne[^a] and two[^b].\n\n[^a]: First <b>note</b>.\n"
+        "[^b]: Second note with a list:\n\n    - item one\n    - item two\n"
+    )
     outcome = _judge(tmp_path, chapter)
     assert outcome.code == 0, outcome.err
     assert outcome.pdf is not None
@@ -196,15 +213,19 @@ def test_email_autolink_is_a_mailto_link(tmp_path: Path) -> None:
     assert outcome.pdf is not None
     assert "info@example.com" in "".join(page_texts(outcome.pdf))
     with pikepdf.open(outcome.pdf) as pdf:
-        uris = [str(a.A.URI) for page in pdf.pages for a in page.get("/Annots", [])
-                if "/A" in a and "/URI" in a.A]
+        uris = [
+            str(a.A.URI)
+            for page in pdf.pages
+            for a in page.get("/Annots", [])
+            if "/A" in a and "/URI" in a.A
+        ]
     assert "mailto:info@example.com" in uris
 
 
-def test_a_heading_of_1000_characters_builds_and_a_longer_one_is_refused(tmp_path: Path
-                                                                         ) -> None:
+def test_a_heading_of_1000_characters_builds_and_a_longer_one_is_refused(tmp_path: Path) -> None:
     outcome = _judge(tmp_path, "# " + "Longword " * 110 + "\n\nBody text.\n")
     assert outcome.code == 0, outcome.err
     outcome = _judge(tmp_path / "2", "# " + "Longword " * 400 + "\n\nBody text.\n")
-    assert "01-intro.md:1: error: heading is 3,599 characters long; the limit is 1,200" \
-        in outcome.err
+    assert (
+        "01-intro.md:1: error: heading is 3,599 characters long; the limit is 1,200" in outcome.err
+    )

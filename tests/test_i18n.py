@@ -33,8 +33,20 @@ SPANISH = ROOT / "tests" / "data" / "guia-de-prueba"
 SLUG = "guia-de-prueba"
 RELEASE_EPOCH = "1796126400"  # 2026-12-01 12:00 UTC: the Spanish guide's release date
 WORD = re.compile(r"[^\W\d_]+")  # letters only: "1.0.0-draft+ab" has the word "draft"
-ENGLISH_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december"}
+ENGLISH_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 BOTH_LANGUAGES = {"no", "qr", "sha"}  # words of the English catalogue that Spanish uses too
 
@@ -82,8 +94,21 @@ def released(project: Path, draft: Path) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", RELEASE_EPOCH)
         for slug in (SLUG, "test-guide"):
-            assert main(["release", slug, "--bump", "minor", "--summary", "Primera edición.",
-                         "--sources", str(project / "sources")]) == 0
+            assert (
+                main(
+                    [
+                        "release",
+                        slug,
+                        "--bump",
+                        "minor",
+                        "--summary",
+                        "Primera edición.",
+                        "--sources",
+                        str(project / "sources"),
+                    ]
+                )
+                == 0
+            )
         return _build(project, "released")
 
 
@@ -141,8 +166,9 @@ def test_no_english_word_the_builder_adds(edition: str, request: pytest.FixtureR
     version = pdf.stem.removeprefix(f"{SLUG}-v")
     said = everything_said(pdf).replace(version, " ")  # the version is an identifier,
     said = re.sub(r"\b[0-9a-f]{8}\b", " ", said)  # so is the fingerprint (in groups of 8)
-    added = {w for w in words(said) - source_words()
-             if not re.fullmatch(r"[ivx]+", w)}  # the contents' page numbers: i, ii...
+    added = {
+        w for w in words(said) - source_words() if not re.fullmatch(r"[ivx]+", w)
+    }  # the contents' page numbers: i, ii...
     english_only = catalogue_words("en-US") - BOTH_LANGUAGES
     assert not added & english_only, sorted(added & english_only)
     assert not added & ENGLISH_MONTHS
@@ -172,13 +198,16 @@ def test_language_tag_and_metadata(released: Path) -> None:
     assert marked == [("P", "en-US")]
 
 
-def test_a_block_language_must_be_a_tag(make_project: Callable[..., Path],
-                                        capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_project({"01-intro.md": "# Intro\n\nHola.\n{: lang=\"spanish\" }\n"})
+def test_a_block_language_must_be_a_tag(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project({"01-intro.md": '# Intro\n\nHola.\n{: lang="spanish" }\n'})
     code, lines = build_errors(root, capsys)
     assert code == 1
-    assert ("sources/test-guide/01-intro.md:3: error: 'lang' must be a tag like \"en-US\", "
-            "not 'spanish'") in lines
+    assert (
+        "sources/test-guide/01-intro.md:3: error: 'lang' must be a tag like \"en-US\", "
+        "not 'spanish'"
+    ) in lines
 
 
 def test_screen_readers_hear_spanish(released: Path) -> None:
@@ -202,8 +231,9 @@ def test_spanish_hyphenation(draft: Path) -> None:
     assert any(len(head) not in english.positions(head + tail) for head, tail in breaks)
 
 
-def test_spanish_characters_are_drawn_and_checked(project: Path, draft: Path,
-                                                  released: Path) -> None:
+def test_spanish_characters_are_drawn_and_checked(
+    project: Path, draft: Path, released: Path
+) -> None:
     text = everything_said(draft)
     for char in "áéíóúñü¿¡«»":
         assert char in text, char
@@ -213,14 +243,14 @@ def test_spanish_characters_are_drawn_and_checked(project: Path, draft: Path,
 def test_manifest_groups_editions(project: Path, released: Path) -> None:
     manifest = json.loads((project / "released" / "manifest.json").read_text(encoding="utf-8"))
     entries = {g["slug"]: g for g in manifest["guides"] if g["edition"] == "print"}
-    assert (entries[SLUG]["language"], entries[SLUG]["translation_of"]) == ("es-US",
-                                                                            "test-guide")
+    assert (entries[SLUG]["language"], entries[SLUG]["translation_of"]) == ("es-US", "test-guide")
     assert entries["test-guide"]["language"] == "en-US"
     group = manifest["editions"]["test-guide"]
     assert all(e["phone"].endswith("-phone.pdf") for e in group)  # beside the print edition
     assert [(e["language"], e["slug"], e["pdf"]) for e in group] == [
         ("en-US", "test-guide", entries["test-guide"]["pdf"]),
-        ("es-US", SLUG, released.name)]
+        ("es-US", SLUG, released.name),
+    ]
     assert SLUG not in manifest["editions"]
 
 
@@ -244,18 +274,25 @@ def test_catalogues_ship_with_the_package() -> None:
 
 def test_a_missing_or_wrong_entry_falls_back_to_english(tmp_path: Path) -> None:
     path = tmp_path / "fr.toml"
-    path.write_text('contents = "Table des matières"\n'
-                    'page_of = "Page {page} sur {total}"\n'
-                    'chapitre = "CHAPITRE {number}"\n', encoding="utf-8")
+    path.write_text(
+        'contents = "Table des matières"\n'
+        'page_of = "Page {page} sur {total}"\n'
+        'chapitre = "CHAPITRE {number}"\n',
+        encoding="utf-8",
+    )
     found = read_catalogue("fr-FR", path)
     assert found.text("contents") == "Table des matières" and found.lang("contents") == ""
     assert found.text("chapter", number=2) == "CHAPTER 2" and found.lang("chapter") == "en-US"
     assert found.text("page_of", page=1, pages=9) == "Page 1 of 9"
     messages = [f"{d.location.line}: {d.severity.value}: {d.message}" for d in found.problems]
-    assert ("1: warning: no wording for 'cover_label' in this catalogue: the English "
-            "'FREE PATIENT GUIDE' is used") in messages
-    assert ("2: warning: 'page_of' must use the placeholders of the English wording "
-            "({page}, {pages}): the English 'Page {page} of {pages}' is used") in messages
+    assert (
+        "1: warning: no wording for 'cover_label' in this catalogue: the English "
+        "'FREE PATIENT GUIDE' is used"
+    ) in messages
+    assert (
+        "2: warning: 'page_of' must use the placeholders of the English wording "
+        "({page}, {pages}): the English 'Page {page} of {pages}' is used"
+    ) in messages
     assert "3: warning: unknown key 'chapitre' (did you mean 'chapter'?)" in messages
     assert all(d.location.path == str(path) for d in found.problems)
 
@@ -277,12 +314,17 @@ def test_hyphenation_follows_the_guide() -> None:
 
 
 def test_a_language_without_catalogue_builds_in_english_with_a_warning(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(toml=MINIMAL_TOML.replace('language = "en-US"', 'language = "fr-FR"'))
     code, lines = build_errors(root, capsys)
     assert code == 0
-    assert any(line.startswith("sources/test-guide/guide.toml:5: warning: the builder has no "
-                               "wording in 'fr-FR'") for line in lines), lines
+    assert any(
+        line.startswith(
+            "sources/test-guide/guide.toml:5: warning: the builder has no wording in 'fr-FR'"
+        )
+        for line in lines
+    ), lines
     [pdf] = print_pdfs(root / "dist")
     assert "Contents" in PdfReader(str(pdf)).pages[1].extract_text()
 
@@ -300,13 +342,17 @@ def partial_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
 
 def test_english_fallback_words_carry_their_language(
-        partial_french: None, make_project: Callable[..., Path],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    partial_french: None, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(toml=MINIMAL_TOML.replace('language = "en-US"', 'language = "fr-FR"'))
     code, lines = build_errors(root, capsys)
     assert code == 0
-    assert any(line.endswith("warning: no wording for 'contents' in this catalogue: the "
-                             "English 'Contents' is used") for line in lines), lines
+    assert any(
+        line.endswith(
+            "warning: no wording for 'contents' in this catalogue: the English 'Contents' is used"
+        )
+        for line in lines
+    ), lines
     [pdf] = print_pdfs(root / "dist")
     assert "GUIDE GRATUIT" in PdfReader(str(pdf)).pages[0].extract_text()
     _, tree = structure(pdf)
@@ -319,35 +365,49 @@ def test_english_fallback_words_carry_their_language(
 # --- translation_of -----------------------------------------------------------------------------
 
 
-def test_translation_of_must_name_a_sibling_guide(make_project: Callable[..., Path],
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_translation_of_must_name_a_sibling_guide(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     make_project()
-    toml = MINIMAL_TOML.replace('language = "en-US"',
-                                'language = "es-US"\ntranslation_of = "test-giude"')
+    toml = MINIMAL_TOML.replace(
+        'language = "en-US"', 'language = "es-US"\ntranslation_of = "test-giude"'
+    )
     root = make_project(slug="guia", toml=toml)
     code, lines = build_errors(root, capsys)
     assert code == 1
-    assert ("sources/guia/guide.toml:6: error: 'translation_of' names no guide: there is no "
-            "'test-giude/guide.toml' beside this guide (did you mean 'test-guide'?)") in lines
+    assert (
+        "sources/guia/guide.toml:6: error: 'translation_of' names no guide: there is no "
+        "'test-giude/guide.toml' beside this guide (did you mean 'test-guide'?)"
+    ) in lines
     toml = toml.replace('"test-giude"', '"guia"')
     make_project(slug="guia", toml=toml)
     code, lines = build_errors(root, capsys)
-    assert code == 1 and any("'translation_of' names this guide itself" in line
-                             for line in lines), lines
+    assert code == 1 and any(
+        "'translation_of' names this guide itself" in line for line in lines
+    ), lines
 
 
 def test_the_english_reference_keeps_its_words(reference_pdf: Path) -> None:
     """The English catalogue gives the words the reference guide always had (the golden
     snapshot holds its whole text)."""
     said = everything_said(reference_pdf)
-    ledger = tomllib.loads((ROOT / "sources/discogenic-back-pain/revisions.toml").read_text(
-        encoding="utf-8"))["revision"][-1]
+    ledger = tomllib.loads(
+        (ROOT / "sources/discogenic-back-pain/revisions.toml").read_text(encoding="utf-8")
+    )["revision"][-1]
     released = f"Version {ledger['version']} · {catalogue('en-US').date(ledger['date'])}"
     assert re.search(r"Page 1 of \d+\b", said)
-    for expected in ("FREE PATIENT GUIDE", "Contents", "CHAPTER 1", "Figure 1.",
-                     "Related articles", "Revision history", "What changed in this edition",
-                     released, "Link to https://example.com/",
-                     "QR code linking to https://example.com/valor-spine/schedule",
-                     "Go to section: What Is Discogenic Back Pain?"):
+    for expected in (
+        "FREE PATIENT GUIDE",
+        "Contents",
+        "CHAPTER 1",
+        "Figure 1.",
+        "Related articles",
+        "Revision history",
+        "What changed in this edition",
+        released,
+        "Link to https://example.com/",
+        "QR code linking to https://example.com/valor-spine/schedule",
+        "Go to section: What Is Discogenic Back Pain?",
+    ):
         assert expected in said, expected
     assert PdfReader(str(reference_pdf)).page_labels[0] == "Cover"

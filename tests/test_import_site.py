@@ -27,14 +27,16 @@ def project(tmp_path: Path) -> Path:
 
 
 def run_import(root: Path, page: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
-    code, out, err = run_cli(["import", str(page), "--slug", SLUG, "--sources",
-                              str(root / "sources")], capsys)
+    code, out, err = run_cli(
+        ["import", str(page), "--slug", SLUG, "--sources", str(root / "sources")], capsys
+    )
     assert code == 0, err
     return out, err
 
 
 def test_phone_links_own_site_addresses_and_related_posts_reach_the_guide(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     out, err = run_import(root, PAGE, capsys)
     folder = root / "sources" / SLUG
@@ -45,17 +47,20 @@ def test_phone_links_own_site_addresses_and_related_posts_reach_the_guide(
     assert config["contact"]["website"] == "https://www.valorspine.com"
     assert config["contact"]["phone"] == "(555) 867-5309"
     assert config["contact"]["email"] == "info@example.com"  # the page shows none: placeholder
-    assert config["related"] == [{"title": "Sciatica 101",
-                                  "url": "https://www.valorspine.com/articles/sciatica/"}]
+    assert config["related"] == [
+        {"title": "Sciatica 101", "url": "https://www.valorspine.com/articles/sciatica/"}
+    ]
     assert "guide.toml takes from the page: booking, website, phone, 1 [[related]] links" in out
     # The log: dropped blocks read as words, and the page's line is named.
-    assert ("dropped header (line 17): Home Conditions We Treat Treatments About Us Contact "
-            "Book Now") in out
+    assert (
+        "dropped header (line 17): Home Conditions We Treat Treatments About Us Contact Book Now"
+    ) in out
     assert ("dropped share buttons (line 34): Share this: Facebook X Email") in out
     assert f"{PAGE.as_posix()}:51: warning: image 'https://cdn.valorspine.com/" in err
 
-    code, _, build_err = run_cli(["build", SLUG, "--sources", str(root / "sources"), "--out",
-                                  str(root / "dist")], capsys)
+    code, _, build_err = run_cli(
+        ["build", SLUG, "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 0, build_err
     entry = json.loads((root / "dist" / "manifest.json").read_text("utf-8"))["guides"][0]
     targets = uris(root / "dist" / entry["pdf"])
@@ -65,7 +70,8 @@ def test_phone_links_own_site_addresses_and_related_posts_reach_the_guide(
 
 
 def test_reimport_keeps_the_replaced_files_outside_the_content(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     sources = root / "sources"
     page = tmp_path / "page" / "herniated.html"
@@ -73,15 +79,37 @@ def test_reimport_keeps_the_replaced_files_outside_the_content(
     run_import(root, page, capsys)
     folder = sources / SLUG
     toml = folder / "guide.toml"  # release refuses placeholders as build --release does
-    toml.write_text(toml.read_text("utf-8") + "\n[quality]\nplaceholders_ok = true  # test: the "
-                    "page's example.com addresses are on purpose\n", "utf-8")
-    assert run_cli(["release", SLUG, "--bump", "minor", "--summary", "First", "--sources",
-                    str(sources)], capsys)[0] == 0
+    toml.write_text(
+        toml.read_text("utf-8") + "\n[quality]\nplaceholders_ok = true  # test: the "
+        "page's example.com addresses are on purpose\n",
+        "utf-8",
+    )
+    assert (
+        run_cli(
+            ["release", SLUG, "--bump", "minor", "--summary", "First", "--sources", str(sources)],
+            capsys,
+        )[0]
+        == 0
+    )
     chapter = folder / "04-when-to-see-a-specialist.md"
     edited = chapter.read_text("utf-8") + "\nA paragraph written by hand.\n"
     chapter.write_text(edited, "utf-8")
-    assert run_cli(["release", SLUG, "--bump", "patch", "--summary", "Hand edit", "--sources",
-                    str(sources)], capsys)[0] == 0
+    assert (
+        run_cli(
+            [
+                "release",
+                SLUG,
+                "--bump",
+                "patch",
+                "--summary",
+                "Hand edit",
+                "--sources",
+                str(sources),
+            ],
+            capsys,
+        )[0]
+        == 0
+    )
 
     out, _ = run_import(root, page, capsys)
     assert "changed 04-when-to-see-a-specialist.md:" in out

@@ -20,8 +20,9 @@ def args(root: Path, *more: str) -> list[str]:
     return ["build", "--sources", str(root / "sources"), "--out", str(root / "dist"), *more]
 
 
-def test_unchanged_content_is_not_rebuilt(make_project: Callable[..., Path],
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_unchanged_content_is_not_rebuilt(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     assert run_cli(args(root), capsys)[0] == 0
     [pdf] = print_pdfs(root / "dist")
@@ -33,8 +34,9 @@ def test_unchanged_content_is_not_rebuilt(make_project: Callable[..., Path],
     assert code == 0 and out.startswith("built ")
 
 
-def test_a_content_change_or_a_damaged_pdf_rebuilds(make_project: Callable[..., Path],
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_content_change_or_a_damaged_pdf_rebuilds(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     assert run_cli(args(root), capsys)[0] == 0
     chapter = root / "sources" / "test-guide" / "01-intro.md"
@@ -50,15 +52,23 @@ def test_a_content_change_or_a_damaged_pdf_rebuilds(make_project: Callable[..., 
     assert pdf.read_bytes() == whole  # the same content gives the same bytes
 
 
-def test_no_op_build_imports_no_layout_library(make_project: Callable[..., Path],
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_op_build_imports_no_layout_library(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     assert run_cli(args(root), capsys)[0] == 0
-    code = ("import sys; from guide.cli import main; "
-            f"rc = main({args(root)!r}); "
-            "print(rc, sorted(m for m in ('reportlab', 'markdown', 'pypdf') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, check=True).stdout.strip().splitlines()[-1]
+    code = (
+        "import sys; from guide.cli import main; "
+        f"rc = main({args(root)!r}); "
+        "print(rc, sorted(m for m in ('reportlab', 'markdown', 'pypdf') if m in sys.modules))"
+    )
+    out = (
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     assert out == "0 []"
 
 
@@ -76,8 +86,12 @@ def test_watch_rebuilds_after_a_change(make_project: Callable[..., Path]) -> Non
         elif len(looks) == 3:
             chapter.write_text("# Introduction\n\nFixed.\n", encoding="utf-8")
 
-    assert watch(options, out, err, print_diagnostics, interval=0.01, max_builds=3,
-                 sleep=edit_then_wait) == 0
+    assert (
+        watch(
+            options, out, err, print_diagnostics, interval=0.01, max_builds=3, sleep=edit_then_wait
+        )
+        == 0
+    )
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("rebuilt test-guide-v") and "watching for changes" in lines[0]
     assert lines[1].startswith("build failed") and "previous PDF kept" in lines[1]

@@ -20,7 +20,8 @@ def _manifest(root: Path) -> dict[str, dict[str, object]]:
 
 
 def test_a_broken_guide_keeps_its_pdf_while_the_other_is_built(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     make_project(slug="good-guide")
     root = make_project(slug="bad-guide")
     args = ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")]
@@ -31,15 +32,19 @@ def test_a_broken_guide_keeps_its_pdf_while_the_other_is_built(
     old_bytes = bad_pdf.read_bytes()
 
     (root / "sources" / "bad-guide" / "01-intro.md").write_text(
-        "# Intro\n\nSee [this](javascript:alert(1)).\n", encoding="utf-8")
+        "# Intro\n\nSee [this](javascript:alert(1)).\n", encoding="utf-8"
+    )
     (root / "sources" / "good-guide" / "01-intro.md").write_text(
-        "# Intro\n\nChanged text for the test.\n", encoding="utf-8")
+        "# Intro\n\nChanged text for the test.\n", encoding="utf-8"
+    )
     code, out, err = run_cli(args, capsys)
     assert code == 1
     lines = [line.replace(str(root) + "/", "") for line in err.strip().splitlines()]
     assert lines[0].startswith("sources/bad-guide/01-intro.md:3: error: link 'javascript:")
-    assert lines[1:] == ["1 error", "failed: bad-guide (previous PDF and manifest entry, if "
-                                    "any, kept); built: good-guide"]
+    assert lines[1:] == [
+        "1 error",
+        "failed: bad-guide (previous PDF and manifest entry, if any, kept); built: good-guide",
+    ]
     assert "built " in out and "good-guide" in out and "bad-guide" not in out
     after = _manifest(root)
     assert after["bad-guide"] == before["bad-guide"]
@@ -49,8 +54,10 @@ def test_a_broken_guide_keeps_its_pdf_while_the_other_is_built(
 
 
 def test_a_guide_failing_in_layout_does_not_stop_the_other(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A layout failure (a block too large for any page) is contained to its guide too."""
     from guide.render.layout.safety import BlockProblem, LocatingDocTemplate
 
@@ -65,21 +72,25 @@ def test_a_guide_failing_in_layout_does_not_stop_the_other(
     monkeypatch.setattr(LocatingDocTemplate, "handle_flowable", refuse_bad)
     make_project(slug="good-guide")
     root = make_project(slug="bad-guide")
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 1
-    assert ("failed: bad-guide (previous PDF and manifest entry, if any, kept); built: "
-            "good-guide") in err
+    assert (
+        "failed: bad-guide (previous PDF and manifest entry, if any, kept); built: good-guide"
+    ) in err
     assert set(_manifest(root)) == {"good-guide"}
 
 
 def test_when_every_guide_fails_nothing_is_written(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = {"01-intro.md": "No title here.\n"}
     make_project(broken, slug="first-guide")
     root = make_project(broken, slug="second-guide")
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 1
     assert err.count(": error: ") == 2 and "failed:" not in err
     assert not (root / "dist").exists()

@@ -48,8 +48,21 @@ class Built:
 def _build(sources: Path, slug: str, out: Path) -> Built:
     stdout, stderr = io.StringIO(), io.StringIO()
     # The print edition: the phone edition's layout is tested in tests/test_phone.py.
-    code = main(["build", slug, "--report", "--edition", "print", "--sources", str(sources),
-                 "--out", str(out)], stdout, stderr)
+    code = main(
+        [
+            "build",
+            slug,
+            "--report",
+            "--edition",
+            "print",
+            "--sources",
+            str(sources),
+            "--out",
+            str(out),
+        ],
+        stdout,
+        stderr,
+    )
     assert code == 0, stderr.getvalue()
     [pdf] = sorted(out.glob(f"{slug}-v*.pdf"))
     return Built(pdf, stdout.getvalue(), sources / slug)
@@ -66,8 +79,20 @@ def sampler(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("sampler")
     shutil.copytree(ROOT / "assets", root / "assets")
     shutil.copytree(SAMPLER_DIR, root / "sources" / SAMPLER)
-    code = main(["release", SAMPLER, "--bump", "minor", "--summary", "Layout test edition",
-                 "--sources", str(root / "sources")], io.StringIO(), io.StringIO())
+    code = main(
+        [
+            "release",
+            SAMPLER,
+            "--bump",
+            "minor",
+            "--summary",
+            "Layout test edition",
+            "--sources",
+            str(root / "sources"),
+        ],
+        io.StringIO(),
+        io.StringIO(),
+    )
     assert code == 0
     return _build(root / "sources", SAMPLER, root / "dist")
 
@@ -106,8 +131,10 @@ def measure(pdf: Path, brand: Brand) -> list[Page]:
                 if y0 < low - 3 or y1 > high + 3:
                     continue  # running header and footer
                 bottom = y0 if bottom is None else min(bottom, y0)
-                if obj.type == pdfium_raw.FPDF_PAGEOBJ_TEXT \
-                        and obj.get_font_size() >= brand.type_scale.small - 0.1:
+                if (
+                    obj.type == pdfium_raw.FPDF_PAGEOBJ_TEXT
+                    and obj.get_font_size() >= brand.type_scale.small - 0.1
+                ):
                     baselines.add(round(y0))
             pages.append(Page(texts[index], bottom, len(baselines)))
             page.close()
@@ -126,8 +153,12 @@ def chapters(pages: list[Page]) -> list[list[int]]:
     """Page indexes of each chapter: from its "CHAPTER n" page to the page before the next
     chapter or the closing part (the call to action's page, which holds its QR code link)."""
     starts = [i for i, p in enumerate(pages) if re.match(r"\s*CHAPTER \d+\b", p.text)]
-    closing = next(i for i, p in enumerate(pages) if i > starts[-1]
-                   and ("Schedule an Appointment" in p.text or "Ask the Front Desk" in p.text))
+    closing = next(
+        i
+        for i, p in enumerate(pages)
+        if i > starts[-1]
+        and ("Schedule an Appointment" in p.text or "Ask the Front Desk" in p.text)
+    )
     ends = [*starts[1:], closing]
     return [list(range(start, end)) for start, end in zip(starts, ends, strict=True)]
 
@@ -142,19 +173,25 @@ def test_the_layout_report_finds_nothing(request: pytest.FixtureRequest, name: s
 
 
 @pytest.mark.parametrize("name", GUIDES)
-def test_no_chapter_page_but_the_last_ends_high(request: pytest.FixtureRequest, name: str,
-                                                 brand: Brand) -> None:
+def test_no_chapter_page_but_the_last_ends_high(
+    request: pytest.FixtureRequest, name: str, brand: Brand
+) -> None:
     pages = measure(_guide(request, name).pdf, brand)
     found = chapters(pages)
     assert len(found) >= 5
-    short = [(i + 1, round(fill(pages[i], brand), 2)) for chapter in found
-             for i in chapter[:-1] if fill(pages[i], brand) < FULL]
+    short = [
+        (i + 1, round(fill(pages[i], brand), 2))
+        for chapter in found
+        for i in chapter[:-1]
+        if fill(pages[i], brand) < FULL
+    ]
     assert not short, f"pages ending above {FULL:.0%} of the frame: {short}"
 
 
 @pytest.mark.parametrize("name", GUIDES)
-def test_no_chapter_ends_on_a_page_of_a_few_lines(request: pytest.FixtureRequest, name: str,
-                                                  brand: Brand) -> None:
+def test_no_chapter_ends_on_a_page_of_a_few_lines(
+    request: pytest.FixtureRequest, name: str, brand: Brand
+) -> None:
     pages = measure(_guide(request, name).pdf, brand)
     for chapter in chapters(pages):
         if len(chapter) > 1:
@@ -190,16 +227,26 @@ def test_a_floated_figure_stays_after_its_paragraph_in_the_tree(reference: Built
     around it) is still read after that paragraph: the tree keeps the source order."""
     _, root = structure(reference.pdf)
     kids = root.kids[0].kids
-    moved = [at for at, kid in enumerate(kids) if kid.type == "Figure" and at
-             and kids[at - 1].type == "P" and kids[at - 1].mcids and kid.mcids
-             and max(page for page, _ in kids[at - 1].mcids) > kid.mcids[0][0]]
+    moved = [
+        at
+        for at, kid in enumerate(kids)
+        if kid.type == "Figure"
+        and at
+        and kids[at - 1].type == "P"
+        and kids[at - 1].mcids
+        and kid.mcids
+        and max(page for page, _ in kids[at - 1].mcids) > kid.mcids[0][0]
+    ]
     assert moved, "no figure of the reference guide floats above its paragraph's end"
 
 
 def test_callout_kinds_are_spoken_and_look_different(sampler: Built, brand: Brand) -> None:
     _, root = structure(sampler.pdf)
-    icons = {str(n.obj["/Alt"]): n for n in walk(root) if n.type == "Figure"
-             and str(n.obj["/Alt"]) in LABELS}
+    icons = {
+        str(n.obj["/Alt"]): n
+        for n in walk(root)
+        if n.type == "Figure" and str(n.obj["/Alt"]) in LABELS
+    }
     assert set(icons) == LABELS
     notes = [n for n in walk(root) if n.type == "Note"]
     for icon in icons.values():
@@ -230,10 +277,11 @@ def test_callout_kinds_are_spoken_and_look_different(sampler: Built, brand: Bran
 def test_a_short_last_word_is_bound_to_the_word_before() -> None:
     from guide.render.text.scraps import bind_last_word
 
-    assert bind_last_word("Why Inflammation Becomes Chronic") == \
-        "Why Inflammation Becomes&nbsp;Chronic"
-    assert bind_last_word('See <a href="x y">the page</a>') == \
-        'See <a href="x y">the&nbsp;page</a>'
+    assert (
+        bind_last_word("Why Inflammation Becomes Chronic")
+        == "Why Inflammation Becomes&nbsp;Chronic"
+    )
+    assert bind_last_word('See <a href="x y">the page</a>') == 'See <a href="x y">the&nbsp;page</a>'
     assert bind_last_word("Alone") == "Alone"
     assert bind_last_word("Ends with extraordinarily") == "Ends with extraordinarily"
 
@@ -251,10 +299,15 @@ def test_a_paragraph_never_ends_with_a_hyphenated_tail(brand: Brand) -> None:
     from guide.render.text.scraps import BodyParagraph, ends_with_tail
 
     style = _styles(brand).body
-    text = ("Patients sometimes ask how the clinic decides what to change, and the answer "
-            "depends on comments, measurements and a considerable amount of improvement.")
-    tails = [width for width in range(180, 420, 2)
-             if (plain := Paragraph(text, style)).wrap(width, 1000) and ends_with_tail(plain)]
+    text = (
+        "Patients sometimes ask how the clinic decides what to change, and the answer "
+        "depends on comments, measurements and a considerable amount of improvement."
+    )
+    tails = [
+        width
+        for width in range(180, 420, 2)
+        if (plain := Paragraph(text, style)).wrap(width, 1000) and ends_with_tail(plain)
+    ]
     assert tails, "no width gives reportlab's own breaking a scrap: the test proves nothing"
     for width in tails:
         para = BodyParagraph(text, style)
@@ -293,8 +346,11 @@ def test_the_report_names_holes_stranded_figures_widows_and_scraps(brand: Brand)
     word.wrap(400, 100)
     log.drawn(1, 1, word, top - 0.5 * height, top, height)  # half a page, then a new page
     log.drawn(2, 1, Floating(), top - 0.4 * height, top, height)  # a figure alone ends it
-    tail = Paragraph("A paragraph whose last line holds only the tail of a hyph\xadenated "
-                     "word, drawn at a width that breaks it there.", style)
+    tail = Paragraph(
+        "A paragraph whose last line holds only the tail of a hyph\xadenated "
+        "word, drawn at a width that breaks it there.",
+        style,
+    )
     tail.wrap(60, 1000)
     tail.blPara.lines[-2][1][-1] = "hyph\xad"
     tail.blPara.lines[-1] = (0, ["enated."])
@@ -308,16 +364,23 @@ def test_the_report_names_holes_stranded_figures_widows_and_scraps(brand: Brand)
     log.drawn(4, 3, head, top - 0.95 * height, top, height)  # an orphan ends page 4 ...
     log.drawn(5, 3, foot, top - 0.1 * height, top, height)  # ... and its widow opens page 5
     kinds = {(d.page, d.kind) for d in log.report().defects}
-    assert kinds == {(1, "hole"), (2, "stranded"), (3, "scrap"), (4, "orphan"), (5, "widow"),
-                     (5, "stranded")}  # one line alone ends chapter 3
+    assert kinds == {
+        (1, "hole"),
+        (2, "stranded"),
+        (3, "scrap"),
+        (4, "orphan"),
+        (5, "widow"),
+        (5, "stranded"),
+    }  # one line alone ends chapter 3
 
 
 def test_the_report_lists_each_guides_problems_under_its_name() -> None:
     from guide.cli import print_layout_report
 
     out = io.StringIO()
-    print_layout_report([("first", ["page 4: hole: the text ends at 61% of the page"]),
-                         ("second", [])], out)
+    print_layout_report(
+        [("first", ["page 4: hole: the text ends at 61% of the page"]), ("second", [])], out
+    )
     assert out.getvalue().splitlines() == [
         "layout first: 1 problem",
         "  page 4: hole: the text ends at 61% of the page",
@@ -349,8 +412,9 @@ def test_a_hyphenated_word_in_a_table_cell_is_no_scrap(brand: Brand) -> None:
     top, height = 700.0, 600.0
     kinds = []
     for role in ("TD", "P"):  # the same lines in a table cell, then in a callout's box
-        cell = Paragraph("A cell whose last line holds only the tail of a hyph\xadenated "
-                         "word.", style)
+        cell = Paragraph(
+            "A cell whose last line holds only the tail of a hyph\xadenated word.", style
+        )
         cell.role = role
         table = Table([[cell]], colWidths=[120])
         table.wrap(120, 1000)
@@ -362,33 +426,45 @@ def test_a_hyphenated_word_in_a_table_cell_is_no_scrap(brand: Brand) -> None:
     assert kinds == [[], ["scrap"]]
 
 
-def test_the_report_names_pages_by_their_printed_label(make_project: Callable[..., Path],
-                                                       tmp_path: Path) -> None:
+def test_the_report_names_pages_by_their_printed_label(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
     # Test content, not medical advice: a forced page break leaves a hole on the chapter's
     # first page, which the report must name as the footer does ("Page 1 of …").
-    text = ("# Introduction\n\nA first short paragraph of test content.\n\n\\newpage\n\n"
-            + "More test content after the page break. " * 60 + "\n")
+    text = (
+        "# Introduction\n\nA first short paragraph of test content.\n\n\\newpage\n\n"
+        + "More test content after the page break. " * 60
+        + "\n"
+    )
     root = make_project({"01-intro.md": text})
     out = io.StringIO()
-    code = main(["build", "--report", "--sources", str(root / "sources"), "--out",
-                 str(tmp_path / "dist")], out, io.StringIO())
+    code = main(
+        ["build", "--report", "--sources", str(root / "sources"), "--out", str(tmp_path / "dist")],
+        out,
+        io.StringIO(),
+    )
     assert code == 0
     [pdf] = print_pdfs(tmp_path / "dist", "test-guide-v*.pdf")
     reader = PdfReader(str(pdf))
-    hole = next(i for i, page in enumerate(reader.pages)
-                if "A first short paragraph" in page.extract_text())
+    hole = next(
+        i for i, page in enumerate(reader.pages) if "A first short paragraph" in page.extract_text()
+    )
     assert hole > 0 and reader.page_labels[hole] == "1"
     assert "  page 1: hole:" in out.getvalue(), out.getvalue()
     assert f"page {hole + 1}:" not in out.getvalue()
 
 
-def test_the_cover_never_leaves_one_short_word_alone(make_project: Callable[..., Path],
-                                                     tmp_path: Path) -> None:
+def test_the_cover_never_leaves_one_short_word_alone(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
     audience = "A free guide for people with leg and back pain"
     toml = MINIMAL_TOML.replace('audience = "For testers"', f'audience = "{audience}"')
     root = make_project(toml=toml)
-    code = main(["build", "--sources", str(root / "sources"), "--out", str(tmp_path / "dist")],
-                io.StringIO(), io.StringIO())
+    code = main(
+        ["build", "--sources", str(root / "sources"), "--out", str(tmp_path / "dist")],
+        io.StringIO(),
+        io.StringIO(),
+    )
     assert code == 0
     [pdf] = print_pdfs(tmp_path / "dist", "test-guide-v*.pdf")
     [cover] = page_lines(pdf, [0])
@@ -396,20 +472,29 @@ def test_the_cover_never_leaves_one_short_word_alone(make_project: Callable[...,
     assert ending and len(ending[0].split()) >= 2, cover
 
 
-def test_short_chapters_run_on_and_long_ones_end_their_page(make_project: Callable[..., Path],
-                                                           tmp_path: Path) -> None:
+def test_short_chapters_run_on_and_long_ones_end_their_page(
+    make_project: Callable[..., Path], tmp_path: Path
+) -> None:
     # Test content, not medical advice: two chapters of a few lines each, then a chapter longer
     # than half a page, then one more: the second follows the first on its page, the fourth
     # starts a new page.
     short = "A short chapter of test content with a few plain words in it. " * 4
     long = "A longer chapter of test content that fills more than half a page. " * 40
-    files = {"01-intro.md": f"# One\n\n{short}\n", "02-two.md": f"# Two\n\n{short}\n",
-             "03-three.md": f"# Three\n\n{long}\n", "04-four.md": f"# Four\n\n{short}\n"}
-    toml = MINIMAL_TOML.replace('chapters = ["01-intro.md"]', "chapters = " + str(
-        list(files)).replace("'", '"'))
+    files = {
+        "01-intro.md": f"# One\n\n{short}\n",
+        "02-two.md": f"# Two\n\n{short}\n",
+        "03-three.md": f"# Three\n\n{long}\n",
+        "04-four.md": f"# Four\n\n{short}\n",
+    }
+    toml = MINIMAL_TOML.replace(
+        'chapters = ["01-intro.md"]', "chapters = " + str(list(files)).replace("'", '"')
+    )
     root = make_project(files, toml=toml)
-    code = main(["build", "--sources", str(root / "sources"), "--out", str(tmp_path / "dist")],
-                io.StringIO(), io.StringIO())
+    code = main(
+        ["build", "--sources", str(root / "sources"), "--out", str(tmp_path / "dist")],
+        io.StringIO(),
+        io.StringIO(),
+    )
     assert code == 0
     [pdf] = print_pdfs(tmp_path / "dist", "test-guide-v*.pdf")
     texts = page_texts(pdf)
@@ -430,7 +515,8 @@ def test_every_reference_chapter_starts_a_page(reference: Built) -> None:
 
 
 def test_a_figure_and_a_few_lines_ending_a_chapter_count_when_the_page_before_had_room(
-        brand: Brand) -> None:
+    brand: Brand,
+) -> None:
     from reportlab.platypus import Paragraph
 
     from guide.render.layout.floats import Floating
@@ -450,8 +536,9 @@ def test_a_figure_and_a_few_lines_ending_a_chapter_count_when_the_page_before_ha
     assert found == [[(4, "stranded")], []]
 
 
-def test_the_reference_guides_first_chapter_ends_on_its_page(reference: Built,
-                                                             brand: Brand) -> None:
+def test_the_reference_guides_first_chapter_ends_on_its_page(
+    reference: Built, brand: Brand
+) -> None:
     # It once ended on a page of five lines after Figure 1: shrinking the figure and tightening
     # the space between its blocks keeps it on one page.
     pages = measure(reference.pdf, brand)

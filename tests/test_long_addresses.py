@@ -19,9 +19,11 @@ from tests.conftest import build_errors, print_pdfs
 NOTICE = "This guide is test content written for a test; it is not medical advice.\n\n"
 BREAK_AFTER = "/.-?&=_#"
 # The tester's pasted address, without its click id (the campaign tests cover those).
-ADDRESS = ("https://www.valorspine.com/blog/what-is-sciatica?utm_source=facebook&utm_medium="
-           "paid_social&utm_campaign=fall_2026_sciatica_awareness_lookalike_audience_v3"
-           "&utm_content=carousel_card_2")
+ADDRESS = (
+    "https://www.valorspine.com/blog/what-is-sciatica?utm_source=facebook&utm_medium="
+    "paid_social&utm_campaign=fall_2026_sciatica_awareness_lookalike_audience_v3"
+    "&utm_content=carousel_card_2"
+)
 
 
 def _lines(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
@@ -32,11 +34,13 @@ def _lines(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     lines: list[str] = []
     for page in pypdf.PdfReader(pdf).pages[2:-1]:
         # The DRAFT mark is drawn first, under the content: its word is no line of the text.
-        text = [line.strip() for line in page.extract_text().splitlines()
-                if line.strip() != "DRAFT"]
+        text = [
+            line.strip() for line in page.extract_text().splitlines() if line.strip() != "DRAFT"
+        ]
         # The page's furniture (running title, footer) comes last: leave it out.
-        furniture = max((i for i, line in enumerate(text) if line == "A Test Guide"),
-                        default=len(text))
+        furniture = max(
+            (i for i, line in enumerate(text) if line == "A Test Guide"), default=len(text)
+        )
         lines += text[:furniture]
     return lines
 
@@ -48,7 +52,7 @@ def _pieces(lines: list[str], address: str) -> list[list[str]]:
     while index < len(lines):
         words = lines[index].split()
         head = words[-1] if words else ""
-        start = head[head.find("https"):] if "https" in head else ""
+        start = head[head.find("https") :] if "https" in head else ""
         if not start or not address.startswith(start):
             index += 1
             continue
@@ -56,7 +60,7 @@ def _pieces(lines: list[str], address: str) -> list[list[str]]:
         while "".join(pieces) != address and index + 1 < len(lines):
             index += 1
             nxt = lines[index].split()[0] if lines[index].split() else ""
-            rest = address[len("".join(pieces)):]
+            rest = address[len("".join(pieces)) :]
             # The last piece is followed by the sentence's next words.
             nxt = rest if nxt.startswith(rest) else nxt
             assert rest.startswith(nxt), (pieces, lines[index])
@@ -67,7 +71,8 @@ def _pieces(lines: list[str], address: str) -> list[list[str]]:
 
 
 def test_an_address_breaks_only_after_its_punctuation_wherever_its_line_starts(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     # The same address after lead-ins of every length: one of them starts it near a line's
     # end, where it used to be cut after "https" (the QA report's "https" / "://www…").
     paragraphs = [f"Number {n}: " + "more " * n + f"at {ADDRESS} or our blog." for n in range(16)]
@@ -84,11 +89,14 @@ def test_an_address_breaks_only_after_its_punctuation_wherever_its_line_starts(
 
 
 def test_an_address_in_a_narrow_table_cell_breaks_only_after_its_punctuation(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
-    table = ("| Option | Who it may suit | Typical time | Cost range | Evidence | Notes |\n"
-             "|---|---|---|---|---|---|\n"
-             f"| Physical therapy | Lookalike patients | 6 to 8 weeks | $$ | Moderate | See "
-             f"{ADDRESS} |\n")
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = (
+        "| Option | Who it may suit | Typical time | Cost range | Evidence | Notes |\n"
+        "|---|---|---|---|---|---|\n"
+        f"| Physical therapy | Lookalike patients | 6 to 8 weeks | $$ | Moderate | See "
+        f"{ADDRESS} |\n"
+    )
     text = f"# Tables\n\n{NOTICE}## Options\n\n{table}\nAfter the table.\n"
     lines = _lines(make_project({"01-intro.md": text}), capsys)
     found = _pieces(lines, ADDRESS)
@@ -101,7 +109,8 @@ def test_an_address_in_a_narrow_table_cell_breaks_only_after_its_punctuation(
 
 
 def test_a_piece_wider_than_a_line_breaks_between_letters_but_never_in_the_scheme(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     address = "https://example.com/files/" + "abcdefghij" * 14 + "/end"
     text = f"# Addresses\n\n{NOTICE}Our long address, written out: {address} for the test.\n"
     found = _pieces(_lines(make_project({"01-intro.md": text}), capsys), address)

@@ -28,13 +28,25 @@ def kinds(blocks: tuple[m.Block, ...]) -> list[str]:
 
 
 def test_blocks_and_their_lines(make_project: Callable[..., Path]) -> None:
-    chapter, diagnostics = parse(make_project, (
-        "# Title\n\nFirst *para* with **bold** and [a link](https://example.com).\n\n"
-        "## Section\n\n- one\n- two\n    1. nested\n\n> quoted\n\n---\n\n\\newpage\n\n"
-        "| a | b |\n|:--|--:|\n| 1 | 2 |\n"))
+    chapter, diagnostics = parse(
+        make_project,
+        (
+            "# Title\n\nFirst *para* with **bold** and [a link](https://example.com).\n\n"
+            "## Section\n\n- one\n- two\n    1. nested\n\n> quoted\n\n---\n\n\\newpage\n\n"
+            "| a | b |\n|:--|--:|\n| 1 | 2 |\n"
+        ),
+    )
     assert not diagnostics.items
-    assert kinds(chapter.blocks) == ["Heading", "Paragraph", "Heading", "ListBlock",
-                                     "BlockQuote", "Rule", "PageBreak", "Table"]
+    assert kinds(chapter.blocks) == [
+        "Heading",
+        "Paragraph",
+        "Heading",
+        "ListBlock",
+        "BlockQuote",
+        "Rule",
+        "PageBreak",
+        "Table",
+    ]
     lines = [b.location.line for b in chapter.blocks if not isinstance(b, m.Footnotes)]
     assert lines == [1, 3, 5, 7, 11, 13, 15, 17]
     para = chapter.blocks[1]
@@ -50,9 +62,13 @@ def test_blocks_and_their_lines(make_project: Callable[..., Path]) -> None:
 
 
 def test_callout_footnote_and_code(make_project: Callable[..., Path]) -> None:
-    chapter, _ = parse(make_project, (
-        '# T\n\n!!! expert "Expert Take"\n    Body text.\n\nA claim.[^1]\n\n'
-        "```python\nprint('<b>')\n```\n\n[^1]: The note.\n"))
+    chapter, _ = parse(
+        make_project,
+        (
+            '# T\n\n!!! expert "Expert Take"\n    Body text.\n\nA claim.[^1]\n\n'
+            "```python\nprint('<b>')\n```\n\n[^1]: The note.\n"
+        ),
+    )
     callout = chapter.blocks[1]
     assert isinstance(callout, m.Callout)
     assert (callout.kind, callout.title) == ("expert", "Expert Take")
@@ -69,11 +85,14 @@ def test_callout_footnote_and_code(make_project: Callable[..., Path]) -> None:
 
 
 def test_raw_html_keeps_its_text_not_its_tags(make_project: Callable[..., Path]) -> None:
-    chapter, diagnostics = parse(make_project, (
-        '# T\n\nA <font color="red">red</font> word &amp; <b>bold</b> &copy;.\n\n'
-        '<div onclick="x()">block <img src="/etc/passwd"></div>\n'))
-    text = " ".join(m.plain_text(b.inlines) for b in chapter.blocks
-                    if isinstance(b, m.Paragraph))
+    chapter, diagnostics = parse(
+        make_project,
+        (
+            '# T\n\nA <font color="red">red</font> word &amp; <b>bold</b> &copy;.\n\n'
+            '<div onclick="x()">block <img src="/etc/passwd"></div>\n'
+        ),
+    )
+    text = " ".join(m.plain_text(b.inlines) for b in chapter.blocks if isinstance(b, m.Paragraph))
     assert "red word & bold ©." in text
     assert "block" in text and "passwd" not in text
     assert any("raw HTML is not rendered" in d.message for d in diagnostics.items)
@@ -91,8 +110,10 @@ def test_image_must_stay_inside_the_guide(make_project: Callable[..., Path]) -> 
 
 
 def test_svg_image_from_assets(make_project: Callable[..., Path]) -> None:
-    chapter, diagnostics = parse(make_project, (
-        '# T\n\n![A disc seen from above](illustrations/disc-cross-section.svg "A disc")\n'))
+    chapter, diagnostics = parse(
+        make_project,
+        ('# T\n\n![A disc seen from above](illustrations/disc-cross-section.svg "A disc")\n'),
+    )
     assert not diagnostics.items
     image = chapter.blocks[1]
     assert isinstance(image, m.Image) and image.path is not None
@@ -101,12 +122,14 @@ def test_svg_image_from_assets(make_project: Callable[..., Path]) -> None:
 
 
 def test_image_inside_a_paragraph_warns(make_project: Callable[..., Path]) -> None:
-    chapter, diagnostics = parse(make_project, (
-        "# T\n\nSee ![the disc](illustrations/disc-cross-section.svg) here.\n"))
+    chapter, diagnostics = parse(
+        make_project, ("# T\n\nSee ![the disc](illustrations/disc-cross-section.svg) here.\n")
+    )
     assert [str(d) for d in diagnostics.items] == [
         "sources/test-guide/01-intro.md:3: warning: image 'illustrations/disc-cross-section.svg'"
         " sits inside a paragraph, so only its alt text is shown; put it on a line of its own "
-        "to show the picture"]
+        "to show the picture"
+    ]
     paragraph = chapter.blocks[1]
     assert isinstance(paragraph, m.Paragraph)
     assert m.plain_text(paragraph.inlines) == "See the disc here."

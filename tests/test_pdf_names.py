@@ -18,14 +18,20 @@ from tests.conftest import build_errors
 from tests.quiet import no_reader_warnings
 
 # Latin with accents, Greek and Cyrillic: the brand's fonts draw all three (check says so).
-SECTIONS = ["Opciones sin cirugía", "Ça va, l’œuvre à Zürich", "Ελληνικά κεφάλαια",
-            "Кириллица раздел", "Ελληνικά κεφάλαια"]
+SECTIONS = [
+    "Opciones sin cirugía",
+    "Ça va, l’œuvre à Zürich",
+    "Ελληνικά κεφάλαια",
+    "Кириллица раздел",
+    "Ελληνικά κεφάλαια",
+]
 TITLE = "¿Qué es la ciática?"
-CHAPTER = (f"# {TITLE}\n\nTexto de prueba.[^1]\n\n"
-           + "".join(f"## {s}\n\nTest text, not medical advice.\n\n\\newpage\n\n"
-                     for s in SECTIONS)
-           + '!!! note "Nota"\n    A callout.\n\n!!! expert "Expert Take"\n    Another.\n\n'
-           + "Second note.[^2]\n\n[^1]: The first footnote.\n[^2]: The second footnote.\n")
+CHAPTER = (
+    f"# {TITLE}\n\nTexto de prueba.[^1]\n\n"
+    + "".join(f"## {s}\n\nTest text, not medical advice.\n\n\\newpage\n\n" for s in SECTIONS)
+    + '!!! note "Nota"\n    A callout.\n\n!!! expert "Expert Take"\n    Another.\n\n'
+    + "Second note.[^2]\n\n[^1]: The first footnote.\n[^2]: The second footnote.\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +45,9 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next((root / "dist").glob("*.pdf"))
 
 
-def test_headings_in_several_scripts_pass_check(make_project: Callable[..., Path],
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_headings_in_several_scripts_pass_check(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     code, lines = build_errors(make_project({"01-intro.md": CHAPTER}), capsys)
     assert code == 0 and lines == [], lines
 
@@ -92,11 +99,14 @@ def _pdfium_pages(pdf: Path) -> list[pypdfium2.PdfTextPage]:
 def test_every_contents_line_has_the_page_number_of_its_heading(pdf: Path) -> None:
     pages = _pdfium_pages(pdf)
     texts = [page.get_text_range() for page in pages]
-    contents = next(i for i, t in enumerate(texts)  # a draft's watermark word comes first
-                    if t.lstrip().removeprefix("DRAFT").lstrip().startswith("Contents"))
+    contents = next(
+        i
+        for i, t in enumerate(texts)  # a draft's watermark word comes first
+        if t.lstrip().removeprefix("DRAFT").lstrip().startswith("Contents")
+    )
     toc = pages[contents]
     printed: dict[str, list[str]] = {}  # heading → page numbers printed in its pages' footers
-    for text in texts[contents + 1:]:
+    for text in texts[contents + 1 :]:
         footer = re.search(r"Page (\d+) of \d+", text)
         for heading in dict.fromkeys([TITLE, *SECTIONS]):
             if footer and heading in text:
@@ -125,8 +135,13 @@ def test_pdfium_reads_every_page(pdf: Path) -> None:
 
 def test_every_note_has_a_unique_id_listed_in_the_id_tree(pdf: Path) -> None:
     with pikepdf.open(pdf) as doc:
-        notes = [obj for obj in doc.objects if isinstance(obj, pikepdf.Dictionary)
-                 and obj.get("/Type") == "/StructElem" and obj.get("/S") == "/Note"]
+        notes = [
+            obj
+            for obj in doc.objects
+            if isinstance(obj, pikepdf.Dictionary)
+            and obj.get("/Type") == "/StructElem"
+            and obj.get("/S") == "/Note"
+        ]
         ids = [str(note.get("/ID", "")) for note in notes]
         assert len(notes) >= 4  # two footnotes, two callouts
         assert all(ids) and len(set(ids)) == len(ids), ids

@@ -26,9 +26,18 @@ SAMPLER = ROOT / "tests" / "guides"
 @pytest.fixture(scope="session")
 def sampler_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("sampler")
-    code = main(["build", "phone-sampler", "--sources", str(SAMPLER), "--assets",
-                 str(ROOT / "assets"),
-                 "--out", str(out)])
+    code = main(
+        [
+            "build",
+            "phone-sampler",
+            "--sources",
+            str(SAMPLER),
+            "--assets",
+            str(ROOT / "assets"),
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0
     return out
 
@@ -87,8 +96,7 @@ def test_page_is_about_four_by_seven_inches(editions: tuple[Path, Path]) -> None
         assert 0.5 <= width / height <= 0.6  # near a phone's 9:16
 
 
-def test_body_is_12_point_at_30_to_45_characters_a_line(
-        reference_phone_pdf: Path) -> None:
+def test_body_is_12_point_at_30_to_45_characters_a_line(reference_phone_pdf: Path) -> None:
     lines = _frame_lines(reference_phone_pdf)
     body = [text for text, size in lines if round(size, 1) == 12.0 and len(text.split()) > 4]
     assert len(body) > 200
@@ -196,9 +204,19 @@ def test_sampler_adapts_every_kind(sampler_dist: Path) -> None:
 
 
 def test_rebuild_is_byte_identical(sampler_dist: Path, tmp_path: Path) -> None:
-    code = main(["build", "phone-sampler", "--sources", str(SAMPLER), "--assets",
-                 str(ROOT / "assets"),
-                 "--out", str(tmp_path), "--force"])
+    code = main(
+        [
+            "build",
+            "phone-sampler",
+            "--sources",
+            str(SAMPLER),
+            "--assets",
+            str(ROOT / "assets"),
+            "--out",
+            str(tmp_path),
+            "--force",
+        ]
+    )
     assert code == 0
     for pdf in sampler_dist.glob("*.pdf"):
         assert (tmp_path / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
@@ -216,31 +234,36 @@ def test_manifest_offers_both_editions(reference_dist: Path) -> None:
     assert group[0]["pdf"] == entries[0]["pdf"] and group[0]["phone"] == phone["pdf"]
 
 
-def test_a_guide_may_build_print_only(make_project: Callable[..., Path],
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_guide_may_build_print_only(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.conftest import MINIMAL_TOML
 
     root = make_project(toml='editions = ["print"]\n' + MINIMAL_TOML)
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 0, err
-    assert [p.name for p in (root / "dist").glob("*.pdf")] == ["test-guide-v1.0.0-draft+" +
-                                                                p.name.split("+")[1]
-                                                                for p in
-                                                                (root / "dist").glob("*.pdf")]
+    assert [p.name for p in (root / "dist").glob("*.pdf")] == [
+        "test-guide-v1.0.0-draft+" + p.name.split("+")[1] for p in (root / "dist").glob("*.pdf")
+    ]
     assert not list((root / "dist").glob("*-phone.pdf"))
     entries = json.loads((root / "dist" / "manifest.json").read_text())["guides"]
     assert [e["edition"] for e in entries] == ["print"]
 
 
-def test_edition_mistakes_are_reported(make_project: Callable[..., Path],
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_edition_mistakes_are_reported(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     from tests.conftest import MINIMAL_TOML
 
     root = make_project(toml='editions = ["print", "phnoe"]\n' + MINIMAL_TOML)
     brand = root / "assets" / "brand.toml"
-    brand.write_text(brand.read_text().replace('furniture = "compact"', 'furniture = "tiny"')
-                     .replace("small = 10\n", "small = 8\n"))
+    brand.write_text(
+        brand.read_text()
+        .replace('furniture = "compact"', 'furniture = "tiny"')
+        .replace("small = 10\n", "small = 8\n")
+    )
     code, lines = build_errors(root, capsys)
     assert code == 1
     text = "\n".join(lines)

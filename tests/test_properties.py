@@ -22,19 +22,37 @@ LINE = st.lists(WORD, min_size=1, max_size=12).map(" ".join)
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.sampled_from(["para", "h2", "list", "olist", "quote", "code", "fence",
-                                 "table", "rule", "html", "link"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "para",
+                "h2",
+                "list",
+                "olist",
+                "quote",
+                "code",
+                "fence",
+                "table",
+                "rule",
+                "html",
+                "link",
+            ]
+        )
+    )
     line = draw(LINE)
     if kind == "h2":
         return f"## {line}"
     if kind == "list":
-        return "\n".join(f"{'  ' * draw(st.integers(0, 2))}- {draw(LINE)}"
-                         for _ in range(draw(st.integers(1, 4))))
+        return "\n".join(
+            f"{'  ' * draw(st.integers(0, 2))}- {draw(LINE)}"
+            for _ in range(draw(st.integers(1, 4)))
+        )
     if kind == "olist":
         return "\n".join(f"{i}. {draw(LINE)}" for i in range(1, draw(st.integers(2, 4))))
     if kind == "quote":
-        return "\n".join(f"{'>' * draw(st.integers(1, 3))} {draw(LINE)}"
-                         for _ in range(draw(st.integers(1, 3))))
+        return "\n".join(
+            f"{'>' * draw(st.integers(1, 3))} {draw(LINE)}" for _ in range(draw(st.integers(1, 3)))
+        )
     if kind == "code":
         return f"    {line}"
     if kind == "fence":
@@ -46,18 +64,22 @@ def block(draw: st.DrawFn) -> str:
     if kind == "rule":
         return "---"
     if kind == "html":
-        return f"<div><b>{line}</b> <font name=\"x\">{draw(LINE)}</font></div>"
+        return f'<div><b>{line}</b> <font name="x">{draw(LINE)}</font></div>'
     if kind == "link":
         return f"[{line}](https://example.com/{draw(st.integers(0, 99))}) **{draw(LINE)}**"
     return line
 
 
 DOCUMENT = st.lists(block(), min_size=1, max_size=8).map(
-    lambda blocks: "# Generated title\n\n" + "\n\n".join(blocks) + "\n")
+    lambda blocks: "# Generated title\n\n" + "\n\n".join(blocks) + "\n"
+)
 
 
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(DOCUMENT)
 def test_generated_markdown_builds_with_its_words_or_fails_cleanly(document: str) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -20,17 +20,30 @@ from tests.pdftools import normalize, page_texts
 SLUG = "test-guide"
 
 
-def build(root: Path, capsys: pytest.CaptureFixture[str], *extra: str,
-          out: str = "dist") -> tuple[str, str]:
-    code, stdout, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                                 str(root / out), *extra], capsys)
+def build(
+    root: Path, capsys: pytest.CaptureFixture[str], *extra: str, out: str = "dist"
+) -> tuple[str, str]:
+    code, stdout, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / out), *extra], capsys
+    )
     assert code == 0, err
     return stdout, err
 
 
 def release(root: Path, capsys: pytest.CaptureFixture[str], bump: str = "minor") -> str:
-    code, out, err = run_cli(["release", SLUG, "--bump", bump, "--summary", "An edition",
-                              "--sources", str(root / "sources")], capsys)
+    code, out, err = run_cli(
+        [
+            "release",
+            SLUG,
+            "--bump",
+            bump,
+            "--summary",
+            "An edition",
+            "--sources",
+            str(root / "sources"),
+        ],
+        capsys,
+    )
     assert code == 0, err
     return out
 
@@ -79,19 +92,24 @@ def edit(root: Path, words: str) -> None:
 
 
 def test_dist_holds_what_the_manifest_lists_plus_the_stable_name(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     dist = root / "dist"
     release(root, capsys)
     build(root, capsys)
-    assert files(dist) == listed(dist) | STABLE == {
-        "manifest.json", *both(f"{SLUG}-v1.0.0.pdf"), *STABLE}
+    assert (
+        files(dist)
+        == listed(dist) | STABLE
+        == {"manifest.json", *both(f"{SLUG}-v1.0.0.pdf"), *STABLE}
+    )
     assert entry(dist)["stable_pdf"] == f"{SLUG}.pdf"
     assert entry(dist, "phone")["stable_pdf"] == f"{SLUG}-phone.pdf"
     released = (dist / f"{SLUG}.pdf").read_bytes()
     assert released == (dist / f"{SLUG}-v1.0.0.pdf").read_bytes()
-    assert (dist / f"{SLUG}-phone.pdf").read_bytes() == \
-        (dist / f"{SLUG}-v1.0.0-phone.pdf").read_bytes()
+    assert (dist / f"{SLUG}-phone.pdf").read_bytes() == (
+        dist / f"{SLUG}-v1.0.0-phone.pdf"
+    ).read_bytes()
 
     edit(root, "Hello patients, again.")
     build(root, capsys)
@@ -107,13 +125,17 @@ def test_dist_holds_what_the_manifest_lists_plus_the_stable_name(
 
     release(root, capsys)
     build(root, capsys)
-    assert files(dist) == listed(dist) | STABLE == {
-        "manifest.json", *both(f"{SLUG}-v1.1.0.pdf"), *STABLE}
+    assert (
+        files(dist)
+        == listed(dist) | STABLE
+        == {"manifest.json", *both(f"{SLUG}-v1.1.0.pdf"), *STABLE}
+    )
     assert (dist / f"{SLUG}.pdf").read_bytes() == (dist / f"{SLUG}-v1.1.0.pdf").read_bytes()
 
 
-def test_another_guides_files_are_left_alone(make_project: Callable[..., Path],
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_another_guides_files_are_left_alone(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     dist = root / "dist"
     dist.mkdir()
@@ -124,21 +146,34 @@ def test_another_guides_files_are_left_alone(make_project: Callable[..., Path],
     assert keep <= files(dist)
 
 
-def test_previews_are_listed_sized_and_deterministic(make_project: Callable[..., Path],
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_previews_are_listed_sized_and_deterministic(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     build(root, capsys, "--previews")
     build(root, capsys, "--previews", "--force", out="again")
     first, second = root / "dist", root / "again"
     previews = entry(first)["previews"]
     assert isinstance(previews, list)
-    kinds = sorted((p["kind"], p["width"], p["height"] if p["kind"] == "social-card" else 0,
-                    p["path"].rsplit(".", 1)[1]) for p in previews)
-    assert kinds == [("cover", 400, 0, "png"), ("cover", 400, 0, "webp"),
-                     ("cover", 1200, 0, "png"), ("cover", 1200, 0, "webp"),
-                     ("social-card", 1200, 630, "png"),
-                     ("thumbnail", 400, 0, "png"), ("thumbnail", 400, 0, "png"),
-                     ("thumbnail", 400, 0, "png")]
+    kinds = sorted(
+        (
+            p["kind"],
+            p["width"],
+            p["height"] if p["kind"] == "social-card" else 0,
+            p["path"].rsplit(".", 1)[1],
+        )
+        for p in previews
+    )
+    assert kinds == [
+        ("cover", 400, 0, "png"),
+        ("cover", 400, 0, "webp"),
+        ("cover", 1200, 0, "png"),
+        ("cover", 1200, 0, "webp"),
+        ("social-card", 1200, 630, "png"),
+        ("thumbnail", 400, 0, "png"),
+        ("thumbnail", 400, 0, "png"),
+        ("thumbnail", 400, 0, "png"),
+    ]
     for preview in previews:
         data = (first / preview["path"]).read_bytes()
         with Image.open(io.BytesIO(data)) as picture:
@@ -147,13 +182,16 @@ def test_previews_are_listed_sized_and_deterministic(make_project: Callable[...,
             if preview["kind"] == "cover":
                 assert picture.height > picture.width  # a portrait page, not a blank strip
                 assert len(picture.convert("L").getcolors(maxcolors=65536) or []) > 8
-        assert hashlib.sha256(data).digest() == hashlib.sha256(
-            (second / preview["path"]).read_bytes()).digest()
+        assert (
+            hashlib.sha256(data).digest()
+            == hashlib.sha256((second / preview["path"]).read_bytes()).digest()
+        )
     assert files(first) == listed(first)  # a draft: no stable name yet
 
 
 def test_the_social_card_shows_the_title_large_on_the_band_beside_the_cover(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     build(root, capsys, "--previews")
     card = next(p for p in entry(root / "dist")["previews"] if p["kind"] == "social-card")
@@ -173,13 +211,17 @@ def test_the_social_card_shows_the_title_large_on_the_band_beside_the_cover(
     assert max(runs) >= 40  # "A Test Guide" set at 56 px or more (cap and ascender height)
     assert len(runs) >= 2  # the title, then the subtitle
     side = picture.crop((720, 0, 1200, 630))
-    paper = sum(int(n) for n, colour in side.getcolors(maxcolors=1 << 20) or []
-                if isinstance(colour, tuple) and min(colour) >= 245)
+    paper = sum(
+        int(n)
+        for n, colour in side.getcolors(maxcolors=1 << 20) or []
+        if isinstance(colour, tuple) and min(colour) >= 245
+    )
     assert paper > 0.25 * 480 * 630  # the cover's white lower half, whole, at the side
 
 
 def test_a_build_without_previews_keeps_those_of_an_unchanged_pdf(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     dist = root / "dist"
     build(root, capsys, "--previews")
@@ -195,15 +237,18 @@ def test_a_build_without_previews_keeps_those_of_an_unchanged_pdf(
 
 
 def test_a_draft_says_draft_and_the_last_release_never_1980(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     toml = (Path(__file__).parent / "conftest.py").read_text("utf-8")
     assert 'date = "2026-11-25"' in toml
     root = make_project()
     guide_toml = root / "sources" / SLUG / "guide.toml"
-    guide_toml.write_text(guide_toml.read_text("utf-8").replace('date = "2026-11-25"\n', ""),
-                          "utf-8")
+    guide_toml.write_text(
+        guide_toml.read_text("utf-8").replace('date = "2026-11-25"\n', ""), "utf-8"
+    )
     build(root, capsys)
     text = normalize(" ".join(page_texts(root / "dist" / str(entry(root / "dist")["pdf"]))))
     assert "Draft 1.0.0-draft+" in text and "not yet released" in text
@@ -211,7 +256,8 @@ def test_a_draft_says_draft_and_the_last_release_never_1980(
 
 
 def test_release_moves_guide_toml_and_a_later_draft_names_its_files(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     guide_toml = root / "sources" / SLUG / "guide.toml"
     release(root, capsys)  # the first release adopts guide.toml's 1.0.0
@@ -235,25 +281,30 @@ def test_release_moves_guide_toml_and_a_later_draft_names_its_files(
 
 
 def test_guide_toml_disagreeing_with_the_ledger_is_a_warning_naming_both(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     release(root, capsys)
     guide_toml = root / "sources" / SLUG / "guide.toml"
-    guide_toml.write_text(guide_toml.read_text("utf-8").replace('version = "1.0.0"',
-                                                                'version = "2.0.0"'), "utf-8")
+    guide_toml.write_text(
+        guide_toml.read_text("utf-8").replace('version = "1.0.0"', 'version = "2.0.0"'), "utf-8"
+    )
     stdout, err = build(root, capsys)
-    assert ("guide.toml:9: warning: guide.toml's version '2.0.0' differs from the newest "
-            "release's '1.0.0'") in err
+    assert (
+        "guide.toml:9: warning: guide.toml's version '2.0.0' differs from the newest "
+        "release's '1.0.0'"
+    ) in err
     assert f"{SLUG}-v1.0.0.pdf" in stdout  # the ledger decides: still released, not a draft
 
 
 def test_an_old_ledger_entry_without_file_digests_still_loads(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project()
     release(root, capsys)
     ledger = root / "sources" / SLUG / "revisions.toml"
     text = ledger.read_text("utf-8")
-    ledger.write_text(text[:text.index("[revision.files]")], "utf-8")
+    ledger.write_text(text[: text.index("[revision.files]")], "utf-8")
     build(root, capsys)  # still the release
     assert entry(root / "dist")["draft"] is False
     edit(root, "New words.")
@@ -262,7 +313,8 @@ def test_an_old_ledger_entry_without_file_digests_still_loads(
 
 
 def test_job_summary_names_version_pages_size_draft_and_cover(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     import subprocess
     import sys
 
@@ -271,14 +323,22 @@ def test_job_summary_names_version_pages_size_draft_and_cover(
     root = make_project()
     build(root, capsys, "--previews")
     guide = entry(root / "dist")
-    summary = subprocess.run([sys.executable, "-m", "guide.outputs.summary",
-                              str(root / "dist")], capture_output=True, text=True, cwd=ROOT,
-                             check=True).stdout
+    summary = subprocess.run(
+        [sys.executable, "-m", "guide.outputs.summary", str(root / "dist")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
     row = next(line for line in summary.splitlines() if f"`{SLUG}`" in line)
     assert f"| {guide['version']} | {guide['pages']} |" in row
     assert f"{int(str(guide['bytes'])) / 1024:.0f} KB" in row and "**draft**" in row
     assert '<img src="data:image/' in row and "cover-400." in row
-    empty = subprocess.run([sys.executable, "-m", "guide.outputs.summary",
-                            str(root / "nothing")], capture_output=True, text=True, cwd=ROOT,
-                           check=True).stdout
+    empty = subprocess.run(
+        [sys.executable, "-m", "guide.outputs.summary", str(root / "nothing")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
     assert "No guides were built" in empty

@@ -41,8 +41,14 @@ def test_every_word_of_every_definition_is_the_articles_own() -> None:
 
 def test_the_reference_glossary_holds_the_terms_the_article_defines() -> None:
     names = {str(t["term"]).lower() for t in _terms()}
-    assert {"annulus fibrosus", "nucleus pulposus", "annular tear", "central sensitization",
-            "intra-annular fibrin injection", "platelet-rich plasma"} <= names
+    assert {
+        "annulus fibrosus",
+        "nucleus pulposus",
+        "annular tear",
+        "central sensitization",
+        "intra-annular fibrin injection",
+        "platelet-rich plasma",
+    } <= names
     assert len(names) >= 10
 
 
@@ -67,12 +73,16 @@ def _term_links(reader: PdfReader, titles: set[str]) -> list[tuple[int, str, int
 
 
 def test_the_reference_pdf_has_a_key_terms_page_linked_from_the_chapters(
-        reference_pdf: Path) -> None:
+    reference_pdf: Path,
+) -> None:
     texts = page_texts(reference_pdf)
 
     def page_titled(title: str) -> int:  # after the cover and contents
-        return next(i for i, t in enumerate(texts) if i > 1
-                    and any(line.strip() == title for line in t.splitlines()))
+        return next(
+            i
+            for i, t in enumerate(texts)
+            if i > 1 and any(line.strip() == title for line in t.splitlines())
+        )
 
     first, disclaimer = page_titled("Key terms"), page_titled("Disclaimer")
     schedule = page_titled("Schedule an Appointment")
@@ -87,30 +97,44 @@ def test_the_reference_pdf_has_a_key_terms_page_linked_from_the_chapters(
     assert "Key terms" in texts[1]  # listed in the contents
     links = _term_links(PdfReader(reference_pdf), titles)
     linked = {term for _, term, _ in links}
-    assert {"annulus fibrosus", "nucleus pulposus", "annular tear", "central sensitization",
-            "intra-annular fibrin injection", "platelet-rich plasma"} <= linked
+    assert {
+        "annulus fibrosus",
+        "nucleus pulposus",
+        "annular tear",
+        "central sensitization",
+        "intra-annular fibrin injection",
+        "platelet-rich plasma",
+    } <= linked
     for page, term, target in links:
         assert page < first <= target < disclaimer  # from a chapter to the Key terms pages
         assert term.replace("-", "") in normalize(texts[target]).replace("-", "")
 
 
 def test_only_the_first_mention_in_each_chapter_is_linked(
-        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    glossary = ('# Test content, not medical advice.\n[[term]]\nterm = "annulus fibrosus"\n'
-                'aliases = ["annulus"]\ndefinition = "The outer ring of a disc."\n\n'
-                '[[term]]\nterm = "nucleus"\ndefinition = "The inner core."\n')
-    first = ("# First\n\nThe annulus holds the nucleus. The annulus fibrosus is tough.\n\n"
-             "## The annulus\n\nMore about the annulus.\n\n"
-             + "Filler words, so that the chapter takes more than half a page. " * 40 + "\n")
+    make_project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glossary = (
+        '# Test content, not medical advice.\n[[term]]\nterm = "annulus fibrosus"\n'
+        'aliases = ["annulus"]\ndefinition = "The outer ring of a disc."\n\n'
+        '[[term]]\nterm = "nucleus"\ndefinition = "The inner core."\n'
+    )
+    first = (
+        "# First\n\nThe annulus holds the nucleus. The annulus fibrosus is tough.\n\n"
+        "## The annulus\n\nMore about the annulus.\n\n"
+        + "Filler words, so that the chapter takes more than half a page. " * 40
+        + "\n"
+    )
     second = "# Second\n\nAgain the Annulus Fibrosus.\n"
-    toml_path = "chapters = [\"01-intro.md\"]"
+    toml_path = 'chapters = ["01-intro.md"]'
     from tests.conftest import MINIMAL_TOML
 
     toml = MINIMAL_TOML.replace(toml_path, 'chapters = ["01-intro.md", "02-more.md"]')
-    root = make_project({"glossary.toml": glossary, "01-intro.md": first, "02-more.md": second},
-                        toml=toml)
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    root = make_project(
+        {"glossary.toml": glossary, "01-intro.md": first, "02-more.md": second}, toml=toml
+    )
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 0, err
     pdf = print_pdfs(root / "dist")[0]
     reader = PdfReader(pdf)
@@ -127,51 +151,65 @@ def test_only_the_first_mention_in_each_chapter_is_linked(
 
 
 def test_glossary_mistakes_are_reported_at_their_line(
-        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
-    glossary = ('# Test content, not medical advice.\n[[term]]\nterm = "disc"\n'
-                'definition = "A part of the spine."\n\n[[term]]\nterm = "spinal disc"\n'
-                'aliases = ["Disc"]\ndefinition = "The same."\nnotes = "x"\n\n'
-                '[[term]]\nterm = "zebra"\ndefinition = "Never mentioned."\n')
+    make_project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glossary = (
+        '# Test content, not medical advice.\n[[term]]\nterm = "disc"\n'
+        'definition = "A part of the spine."\n\n[[term]]\nterm = "spinal disc"\n'
+        'aliases = ["Disc"]\ndefinition = "The same."\nnotes = "x"\n\n'
+        '[[term]]\nterm = "zebra"\ndefinition = "Never mentioned."\n'
+    )
     chapter = "# Introduction\n\nA disc in the back.\n"
     root = make_project({"glossary.toml": glossary, "01-intro.md": chapter})
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 1
     assert "glossary.toml:8: error: 'Disc' is already a key term or alias of 'disc'" in err
     assert "glossary.toml:10: error: unknown key 'term.notes'" in err
     fixed = glossary.replace('aliases = ["Disc"]\n', "").replace('notes = "x"\n', "")
     root = make_project({"glossary.toml": fixed, "01-intro.md": chapter})
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 0, err
     assert "glossary.toml:10: warning: key term 'zebra' is not mentioned in any chapter" in err
 
 
 def test_no_key_term_link_in_a_heading_a_link_or_a_quoted_article_title(
-        make_project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
     import pypdfium2
 
     from tests.conftest import MINIMAL_TOML
 
-    glossary = ('# Test content, not medical advice.\n[[term]]\nterm = "annular tear"\n'
-                'aliases = ["annular tears"]\ndefinition = "A crack in the outer ring."\n')
-    toml = MINIMAL_TOML.replace('title = "Another Article"',
-                                'title = "Annular Tears: The Hidden Cause of Back Pain"')
-    chapter = ("# Introduction\n\n## What annular tears are\n\n"
-               "Read [our page on annular tears](https://example.com/annular-tears). "
-               "If you would like to read more, we recommend: Annular Tears: The Hidden Cause "
-               "of Back Pain. Here, at last, annular tears are the key term.\n")
+    glossary = (
+        '# Test content, not medical advice.\n[[term]]\nterm = "annular tear"\n'
+        'aliases = ["annular tears"]\ndefinition = "A crack in the outer ring."\n'
+    )
+    toml = MINIMAL_TOML.replace(
+        'title = "Another Article"', 'title = "Annular Tears: The Hidden Cause of Back Pain"'
+    )
+    chapter = (
+        "# Introduction\n\n## What annular tears are\n\n"
+        "Read [our page on annular tears](https://example.com/annular-tears). "
+        "If you would like to read more, we recommend: Annular Tears: The Hidden Cause "
+        "of Back Pain. Here, at last, annular tears are the key term.\n"
+    )
     root = make_project({"glossary.toml": glossary, "01-intro.md": chapter}, toml=toml)
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 0, err
     pdf = next((root / "dist").glob("*.pdf"))
     links = _term_links(PdfReader(pdf), {"annular tear"})
     assert len(links) == 1  # one link: not the heading's, the link's or the title's mention
     page_index = links[0][0]
-    rects = [[float(v) for v in ref.get_object()["/Rect"]]
-             for ref in PdfReader(pdf).pages[page_index].get("/Annots") or []
-             if str(ref.get_object().get("/Contents", "")).endswith("annular tear")]
+    rects = [
+        [float(v) for v in ref.get_object()["/Rect"]]
+        for ref in PdfReader(pdf).pages[page_index].get("/Annots") or []
+        if str(ref.get_object().get("/Contents", "")).endswith("annular tear")
+    ]
     page = pypdfium2.PdfDocument(pdf)[page_index]
     textpage = page.get_textpage()
     left, bottom, right, top = rects[0]

@@ -65,8 +65,9 @@ def test_pdf_structure_is_valid(reference_pdf: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed (Debian: qpdf)")
 def test_qpdf_finds_no_problem(reference_pdf: Path) -> None:
-    result = subprocess.run(["qpdf", "--check", str(reference_pdf)], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        ["qpdf", "--check", str(reference_pdf)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -82,20 +83,29 @@ def test_opens_and_renders_in_pdfium(reference_pdf: Path) -> None:
     pdf.close()
 
 
-@pytest.mark.skipif(shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None,
-                    reason="poppler's pdfinfo and pdftotext not installed (Debian: poppler-utils)")
+@pytest.mark.skipif(
+    shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None,
+    reason="poppler's pdfinfo and pdftotext not installed (Debian: poppler-utils)",
+)
 def test_poppler_reads_it_without_a_warning(reference_pdf: Path) -> None:
-    for command in (["pdfinfo", "-box", str(reference_pdf)],
-                    ["pdftotext", "-q", str(reference_pdf), "/dev/null"]):
+    for command in (
+        ["pdfinfo", "-box", str(reference_pdf)],
+        ["pdftotext", "-q", str(reference_pdf), "/dev/null"],
+    ):
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         assert (result.returncode, result.stderr) == (0, ""), command
 
 
-@pytest.mark.skipif(shutil.which("mutool") is None,
-                    reason="mupdf's mutool not installed (Debian: mupdf-tools)")
+@pytest.mark.skipif(
+    shutil.which("mutool") is None, reason="mupdf's mutool not installed (Debian: mupdf-tools)"
+)
 def test_mupdf_draws_it_without_an_error(reference_pdf: Path) -> None:
-    result = subprocess.run(["mutool", "draw", "-q", "-o", "/dev/null", "-F", "txt",
-                             str(reference_pdf)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["mutool", "draw", "-q", "-o", "/dev/null", "-F", "txt", str(reference_pdf)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0 and "error" not in result.stderr.lower(), result.stderr
 
 
@@ -110,22 +120,32 @@ def test_every_font_is_embedded(reference_pdf: Path) -> None:
 def test_outline_has_an_entry_per_heading(reference_pdf: Path) -> None:
     entries = outline(reference_pdf)
     titles = [title for _, title, _ in entries]
-    for heading in ("Chronic Discogenic Back Pain and the Inflammation Cycle",
-                    "What Is Discogenic Back Pain?", "Why Inflammation Becomes Chronic",
-                    "Intra-Annular Fibrin Injection", "Platelet-Rich Plasma (PRP)",
-                    "Taking a More Informed Approach to Disc Pain", "Disclaimer",
-                    "Schedule an Appointment"):
+    for heading in (
+        "Chronic Discogenic Back Pain and the Inflammation Cycle",
+        "What Is Discogenic Back Pain?",
+        "Why Inflammation Becomes Chronic",
+        "Intra-Annular Fibrin Injection",
+        "Platelet-Rich Plasma (PRP)",
+        "Taking a More Informed Approach to Disc Pain",
+        "Disclaimer",
+        "Schedule an Appointment",
+    ):
         assert heading in titles
     levels = {title: level for level, title, _ in entries}
     assert levels["What Is Discogenic Back Pain?"] == levels["Why Inflammation Becomes Chronic"] + 1
 
 
 def test_outline_points_at_the_page_showing_the_heading(
-        reference_pdf: Path, reference_elements: list[Element]) -> None:
+    reference_pdf: Path, reference_elements: list[Element]
+) -> None:
     """Each bookmark opens the page where its heading is drawn (the heading element of that
     title holds content on that page, and PDFium finds its words there)."""
-    headings = {(e.text, page) for e in reference_elements if re.fullmatch(r"H[1-6]", e.type)
-                for page in e.pages}
+    headings = {
+        (e.text, page)
+        for e in reference_elements
+        if re.fullmatch(r"H[1-6]", e.type)
+        for page in e.pages
+    }
     pages = [normalize(text).replace("-", "") for text in page_texts(reference_pdf)]
     entries = outline(reference_pdf)
     assert len(entries) >= 10
@@ -144,8 +164,9 @@ def test_page_labels(reference_pdf: Path) -> None:
     assert labels[-1] == str(len(labels) - 2)
 
 
-def test_contents_entries_link_to_their_pages(reference_pdf: Path,
-                                              reference_elements: list[Element]) -> None:
+def test_contents_entries_link_to_their_pages(
+    reference_pdf: Path, reference_elements: list[Element]
+) -> None:
     """Each contents entry (TOCI) links to the page its heading is on, and the number printed
     after its title is that page's label."""
     reader, root = structure(reference_pdf)
@@ -154,8 +175,12 @@ def test_contents_entries_link_to_their_pages(reference_pdf: Path,
     entries = [n for n in walk(root) if n.type == "TOCI"]
     texts = [e.text for e in reference_elements if e.path == "TOC/TOCI"]
     assert len(entries) == len(texts) >= 10
-    headings = {(e.text, page) for e in reference_elements if re.fullmatch(r"H[1-6]", e.type)
-                for page in e.pages}
+    headings = {
+        (e.text, page)
+        for e in reference_elements
+        if re.fullmatch(r"H[1-6]", e.type)
+        for page in e.pages
+    }
     for entry, text in zip(entries, texts, strict=True):
         [link] = [kid for kid in entry.kids if kid.type == "Link"]
         [annotation] = link.annots
@@ -171,8 +196,7 @@ def test_metadata(reference_pdf: Path) -> None:
     assert info is not None
     assert info.title == TITLE
     assert info.author == "Valor Spine"
-    assert info.subject == ("How it starts, why it persists, and which treatments may "
-                            "interrupt it")
+    assert info.subject == ("How it starts, why it persists, and which treatments may interrupt it")
     assert "annular tears" in str(info.get("/Keywords", ""))
     root = catalog(reader)
     assert str(root["/Lang"]) == "en-US"
@@ -204,8 +228,12 @@ def test_line_length_is_55_to_80_characters(reference_pdf: Path) -> None:
     (the median: a paragraph's last line is shorter)."""
     starts = {title: page for _, title, page in outline(reference_pdf)}
     chapters = list(range(starts[TITLE], starts["Schedule an Appointment"]))
-    lengths = sorted(len(line) for lines in page_lines(reference_pdf, chapters)
-                     for line in lines if len(line.split()) > 6)
+    lengths = sorted(
+        len(line)
+        for lines in page_lines(reference_pdf, chapters)
+        for line in lines
+        if len(line.split()) > 6
+    )
     assert len(lengths) > 100
     median = lengths[len(lengths) // 2]
     assert 55 <= median <= 80, median
@@ -227,11 +255,14 @@ def snapshot(pdf: Path, elements: list[Element]) -> dict[str, Any]:
     structure_text: list[list[str]] = []
     for element in elements:
         text = PAGE_NUMBER.sub("", element.text) if element.type == "TOCI" else element.text
-        structure_text.append([element.path, text, element.alt] if element.alt else
-                              [element.path, text])
+        structure_text.append(
+            [element.path, text, element.alt] if element.alt else [element.path, text]
+        )
     return {
-        "metadata": {**{k: str(info[k]) for k in ("/Title", "/Author", "/Subject", "/Keywords")},
-                     "/Lang": str(catalog(reader)["/Lang"])},
+        "metadata": {
+            **{k: str(info[k]) for k in ("/Title", "/Author", "/Subject", "/Keywords")},
+            "/Lang": str(catalog(reader)["/Lang"]),
+        },
         "outline": [[level, title] for level, title, _ in outline(pdf)],
         "fonts": sorted({name.split("+")[-1] for name in fonts(pdf)}),
         "structure": structure_text,
@@ -246,14 +277,16 @@ def golden_json(data: dict[str, Any]) -> str:
             items = ",\n".join(f"  {json.dumps(item, ensure_ascii=False)}" for item in value)
             parts.append(f" {json.dumps(key)}: [\n{items}\n ]")
         else:
-            items = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}"
-                               for k, v in value.items())
+            items = ",\n".join(
+                f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in value.items()
+            )
             parts.append(f" {json.dumps(key)}: {{\n{items}\n }}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def test_golden_snapshot(reference_pdf: Path, reference_elements: list[Element],
-                         request: pytest.FixtureRequest) -> None:
+def test_golden_snapshot(
+    reference_pdf: Path, reference_elements: list[Element], request: pytest.FixtureRequest
+) -> None:
     """The reference guide as a reader gets it, compared key by key with
     tests/golden/discogenic-back-pain.json; ``pytest --update-golden`` rewrites the file (review
     its diff before committing)."""
@@ -266,10 +299,15 @@ def test_golden_snapshot(reference_pdf: Path, reference_elements: list[Element],
             pytest.fail("golden snapshot was missing; written now, check it in")
     expected = GOLDEN.read_text(encoding="utf-8")
     assert json.loads(current).keys() == json.loads(expected).keys()
-    diff = "\n".join(difflib.unified_diff(expected.splitlines(), current.splitlines(),
-                                          "golden", "this build", lineterm="", n=1))
-    assert current == expected, ("the guide as a reader gets it changed; if intended, run "
-                                 f"pytest --update-golden and review the diff:\n{diff}")
+    diff = "\n".join(
+        difflib.unified_diff(
+            expected.splitlines(), current.splitlines(), "golden", "this build", lineterm="", n=1
+        )
+    )
+    assert current == expected, (
+        "the guide as a reader gets it changed; if intended, run "
+        f"pytest --update-golden and review the diff:\n{diff}"
+    )
 
 
 def test_outline_lists_every_heading_of_the_model(reference_pdf: Path) -> None:
@@ -285,6 +323,10 @@ def test_outline_lists_every_heading_of_the_model(reference_pdf: Path) -> None:
     document = parse_guide(config, ROOT / "assets", brand.palette, diagnostics)
     expected = [(h.level - 1, h.text) for h in document.headings()]
     entries = [(level, title) for level, title, _ in outline(reference_pdf)]
-    assert entries[:len(expected)] == expected
-    assert [title for level, title in entries[len(expected):] if level == 0] == [
-        "Schedule an Appointment", "Key terms", "Disclaimer", "Revision history"]
+    assert entries[: len(expected)] == expected
+    assert [title for level, title in entries[len(expected) :] if level == 0] == [
+        "Schedule an Appointment",
+        "Key terms",
+        "Disclaimer",
+        "Revision history",
+    ]

@@ -34,8 +34,9 @@ ALLOWED_EXTRAS = {"Chronic Discogenic Back Pain and the Inflammation Cycle", "Di
 ADMONITION = re.compile(r'^!!!\s+[\w-]+(?:\s+"(?P<title>[^"]*)")?\s*$')
 HEADING = re.compile(r"^#{1,6}\s+")
 LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
-URL_LIKE = re.compile(r"https?://|mailto:|www\.|\]\(|<[a-z]+:|\b[\w-]+\.(?:com|org|net|io)\b",
-                      re.IGNORECASE)
+URL_LIKE = re.compile(
+    r"https?://|mailto:|www\.|\]\(|<[a-z]+:|\b[\w-]+\.(?:com|org|net|io)\b", re.IGNORECASE
+)
 PHONE_LIKE = re.compile(r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b")
 
 
@@ -113,8 +114,10 @@ def test_seed_helper_splits_the_seed_as_documented() -> None:
     article, disclaimer = seed_sentences("article"), seed_sentences("disclaimer")
     assert seed_sentences() == article + disclaimer
     assert article[0].startswith("Chronic discogenic back pain often involves")
-    assert article[-1] == ("If you would like to read more, we recommend: "
-                           "Annular Tears: The Hidden Cause of Chronic Back Pain")
+    assert article[-1] == (
+        "If you would like to read more, we recommend: "
+        "Annular Tears: The Hidden Cause of Chronic Back Pain"
+    )
     assert disclaimer[0].startswith("Disclaimer: This content is provided")
     assert len(disclaimer) == 3
     assert "Traditional Approaches: Managing Symptoms vs. Addressing the Source" in article
@@ -127,7 +130,11 @@ def test_seed_helper_splits_the_seed_as_documented() -> None:
 
 def test_sentence_splitting_and_normalising_rules() -> None:
     assert split_sentences("It hurts. See e.g. MRI. Done vs. Not done? Yes!") == [
-        "It hurts.", "See e.g. MRI.", "Done vs. Not done?", "Yes!"]
+        "It hurts.",
+        "See e.g. MRI.",
+        "Done vs. Not done?",
+        "Yes!",
+    ]
     assert split_sentences("Title Without Stop") == ["Title Without Stop"]
     assert normalize("growth-factor-rich") == "growth-factor-rich"
     assert normalize("a\u00a0b  \n  c\u2011d") == "a b c-d"
@@ -138,15 +145,26 @@ def test_sentence_splitting_and_normalising_rules() -> None:
     assert normalize("spine’s — shock") == "spine’s — shock"  # typography kept
 
 
-@pytest.mark.parametrize("mutate", [
-    lambda t: t.replace("They allow the spine to flex, rotate, and bear load while protecting "
-                        "adjacent nerves.", ""),
-    lambda t: t.replace("self-reinforcing", "self reinforcing"),
-    lambda t: t.replace("spine’s shock absorbers", "spine's shock absorbers"),
-    lambda t: t.replace("Expert Take", ""),
-    lambda t: t.replace("appropriate for you.", "appropriate for you"),
-], ids=["sentence-deleted", "hyphen-dropped", "apostrophe-straightened", "title-dropped",
-        "full-stop-dropped"])
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda t: t.replace(
+            "They allow the spine to flex, rotate, and bear load while protecting adjacent nerves.",
+            "",
+        ),
+        lambda t: t.replace("self-reinforcing", "self reinforcing"),
+        lambda t: t.replace("spine’s shock absorbers", "spine's shock absorbers"),
+        lambda t: t.replace("Expert Take", ""),
+        lambda t: t.replace("appropriate for you.", "appropriate for you"),
+    ],
+    ids=[
+        "sentence-deleted",
+        "hyphen-dropped",
+        "apostrophe-straightened",
+        "title-dropped",
+        "full-stop-dropped",
+    ],
+)
 def test_the_check_catches_a_changed_sentence(mutate: Callable[[str], str]) -> None:
     text = guide_text()
     changed = mutate(text)
@@ -178,11 +196,13 @@ def test_rendered_markdown_keeps_every_sentence_and_the_structure() -> None:
     assert missing == []
     assert set(residue) <= ALLOWED_EXTRAS
     bodies = [prose(path) for path in markdown_files()]
-    rendered = [markdown.markdown(b, extensions=["extra", "admonition", "sane_lists"])
-                for b in bodies]
-    seed_bullets = sum(line.lstrip().startswith("•")
-                       for line in (ROOT / "tests/data/seed-article.txt")
-                       .read_text(encoding="utf-8").splitlines())
+    rendered = [
+        markdown.markdown(b, extensions=["extra", "admonition", "sane_lists"]) for b in bodies
+    ]
+    seed_bullets = sum(
+        line.lstrip().startswith("•")
+        for line in (ROOT / "tests/data/seed-article.txt").read_text(encoding="utf-8").splitlines()
+    )
     assert sum(r.count("<li>") for r in rendered) == seed_bullets
     assert sum(r.count('<div class="admonition expert">') for r in rendered) == 1
     assert not any("**" in r or "!!!" in r for r in rendered)
@@ -223,8 +243,7 @@ def test_guide_toml_loads_without_diagnostics() -> None:
 def test_every_address_is_an_example_com_placeholder() -> None:
     config, _ = load()
     assert config is not None
-    urls = [config.call_to_action.url, config.contact.website,
-            *(r.url for r in config.related)]
+    urls = [config.call_to_action.url, config.contact.website, *(r.url for r in config.related)]
     raw = (FOLDER / "guide.toml").read_text(encoding="utf-8")
     urls += re.findall(r"[a-z]+://[^\s\"']+", raw)
     for url in urls:

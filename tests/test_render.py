@@ -17,8 +17,9 @@ from tests.pdftools import normalize, outline, page_lines, page_texts
 
 
 def build(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist")], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
     assert code == 0, err
     [pdf] = print_pdfs(root / "dist")
     return pdf
@@ -26,12 +27,20 @@ def build(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 def png(width: int, height: int) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     rows = b"".join(b"\x00" + b"\x1f\x7a\x85" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
-                                                               0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_markup_escapes_reportlab_tags() -> None:
@@ -51,8 +60,9 @@ def test_escaping_equals_xml_sax_saxutils(text: str) -> None:
     assert xmp_escape(text) == sax_escape(text)
 
 
-def test_table_header_repeats_on_every_page(make_project: Callable[..., Path],
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_table_header_repeats_on_every_page(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     rows = "\n".join(f"| Row {i} | Value {i} |" for i in range(120))
     text = f"# Data\n\n| Column A | Column B |\n|---|---|\n{rows}\n"
     pdf = build(make_project({"01-intro.md": text}), capsys)
@@ -61,10 +71,15 @@ def test_table_header_repeats_on_every_page(make_project: Callable[..., Path],
     assert all("Column A" in t and "Column B" in t for t in pages)
 
 
-def test_png_image_is_placed_with_its_caption(make_project: Callable[..., Path],
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_project({"01-intro.md": '# Pictures\n\n![A teal square](square.png "Teal")\n',
-                         "square.png": png(40, 30)})
+def test_png_image_is_placed_with_its_caption(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(
+        {
+            "01-intro.md": '# Pictures\n\n![A teal square](square.png "Teal")\n',
+            "square.png": png(40, 30),
+        }
+    )
     pdf = build(root, capsys)
     reader = PdfReader(str(pdf))
     images = [img for page in reader.pages for img in page.images]
@@ -81,8 +96,11 @@ def test_no_heading_is_stranded_at_a_page_foot(reference_pdf: Path) -> None:
         lines = [normalize(line) for line in pages[index]]
         last = title.split()[-1]  # headings may wrap over several lines
         where = min(i for i, line in enumerate(lines) if line.endswith(last))
-        body_after = [line for line in lines[where + 1:]
-                      if not line.startswith(("Page ", "Educational information"))]
+        body_after = [
+            line
+            for line in lines[where + 1 :]
+            if not line.startswith(("Page ", "Educational information"))
+        ]
         assert len(body_after) >= 2, title
 
 
@@ -98,8 +116,10 @@ def test_links_are_clickable_and_safe(reference_pdf: Path) -> None:
 
 
 def test_a_builder_bug_is_an_internal_error_not_a_layout_problem(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Only reportlab refusing content becomes "cannot lay out"; our own bugs stay visible."""
     from guide.render.layout.blocks import HeadingParagraph
 
@@ -108,9 +128,13 @@ def test_a_builder_bug_is_an_internal_error_not_a_layout_problem(
 
     monkeypatch.setattr(HeadingParagraph, "draw", broken)
     root = make_project()
-    code, _, err = run_cli(["build", "--sources", str(root / "sources"), "--out",
-                            str(root / "dist"), "--debug"], capsys)
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist"), "--debug"],
+        capsys,
+    )
     assert code == 3
-    assert ("sources/test-guide/01-intro.md:1: internal error: the builder failed here "
-            "(ValueError: a bug in the builder)") in err
+    assert (
+        "sources/test-guide/01-intro.md:1: internal error: the builder failed here "
+        "(ValueError: a bug in the builder)"
+    ) in err
     assert "Traceback" in err and "cannot lay out" not in err

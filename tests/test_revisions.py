@@ -109,10 +109,17 @@ def ledger_errors(tmp_path: Path, text: str) -> list[str]:
     return [str(d) for d in sorted(diagnostics.items, key=lambda d: d.sort_key)]
 
 
-def entry(version: str = "1.0.0", date: str = "2026-01-10", fp: str = FP,
-          summary: str = "First edition.", extra: str = "") -> str:
-    return (f'[[revision]]\nversion = "{version}"\ndate = "{date}"\nfingerprint = "{fp}"\n'
-            f'summary = "{summary}"\n{extra}')
+def entry(
+    version: str = "1.0.0",
+    date: str = "2026-01-10",
+    fp: str = FP,
+    summary: str = "First edition.",
+    extra: str = "",
+) -> str:
+    return (
+        f'[[revision]]\nversion = "{version}"\ndate = "{date}"\nfingerprint = "{fp}"\n'
+        f'summary = "{summary}"\n{extra}'
+    )
 
 
 # --- semver --------------------------------------------------------------------------------
@@ -141,11 +148,14 @@ def test_fingerprint_is_sha256_hex_and_repeatable(tmp_path: Path) -> None:
 
 def test_fingerprint_ignores_folder_line_endings_bom_and_timestamps(tmp_path: Path) -> None:
     first = fp_of(make_project(tmp_path / "a"))
-    crlf: dict[str, str | bytes] = {name: text.replace("\n", "\r\n")
-                                    for name, text in BASE_FILES.items()
-                                    if name.endswith((".md", ".toml"))}
-    crlf["sources/test-guide/01-intro.md"] = b"\xef\xbb\xbf" + BASE_FILES[INTRO].replace(
-        "\n", "\r\n").encode()
+    crlf: dict[str, str | bytes] = {
+        name: text.replace("\n", "\r\n")
+        for name, text in BASE_FILES.items()
+        if name.endswith((".md", ".toml"))
+    }
+    crlf["sources/test-guide/01-intro.md"] = (
+        b"\xef\xbb\xbf" + BASE_FILES[INTRO].replace("\n", "\r\n").encode()
+    )
     moved = make_project(tmp_path / "elsewhere" / "deeper", crlf)
     for path in moved.rglob("*"):
         path.touch()
@@ -159,33 +169,49 @@ def test_fingerprint_ignores_toml_comments_layout_and_release_keys(tmp_path: Pat
     edited = edited.replace('version = "1.0.0"', 'version = "9.9.9"')
     edited = edited.replace('date = "2026-01-10"', 'date = "2030-05-05"')
     brand = BASE_FILES["assets/brand.toml"].replace("# Valor Spine brand", "# The brand")
-    root = make_project(tmp_path / "b", {"sources/test-guide/guide.toml": edited,
-                                         "assets/brand.toml": brand})
+    root = make_project(
+        tmp_path / "b", {"sources/test-guide/guide.toml": edited, "assets/brand.toml": brand}
+    )
     assert fp_of(root) == first
 
 
 def test_fingerprint_ignores_ledger_docs_and_hidden_files(tmp_path: Path) -> None:
     first = fp_of(make_project(tmp_path / "a"))
-    root = make_project(tmp_path / "b", {
-        f"sources/test-guide/{LEDGER_NAME}": entry(),
-        "assets/README.md": "Rewritten notes.\n",
-        "assets/.DS_Store": b"\0\1",
-        "sources/test-guide/.notes.swp": b"x",
-    })
+    root = make_project(
+        tmp_path / "b",
+        {
+            f"sources/test-guide/{LEDGER_NAME}": entry(),
+            "assets/README.md": "Rewritten notes.\n",
+            "assets/.DS_Store": b"\0\1",
+            "sources/test-guide/.notes.swp": b"x",
+        },
+    )
     assert fp_of(root) == first
 
 
-@pytest.mark.parametrize("change", [
-    {INTRO: "# Introduction\n\nBack pain is frequent.\n\nIt can heal.\n"},
-    {"sources/test-guide/disclaimer.md": "Not medical advice at all.\n"},
-    {"sources/test-guide/guide.toml": GUIDE_TOML.replace('"Test Guide"', '"Test Guides"')},
-    {"assets/brand.toml": BASE_FILES["assets/brand.toml"].replace("#0d4f5c", "#0d4f5d")},
-    {"assets/illustrations/disc.svg": SVG + '<circle r="5"/></svg>'},
-    {"assets/illustrations/new.png": b"\x89PNG\r\n\x1a\n"},
-    {"assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="10"/>\n'},
-    {"sources/test-guide/figure.svg": "<svg/>"},
-], ids=["one-word", "disclaimer", "title", "brand-colour", "illustration", "new-image", "logo",
-        "guide-image"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {INTRO: "# Introduction\n\nBack pain is frequent.\n\nIt can heal.\n"},
+        {"sources/test-guide/disclaimer.md": "Not medical advice at all.\n"},
+        {"sources/test-guide/guide.toml": GUIDE_TOML.replace('"Test Guide"', '"Test Guides"')},
+        {"assets/brand.toml": BASE_FILES["assets/brand.toml"].replace("#0d4f5c", "#0d4f5d")},
+        {"assets/illustrations/disc.svg": SVG + '<circle r="5"/></svg>'},
+        {"assets/illustrations/new.png": b"\x89PNG\r\n\x1a\n"},
+        {"assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="12" height="10"/>\n'},
+        {"sources/test-guide/figure.svg": "<svg/>"},
+    ],
+    ids=[
+        "one-word",
+        "disclaimer",
+        "title",
+        "brand-colour",
+        "illustration",
+        "new-image",
+        "logo",
+        "guide-image",
+    ],
+)
 def test_fingerprint_changes_with_content(tmp_path: Path, change: dict[str, str | bytes]) -> None:
     assert fp_of(make_project(tmp_path / "a")) != fp_of(make_project(tmp_path / "b", change))
 
@@ -194,12 +220,20 @@ def test_fingerprint_follows_font_bytes(tmp_path: Path) -> None:
     brand = BASE_FILES["assets/brand.toml"]
     regular = "font_source_serif_pro:SourceSerifPro-Regular.ttf"
     source = load(make_project(tmp_path / "a"))[1].body_font.regular
-    one = make_project(tmp_path / "one", {
-        "assets/brand.toml": brand.replace(regular, "fonts/Body.ttf"),
-        "assets/fonts/Body.ttf": source.read_bytes()})
-    two = make_project(tmp_path / "two", {
-        "assets/brand.toml": brand.replace(regular, "fonts/Body.ttf"),
-        "assets/fonts/Body.ttf": source.read_bytes() + b"\0"})
+    one = make_project(
+        tmp_path / "one",
+        {
+            "assets/brand.toml": brand.replace(regular, "fonts/Body.ttf"),
+            "assets/fonts/Body.ttf": source.read_bytes(),
+        },
+    )
+    two = make_project(
+        tmp_path / "two",
+        {
+            "assets/brand.toml": brand.replace(regular, "fonts/Body.ttf"),
+            "assets/fonts/Body.ttf": source.read_bytes() + b"\0",
+        },
+    )
     assert fp_of(one) != fp_of(two)
     # a package font counts by its bytes, named by its spec (not its install path)
     assert fp_of(make_project(tmp_path / "a")) != fp_of(one)
@@ -216,9 +250,19 @@ def test_ledger_missing_is_empty(tmp_path: Path) -> None:
 
 def test_ledger_reads_entries_oldest_first(tmp_path: Path) -> None:
     path = tmp_path / LEDGER_NAME
-    path.write_text("# header\n" + entry() + "\n" + entry(
-        "1.1.0", "2026-02-01", FP2, "Second.", 'reviewed_by = "Dr. Q"\nreviewed_on = 2026-01-30\n'),
-        encoding="utf-8")
+    path.write_text(
+        "# header\n"
+        + entry()
+        + "\n"
+        + entry(
+            "1.1.0",
+            "2026-02-01",
+            FP2,
+            "Second.",
+            'reviewed_by = "Dr. Q"\nreviewed_on = 2026-01-30\n',
+        ),
+        encoding="utf-8",
+    )
     diagnostics = Diagnostics()
     revisions = load_ledger(path, "r", diagnostics)
     assert not diagnostics.items
@@ -229,21 +273,24 @@ def test_ledger_reads_entries_oldest_first(tmp_path: Path) -> None:
 def test_ledger_duplicate_version(tmp_path: Path) -> None:
     text = entry() + entry(date="2026-01-11", fp=FP2)
     assert ledger_errors(tmp_path, text) == [
-        "sources/g/revisions.toml:7: error: version 1.0.0 is already recorded at line 2"]
+        "sources/g/revisions.toml:7: error: version 1.0.0 is already recorded at line 2"
+    ]
 
 
 def test_ledger_version_going_backwards(tmp_path: Path) -> None:
     text = entry("1.2.0") + entry("1.1.9", "2026-01-11", FP2)
     assert ledger_errors(tmp_path, text) == [
         "sources/g/revisions.toml:7: error: version 1.1.9 is lower than 1.2.0 at line 2; "
-        "list revisions oldest first, newest last"]
+        "list revisions oldest first, newest last"
+    ]
 
 
 def test_ledger_date_going_backwards(tmp_path: Path) -> None:
     text = entry() + entry("1.0.1", "2026-01-09", FP2)
     assert ledger_errors(tmp_path, text) == [
         "sources/g/revisions.toml:8: error: date 2026-01-09 is earlier than 2026-01-10 at "
-        "line 3; dates must not go back"]
+        "line 3; dates must not go back"
+    ]
 
 
 def test_ledger_bad_values(tmp_path: Path) -> None:
@@ -256,12 +303,15 @@ def test_ledger_bad_values(tmp_path: Path) -> None:
         "sources/g/revisions.toml:4: error: 'fingerprint' must be 64 lowercase hex digits "
         "(a sha256), not 'ABC'",
         "sources/g/revisions.toml:6: error: 'reviewed_on' must be a date like \"2026-11-25\", "
-        "not 'soon'"]
+        "not 'soon'",
+    ]
 
 
 def test_ledger_unknown_and_missing_keys(tmp_path: Path) -> None:
-    text = ('title = "x"\n\n[[revision]]\nversion = "1.0.0"\ndate = "2026-01-10"\n'
-            'sumary = "Typo."\nreviewd_by = "Dr. Q"\n')
+    text = (
+        'title = "x"\n\n[[revision]]\nversion = "1.0.0"\ndate = "2026-01-10"\n'
+        'sumary = "Typo."\nreviewd_by = "Dr. Q"\n'
+    )
     assert ledger_errors(tmp_path, text) == [
         "sources/g/revisions.toml:1: error: unknown key 'title'",
         "sources/g/revisions.toml:3: error: missing required key 'revision.fingerprint'",
@@ -269,7 +319,8 @@ def test_ledger_unknown_and_missing_keys(tmp_path: Path) -> None:
         "sources/g/revisions.toml:6: error: unknown key 'revision.sumary' (did you mean "
         "'summary'?)",
         "sources/g/revisions.toml:7: error: unknown key 'revision.reviewd_by' (did you mean "
-        "'reviewed_by'?)"]
+        "'reviewed_by'?)",
+    ]
 
 
 def test_ledger_invalid_toml(tmp_path: Path) -> None:
@@ -282,13 +333,13 @@ def test_append_keeps_existing_text_and_round_trips(tmp_path: Path) -> None:
     path = tmp_path / LEDGER_NAME
     original = "# Keep this comment\r\n" + entry().replace("\n", "\r\n") + "# trailing note"
     path.write_bytes(original.encode())
-    revision = Revision("1.1.0", "2026-02-02", FP2, 'Says "hello" \\ again', "Dr. Q",
-                        "2026-02-02")
+    revision = Revision("1.1.0", "2026-02-02", FP2, 'Says "hello" \\ again', "Dr. Q", "2026-02-02")
     append_revision(path, revision)
     data = path.read_bytes()
     assert data.startswith(original.encode())
-    assert b"\n[[revision]]" in data and b"\r\n" in data and b"\n\n" not in data.replace(
-        b"\r\n", b"")
+    assert (
+        b"\n[[revision]]" in data and b"\r\n" in data and b"\n\n" not in data.replace(b"\r\n", b"")
+    )
     diagnostics = Diagnostics()
     assert load_ledger(path, "r", diagnostics)[-1] == revision
     assert not diagnostics.items
@@ -300,8 +351,9 @@ def test_append_creates_ledger_with_header(tmp_path: Path) -> None:
     path = tmp_path / LEDGER_NAME
     append_revision(path, Revision("1.0.0", "2026-01-10", FP, "First."))
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# Revision ledger") and text.endswith(entry_text(
-        Revision("1.0.0", "2026-01-10", FP, "First.")))
+    assert text.startswith("# Revision ledger") and text.endswith(
+        entry_text(Revision("1.0.0", "2026-01-10", FP, "First."))
+    )
     assert "reviewed_by" not in text
 
 
@@ -334,10 +386,12 @@ def test_matching_ledger_gives_release_edition(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     digest = fp_of(root)
     (root / "sources/test-guide" / LEDGER_NAME).write_text(
-        entry() + "\n" + entry("1.2.0", "2026-03-01", digest, "Second."), encoding="utf-8")
+        entry() + "\n" + entry("1.2.0", "2026-03-01", digest, "Second."), encoding="utf-8"
+    )
     config, brand = load(root)
-    edition = resolve_edition(config, brand, root / "assets", Diagnostics(),
-                              environ={"SOURCE_DATE_EPOCH": "0"})
+    edition = resolve_edition(
+        config, brand, root / "assets", Diagnostics(), environ={"SOURCE_DATE_EPOCH": "0"}
+    )
     assert (edition.version, edition.date, edition.draft) == ("1.2.0", "2026-03-01", False)
     assert [r.version for r in edition.history] == ["1.2.0", "1.0.0"]  # newest first
 
@@ -346,11 +400,12 @@ def test_content_matching_an_older_entry_is_a_draft(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     digest = fp_of(root)
     (root / "sources/test-guide" / LEDGER_NAME).write_text(
-        entry("1.0.0", fp=digest) + entry("1.2.5", "2026-03-01", FP2, "Second."),
-        encoding="utf-8")
+        entry("1.0.0", fp=digest) + entry("1.2.5", "2026-03-01", FP2, "Second."), encoding="utf-8"
+    )
     config, brand = load(root)
-    edition = resolve_edition(config, brand, root / "assets", Diagnostics(),
-                              environ={"SOURCE_DATE_EPOCH": "1767225600"})
+    edition = resolve_edition(
+        config, brand, root / "assets", Diagnostics(), environ={"SOURCE_DATE_EPOCH": "1767225600"}
+    )
     assert edition.draft and edition.version == f"1.3.0-draft+{digest[:8]}"
     assert edition.date == "2026-01-01"  # SOURCE_DATE_EPOCH dates a draft
 
@@ -359,24 +414,39 @@ def test_bad_source_date_epoch(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     config, brand = load(root)
     diagnostics = Diagnostics()
-    resolve_edition(config, brand, root / "assets", diagnostics,
-                    environ={"SOURCE_DATE_EPOCH": "yesterday"})
+    resolve_edition(
+        config, brand, root / "assets", diagnostics, environ={"SOURCE_DATE_EPOCH": "yesterday"}
+    )
     assert [str(d) for d in diagnostics.items] == [
         "SOURCE_DATE_EPOCH: error: SOURCE_DATE_EPOCH must be a whole number of seconds since "
-        "1970-01-01, not 'yesterday'"]
+        "1970-01-01, not 'yesterday'"
+    ]
 
 
 # --- release and check ---------------------------------------------------------------------
 
 
-def do_release(root: Path, bump: str = "patch", summary: str = "Edits.", *,
-               reviewed_by: str = "", validate: Validate | None = None,
-               ) -> tuple[Revision | None, list[str]]:
+def do_release(
+    root: Path,
+    bump: str = "patch",
+    summary: str = "Edits.",
+    *,
+    reviewed_by: str = "",
+    validate: Validate | None = None,
+) -> tuple[Revision | None, list[str]]:
     """Release the test guide (``bump`` unchecked: the tests pass wrong ones on purpose)."""
-    result = release(root / "sources/test-guide", root / "assets", cast(Bump, bump), summary,
-                     reviewed_by=reviewed_by, display_folder="sources/test-guide",
-                     assets_display="assets", validate=validate, environ=NO_EPOCH,
-                     today=dt.date(2026, 4, 1))
+    result = release(
+        root / "sources/test-guide",
+        root / "assets",
+        cast(Bump, bump),
+        summary,
+        reviewed_by=reviewed_by,
+        display_folder="sources/test-guide",
+        assets_display="assets",
+        validate=validate,
+        environ=NO_EPOCH,
+        today=dt.date(2026, 4, 1),
+    )
     return result.revision, [str(d) for d in result.diagnostics]
 
 
@@ -391,13 +461,18 @@ def test_first_release_adopts_guide_toml_version_then_check_passes(tmp_path: Pat
     root = make_project(tmp_path)
     errors = run_check(root)
     assert len(errors) == 1 and errors[0].startswith(
-        "sources/test-guide/guide.toml:1: error: guide 'test-guide' is a draft (1.0.0-draft+")
+        "sources/test-guide/guide.toml:1: error: guide 'test-guide' is a draft (1.0.0-draft+"
+    )
     assert "python3 build_guide.py release test-guide --bump" in errors[0]
     revision, errors = do_release(root, "minor", "First edition.", reviewed_by="Dr. Q")
     assert not errors
     assert revision is not None
     assert (revision.version, revision.date, revision.reviewed_by, revision.reviewed_on) == (
-        "1.0.0", "2026-04-01", "Dr. Q", "2026-04-01")
+        "1.0.0",
+        "2026-04-01",
+        "Dr. Q",
+        "2026-04-01",
+    )
     assert run_check(root) == []
 
 
@@ -407,8 +482,10 @@ def test_release_refuses_unchanged_content(tmp_path: Path) -> None:
     before = (root / "sources/test-guide" / LEDGER_NAME).read_bytes()
     revision, errors = do_release(root)
     assert revision is None
-    assert errors == ["sources/test-guide/revisions.toml:8: error: nothing to release: the "
-                      "content of 'test-guide' is unchanged since 1.0.0 (same fingerprint)"]
+    assert errors == [
+        "sources/test-guide/revisions.toml:8: error: nothing to release: the "
+        "content of 'test-guide' is unchanged since 1.0.0 (same fingerprint)"
+    ]
     assert (root / "sources/test-guide" / LEDGER_NAME).read_bytes() == before
 
 
@@ -419,8 +496,9 @@ def test_one_word_edit_makes_a_draft_until_released(tmp_path: Path) -> None:
     chapter.write_text(chapter.read_text().replace("common", "frequent"), encoding="utf-8")
     errors = run_check(root)
     assert len(errors) == 1
-    assert errors[0].startswith("sources/test-guide/revisions.toml:8: error: guide 'test-guide' "
-                                "is a draft (1.1.0-draft+")
+    assert errors[0].startswith(
+        "sources/test-guide/revisions.toml:8: error: guide 'test-guide' is a draft (1.1.0-draft+"
+    )
     assert "changed since 1.0.0" in errors[0]
     revision, errors = do_release(root, "patch", "One word.")
     assert not errors and revision is not None and revision.version == "1.0.1"
@@ -436,7 +514,8 @@ def test_release_argument_and_ledger_errors(tmp_path: Path) -> None:
     revision, errors = do_release(root, "huge", " ")
     assert revision is None and errors == [
         "--bump: error: --bump must be one of major, minor, patch, not 'huge'",
-        "--summary: error: --summary must say, in one line, what changed"]
+        "--summary: error: --summary must say, in one line, what changed",
+    ]
     (root / "sources/test-guide" / LEDGER_NAME).write_text(entry("1.0"), encoding="utf-8")
     revision, errors = do_release(root)
     assert revision is None and errors[0].startswith("sources/test-guide/revisions.toml:2: error:")
@@ -458,8 +537,10 @@ def test_release_runs_the_content_validation(tmp_path: Path) -> None:
 def test_check_reports_ledger_errors_and_missing_guides(tmp_path: Path) -> None:
     root = make_project(tmp_path, {f"sources/test-guide/{LEDGER_NAME}": entry(fp="xyz")})
     errors = run_check(root)
-    assert errors[0] == ("sources/test-guide/revisions.toml:4: error: 'fingerprint' must be 64 "
-                         "lowercase hex digits (a sha256), not 'xyz'")
+    assert errors[0] == (
+        "sources/test-guide/revisions.toml:4: error: 'fingerprint' must be 64 "
+        "lowercase hex digits (a sha256), not 'xyz'"
+    )
     shutil.rmtree(root / "sources")
     [message] = run_check(root)
     assert message.startswith("sources: error: sources folder not found: looked for ")
@@ -485,14 +566,16 @@ def test_history_blocks_for_a_release_and_a_draft() -> None:
 
     old = Revision("1.0.0", "2026-01-10", FP, "First.")
     new = Revision("1.1.0", "2026-03-02", FP2, "Second.", "Dr. Q", "2026-03-01")
-    released = text(history_blocks(Edition("1.1.0", "2026-03-02", False, FP2, (new, old)),
-                                   english))
-    assert released.startswith("Revision history | What changed in this edition | "
-                               "Version 1.1.0 · March 2, 2026 | Second. | "
-                               "Reviewed by Dr. Q on March 1, 2026. | Earlier editions | "
-                               "1.0.0 · January 10, 2026 — First.")
-    assert released.endswith("bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb "
-                             "bbbbbbbb")
+    released = text(history_blocks(Edition("1.1.0", "2026-03-02", False, FP2, (new, old)), english))
+    assert released.startswith(
+        "Revision history | What changed in this edition | "
+        "Version 1.1.0 · March 2, 2026 | Second. | "
+        "Reviewed by Dr. Q on March 1, 2026. | Earlier editions | "
+        "1.0.0 · January 10, 2026 — First."
+    )
+    assert released.endswith(
+        "bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb bbbbbbbb"
+    )
     draft = text(history_blocks(Edition("0.1.0-draft+aaaaaaaa", "1980-01-01", True, FP), english))
     assert "Draft 0.1.0-draft+aaaaaaaa." in draft and "No edition" in draft
     assert "Earlier editions" not in draft and "Released editions" not in draft

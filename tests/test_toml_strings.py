@@ -81,15 +81,17 @@ def test_xmp_drops_what_xml_cannot_hold() -> None:
 
 @pytest.mark.parametrize("char", ["\u000b", "\u0085", "\u009f", "\u200b", "\u202e"])
 def test_title_with_a_control_or_invisible_character_builds_with_a_warning(
-        char: str, make_project: Callable[..., Path],
-        capsys: pytest.CaptureFixture[str]) -> None:
+    char: str, make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     toml = with_title(toml_string(f"A Test{char} Guide"))
     root = make_project(toml=toml)
     code, lines = build_errors(root, capsys)
     assert code == 0, lines
     kind = "invisible" if char in "\u200b\u202e" else "control"
-    assert lines[0] == (f"sources/test-guide/guide.toml:1: warning: 'title': {kind} character "
-                        f"U+{ord(char):04X}" + lines[0].split(f"U+{ord(char):04X}")[1])
+    assert lines[0] == (
+        f"sources/test-guide/guide.toml:1: warning: 'title': {kind} character "
+        f"U+{ord(char):04X}" + lines[0].split(f"U+{ord(char):04X}")[1]
+    )
     assert "removed" in lines[0]
     pdf = next((root / "dist").glob("*.pdf"))
     with no_reader_warnings():  # pypdf warns on a bad XMP packet
@@ -102,9 +104,11 @@ def test_title_with_a_control_or_invisible_character_builds_with_a_warning(
 
 
 def test_keywords_and_call_to_action_are_cleaned_at_their_lines(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     toml = MINIMAL_TOML.replace('keywords = ["test"]', 'keywords = ["te\\u0007st"]').replace(
-        'text = "Book a visit."', 'text = "Book\\u0090 a visit."')
+        'text = "Book a visit."', 'text = "Book\\u0090 a visit."'
+    )
     root = make_project(toml=toml)
     code, lines = build_errors(root, capsys)
     assert code == 0, lines
@@ -112,24 +116,29 @@ def test_keywords_and_call_to_action_are_cleaned_at_their_lines(
         "sources/test-guide/guide.toml:6: warning: 'keywords': control character U+0007 "
         "removed (and any others)",
         "sources/test-guide/guide.toml:14: warning: 'call_to_action.text': control character "
-        "U+0090 removed (and any others)"]
+        "U+0090 removed (and any others)",
+    ]
 
 
-def test_c1_controls_in_markdown_are_removed_like_c0(make_project: Callable[..., Path],
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_c1_controls_in_markdown_are_removed_like_c0(
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project({"01-intro.md": "# Intro\n\nOne line.\n\nNext\u0085line \u009bhere.\n"})
     code, lines = build_errors(root, capsys)
     assert code == 0, lines
-    assert lines[0] == ("sources/test-guide/01-intro.md:5: warning: control character U+0085 "
-                        "removed (and any others)")
-    text = " ".join(page.extract_text() for page in PdfReader(next(
-        (root / "dist").glob("*.pdf"))).pages)
+    assert lines[0] == (
+        "sources/test-guide/01-intro.md:5: warning: control character U+0085 "
+        "removed (and any others)"
+    )
+    text = " ".join(
+        page.extract_text() for page in PdfReader(next((root / "dist").glob("*.pdf"))).pages
+    )
     assert "Nextline here." in text
 
 
-
 def test_a_title_no_font_can_draw_is_an_error_at_its_line(
-        make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    make_project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(toml=with_title('"A Test \\u062F Guide"'))
     code, lines = build_errors(root, capsys)
     assert code == 1

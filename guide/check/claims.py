@@ -15,17 +15,23 @@ from collections.abc import Iterable
 from guide.check.sourcetext import Text
 from guide.errors import Diagnostics, Location
 
-NEGATION = re.compile(r"(?<![\w-])(?:no|not|never|without|cannot|nor|neither|none|nothing)"
-                      r"(?![\w-])|\w['’]?n['’]t\b", re.IGNORECASE)
+NEGATION = re.compile(
+    r"(?<![\w-])(?:no|not|never|without|cannot|nor|neither|none|nothing)"
+    r"(?![\w-])|\w['’]?n['’]t\b",
+    re.IGNORECASE,
+)
 # Where a clause ends: sentence punctuation, a dash, a paragraph or list item, and a comma
 # before a conjunction that starts a clause of its own ("…, but this is a guaranteed cure").
-_CLAUSE_END = re.compile(r"[.;:!?—–]\s|[.;:!?]$|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s|"
-                         r",\s+(?:but|yet|however|although|though|while|whereas)\b",
-                         re.IGNORECASE)
+_CLAUSE_END = re.compile(
+    r"[.;:!?—–]\s|[.;:!?]$|\n\s*\n|\n\s*(?:[-*+]|\d+[.)])\s|"
+    r",\s+(?:but|yet|however|although|though|while|whereas)\b",
+    re.IGNORECASE,
+)
 MARKER = re.compile(r"claim-ok:\s*(.*?)\s*(?:-->|$)")
 # Markdown that is not read as words: link targets, HTML comments, code spans.
-_NOT_WORDS = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<!--.*?-->|`[^`\n]*`|https?://\S+",
-                        re.DOTALL)
+_NOT_WORDS = re.compile(
+    r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<!--.*?-->|`[^`\n]*`|https?://\S+", re.DOTALL
+)
 
 
 def _claim_regex(claim: str) -> str:
@@ -56,7 +62,7 @@ def _clause(text: str, start: int, end: int) -> str:
     for found in _CLAUSE_END.finditer(text, 0, start):
         begin = found.end()
     after = _CLAUSE_END.search(text, end)
-    return text[begin:after.start() if after else len(text)]
+    return text[begin : after.start() if after else len(text)]
 
 
 def negated(text: str, start: int, end: int) -> bool:
@@ -74,8 +80,9 @@ def find_claims(text: str, claims: Iterable[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def check_claims(texts: Iterable[Text], claims: tuple[str, ...], strict: bool,
-                 diagnostics: Diagnostics) -> None:
+def check_claims(
+    texts: Iterable[Text], claims: tuple[str, ...], strict: bool, diagnostics: Diagnostics
+) -> None:
     """Report every claim that is neither negated nor marked as a reviewed exception."""
     report = diagnostics.error if strict else diagnostics.warning
     for piece in texts:
@@ -90,9 +97,14 @@ def check_claims(texts: Iterable[Text], claims: tuple[str, ...], strict: bool,
             if marker and marker.group(1).strip():
                 continue
             if marker:
-                diagnostics.error("claim-ok needs a reason: <!-- claim-ok: why this wording "
-                                  "was approved -->", where)
+                diagnostics.error(
+                    "claim-ok needs a reason: <!-- claim-ok: why this wording was approved -->",
+                    where,
+                )
                 continue
-            report(f"claim: \"{words}\" is an absolute or promissory word that advertising "
-                   f"rules for clinics forbid; reword it, negate it, or mark a reviewed "
-                   f"exception with <!-- claim-ok: reason --> on this line", where)
+            report(
+                f'claim: "{words}" is an absolute or promissory word that advertising '
+                f"rules for clinics forbid; reword it, negate it, or mark a reviewed "
+                f"exception with <!-- claim-ok: reason --> on this line",
+                where,
+            )

@@ -68,7 +68,7 @@ def _table(data: bytes, font: int, tag: bytes) -> int:
     (tables,) = struct.unpack_from(">H", data, font + 4)
     for i in range(tables):
         entry = font + 12 + 16 * i
-        if data[entry:entry + 4] == tag:
+        if data[entry : entry + 4] == tag:
             (offset,) = struct.unpack_from(">I", data, entry + 8)
             return int(offset)
     raise FontFileError(f"the font has no '{tag.decode()}' table")
@@ -93,8 +93,9 @@ def _format4(data: bytes, start: int) -> frozenset[int]:
         base = ranges_at + 2 * seg + range_offset
         count = last - first + 1
         glyph_ids = struct.unpack_from(f">{count}H", data, base)
-        found.update(first + i for i, glyph in enumerate(glyph_ids)
-                     if glyph and (glyph + delta) & 0xFFFF)
+        found.update(
+            first + i for i, glyph in enumerate(glyph_ids) if glyph and (glyph + delta) & 0xFFFF
+        )
     return frozenset(found)
 
 

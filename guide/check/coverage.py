@@ -37,7 +37,8 @@ from guide.errors import Diagnostics, Location
 # with reportlab's own, through guide.render.adapter.
 BREAKING_SPACE = frozenset(
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000")
+    "\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u3000"
+)
 MAX_NAMED = 6  # characters named in one diagnostic
 
 
@@ -59,22 +60,45 @@ class Faces:
     def of(cls, brand: Brand) -> Faces:
         """The faces a brand names."""
         b, h = brand.body_font, brand.heading_font
-        return cls(b.regular, b.italic, b.bold, b.bold_italic,
-                   h.regular, h.italic, h.bold, h.bold_italic, brand.fallback_fonts)
+        return cls(
+            b.regular,
+            b.italic,
+            b.bold,
+            b.bold_italic,
+            h.regular,
+            h.italic,
+            h.bold,
+            h.bold_italic,
+            brand.fallback_fonts,
+        )
 
     @property
     def main(self) -> tuple[Path, ...]:
         """The eight faces of the two families."""
-        return (self.body, self.body_italic, self.body_bold, self.body_bold_italic,
-                self.heading, self.heading_italic, self.heading_bold, self.heading_bold_italic)
+        return (
+            self.body,
+            self.body_italic,
+            self.body_bold,
+            self.body_bold_italic,
+            self.heading,
+            self.heading_italic,
+            self.heading_bold,
+            self.heading_bold_italic,
+        )
 
     def face(self, family: str, bold: bool, italic: bool) -> Path:
         """The face that draws a run of ``family`` text with this emphasis."""
         if family == "heading":
-            return ((self.heading_bold_italic if italic else self.heading_bold) if bold
-                    else (self.heading_italic if italic else self.heading))
-        return ((self.body_bold_italic if italic else self.body_bold) if bold
-                else (self.body_italic if italic else self.body))
+            return (
+                (self.heading_bold_italic if italic else self.heading_bold)
+                if bold
+                else (self.heading_italic if italic else self.heading)
+            )
+        return (
+            (self.body_bold_italic if italic else self.body_bold)
+            if bold
+            else (self.body_italic if italic else self.body)
+        )
 
 
 def glyphs(path: Path) -> frozenset[int]:
@@ -120,8 +144,9 @@ class _Checker:
         self.reported: set[tuple[str, str]] = set()  # (file, character): once per file
         self.found: dict[Location, dict[str, set[str]]] = {}
 
-    def text(self, text: str, faces: Iterable[Path], location: Location,
-             fallback: bool = True) -> None:
+    def text(
+        self, text: str, faces: Iterable[Path], location: Location, fallback: bool = True
+    ) -> None:
         chars = set(text) - BREAKING_SPACE
         if not chars:
             return
@@ -145,8 +170,12 @@ class _Checker:
         # One error per line, naming each character (a pasted Chinese paragraph is one line
         # of diagnostics, not hundreds).
         for location, chars in self.found.items():
-            shown = [f"{c!r} U+{ord(c):04X} ({unicodedata.name(c, 'unnamed').lower()})"
-                     if c.isprintable() else f"U+{ord(c):04X}" for c in chars][:MAX_NAMED]
+            shown = [
+                f"{c!r} U+{ord(c):04X} ({unicodedata.name(c, 'unnamed').lower()})"
+                if c.isprintable()
+                else f"U+{ord(c):04X}"
+                for c in chars
+            ][:MAX_NAMED]
             more = f" and {len(chars) - MAX_NAMED} more" if len(chars) > MAX_NAMED else ""
             fonts = ", ".join(sorted(set().union(*chars.values())))
             one = len(chars) == 1
@@ -156,10 +185,18 @@ class _Checker:
                 f"font of the brand (missing from "
                 f"{fonts}); remove {'it' if one else 'them'}, or add a font that "
                 f"has {'it' if one else 'them'} to brand.toml [fonts] fallback",
-                location)
+                location,
+            )
 
-    def inlines(self, inlines: tuple[m.Inline, ...], family: str, bold: bool, italic: bool,
-                location: Location, extra: tuple[Path, ...] = ()) -> None:
+    def inlines(
+        self,
+        inlines: tuple[m.Inline, ...],
+        family: str,
+        bold: bool,
+        italic: bool,
+        location: Location,
+        extra: tuple[Path, ...] = (),
+    ) -> None:
         for item in inlines:
             if isinstance(item, (m.Text, m.Code)):
                 self.text(item.text, (self.faces.face(family, bold, italic), *extra), location)
@@ -178,8 +215,7 @@ class _Checker:
         f = self.faces
         if isinstance(block, m.Heading):
             # Levels 1 and 2 are also listed in the contents, in the heading family.
-            toc = (f.heading_bold if block.level == 1 else f.heading,) if block.level <= 2 \
-                else ()
+            toc = (f.heading_bold if block.level == 1 else f.heading,) if block.level <= 2 else ()
             self.inlines(block.inlines, "heading", True, False, block.location, toc)
         elif isinstance(block, m.Paragraph):
             self.inlines(block.inlines, "body", False, italic, block.location)
@@ -204,8 +240,9 @@ class _Checker:
         elif isinstance(block, m.Diagram):
             for text in block.spec.texts:
                 self.text(text, (f.heading, f.heading_bold), block.location, fallback=False)
-            self.text(block.caption, (f.heading_bold, f.body_italic), block.location,
-                      fallback=False)
+            self.text(
+                block.caption, (f.heading_bold, f.body_italic), block.location, fallback=False
+            )
         elif isinstance(block, m.Footnotes):
             for note in block.notes:
                 self.blocks(note.blocks, italic)
@@ -233,8 +270,9 @@ def _unreadable(brand: Brand, diagnostics: Diagnostics) -> bool:
     return bad
 
 
-def check_coverage(document: m.Document, config: GuideConfig, brand: Brand,
-                   diagnostics: Diagnostics) -> None:
+def check_coverage(
+    document: m.Document, config: GuideConfig, brand: Brand, diagnostics: Diagnostics
+) -> None:
     """Report every character of the guide that no font will draw (once per file)."""
     from guide.config.load import location_of
     from guide.i18n import catalogue
@@ -249,12 +287,17 @@ def check_coverage(document: m.Document, config: GuideConfig, brand: Brand,
     every = (faces.body, faces.body_bold, faces.heading, faces.heading_bold)
     cta, contact = config.call_to_action, config.contact
     texts: list[tuple[tuple[str | int, ...], str]] = [
-        (("title",), config.title), (("subtitle",), config.subtitle),
-        (("audience",), config.audience), (("author",), config.author),
+        (("title",), config.title),
+        (("subtitle",), config.subtitle),
+        (("audience",), config.audience),
+        (("author",), config.author),
         (("footer_note",), config.footer_note),
-        (("call_to_action", "heading"), cta.heading), (("call_to_action", "text"), cta.text),
-        (("call_to_action", "label"), cta.label), (("call_to_action", "url"), cta.url),
-        (("contact", "website"), contact.website), (("contact", "email"), contact.email),
+        (("call_to_action", "heading"), cta.heading),
+        (("call_to_action", "text"), cta.text),
+        (("call_to_action", "label"), cta.label),
+        (("call_to_action", "url"), cta.url),
+        (("contact", "website"), contact.website),
+        (("contact", "email"), contact.email),
         (("contact", "phone"), contact.phone),
     ]
     texts += [(("related", i, "title"), r.title) for i, r in enumerate(config.related)]
@@ -263,6 +306,7 @@ def check_coverage(document: m.Document, config: GuideConfig, brand: Brand,
             checker.text(text, every, location_of(config, *key), fallback=False)
     words = catalogue(config.language)  # the builder's own words in the guide's language
     if words.source:
-        checker.text("".join(words.entries.values()), every, Location(words.source, 1),
-                     fallback=False)
+        checker.text(
+            "".join(words.entries.values()), every, Location(words.source, 1), fallback=False
+        )
     checker.report()

@@ -5,7 +5,6 @@ anchors) and diagnostics."""
 
 # Pure model code: the render stage calls link_terms; imports neither markdown nor reportlab.
 
-
 from __future__ import annotations
 
 import dataclasses
@@ -25,8 +24,9 @@ def term_pattern(entry: GlossaryEntry) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _free(pattern: re.Pattern[str], text: str,
-          quoted: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+def _free(
+    pattern: re.Pattern[str], text: str, quoted: tuple[re.Pattern[str], ...]
+) -> re.Match[str] | None:
     """The first match of ``pattern`` in ``text`` outside every quoted title."""
     spans = [found.span() for title in quoted for found in title.finditer(text)]
     for found in pattern.finditer(text):
@@ -35,8 +35,9 @@ def _free(pattern: re.Pattern[str], text: str,
     return None
 
 
-def _link_text(text: str, pending: dict[str, re.Pattern[str]],
-               quoted: tuple[re.Pattern[str], ...]) -> list[m.Inline]:
+def _link_text(
+    text: str, pending: dict[str, re.Pattern[str]], quoted: tuple[re.Pattern[str], ...]
+) -> list[m.Inline]:
     """``text`` with the first mention of any pending term linked (the term leaves pending)."""
     best: tuple[int, int, str] | None = None
     for anchor, pattern in pending.items():
@@ -53,8 +54,11 @@ def _link_text(text: str, pending: dict[str, re.Pattern[str]],
     return out + (_link_text(rest, pending, quoted) if rest else [])
 
 
-def _link_inlines(inlines: tuple[m.Inline, ...], pending: dict[str, re.Pattern[str]],
-                  quoted: tuple[re.Pattern[str], ...]) -> tuple[m.Inline, ...]:
+def _link_inlines(
+    inlines: tuple[m.Inline, ...],
+    pending: dict[str, re.Pattern[str]],
+    quoted: tuple[re.Pattern[str], ...],
+) -> tuple[m.Inline, ...]:
     out: list[m.Inline] = []
     for item in inlines:
         if not pending:
@@ -69,33 +73,40 @@ def _link_inlines(inlines: tuple[m.Inline, ...], pending: dict[str, re.Pattern[s
     return tuple(out)
 
 
-def _link_blocks(blocks: tuple[m.Block, ...], pending: dict[str, re.Pattern[str]],
-                 quoted: tuple[re.Pattern[str], ...]) -> tuple[m.Block, ...]:
+def _link_blocks(
+    blocks: tuple[m.Block, ...],
+    pending: dict[str, re.Pattern[str]],
+    quoted: tuple[re.Pattern[str], ...],
+) -> tuple[m.Block, ...]:
     out: list[m.Block] = []
     for block in blocks:
         if isinstance(block, m.Paragraph):
-            block = dataclasses.replace(block,
-                                        inlines=_link_inlines(block.inlines, pending, quoted))
+            block = dataclasses.replace(
+                block, inlines=_link_inlines(block.inlines, pending, quoted)
+            )
         elif isinstance(block, (m.BlockQuote, m.Callout)):
             block = dataclasses.replace(block, blocks=_link_blocks(block.blocks, pending, quoted))
         elif isinstance(block, m.ListBlock):
-            items = tuple(m.ListItem(_link_blocks(i.blocks, pending, quoted))
-                          for i in block.items)
+            items = tuple(m.ListItem(_link_blocks(i.blocks, pending, quoted)) for i in block.items)
             block = dataclasses.replace(block, items=items)
         out.append(block)
     return tuple(out)
 
 
-def link_terms(blocks: tuple[m.Block, ...], glossary: tuple[GlossaryEntry, ...],
-               titles: tuple[str, ...] = ()) -> tuple[m.Block, ...]:
+def link_terms(
+    blocks: tuple[m.Block, ...], glossary: tuple[GlossaryEntry, ...], titles: tuple[str, ...] = ()
+) -> tuple[m.Block, ...]:
     """One chapter's blocks with the first mention of each key term linked to its entry
     (paragraphs, lists, quotes and callouts; never headings, tables, code, another link, or
     the text's mention of an article's title in ``titles``: that names the article)."""
     if not glossary:
         return blocks
     pending = {entry.anchor: term_pattern(entry) for entry in glossary}
-    quoted = tuple(re.compile(r"\s+".join(re.escape(w) for w in title.split()), re.IGNORECASE)
-                   for title in titles if title.split())
+    quoted = tuple(
+        re.compile(r"\s+".join(re.escape(w) for w in title.split()), re.IGNORECASE)
+        for title in titles
+        if title.split()
+    )
     return _link_blocks(blocks, pending, quoted)
 
 
@@ -126,10 +137,13 @@ def check_glossary(document: m.Document, config: GuideConfig, diagnostics: Diagn
     nowhere)."""
     mentioned: set[str] = set()
     for chapter in document.chapters:
-        mentioned |= linked_anchors(link_terms(chapter.blocks, config.glossary,
-                                               related_titles(config)))
+        mentioned |= linked_anchors(
+            link_terms(chapter.blocks, config.glossary, related_titles(config))
+        )
     path = f"{config.display}/glossary.toml"
     for entry in config.glossary:
         if entry.anchor not in mentioned:
-            diagnostics.warning(f"key term '{entry.term}' is not mentioned in any chapter",
-                                Location(path, entry.line))
+            diagnostics.warning(
+                f"key term '{entry.term}' is not mentioned in any chapter",
+                Location(path, entry.line),
+            )

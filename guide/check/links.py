@@ -26,8 +26,10 @@ def phone_problem(number: str) -> str | None:
     """Why ``number`` is no phone number a ``tel:`` link can dial, or None."""
     digits = sum(char.isdigit() for char in number)
     if not PHONE.fullmatch(number) or digits < MIN_PHONE_DIGITS:
-        return (f"'{number}' is not a phone number: use digits, +, spaces, dashes and "
-                f"parentheses, at least {MIN_PHONE_DIGITS} digits")
+        return (
+            f"'{number}' is not a phone number: use digits, +, spaces, dashes and "
+            f"parentheses, at least {MIN_PHONE_DIGITS} digits"
+        )
     return None
 
 
@@ -53,10 +55,14 @@ def link_problem(href: str) -> str | None:
     from guide.parse.links import is_relative  # here: the parse package loads markdown
 
     if is_relative(href):
-        return (f"relative link '{_shown(href)}': add base_url = \"https://…\" (the site the "
-                f"article came from) to guide.toml, or write the full address")
-    return (f"link '{_shown(href)}' must be an https://, http://, mailto: or tel: address or a "
-            f"#heading (no file:, javascript: or other schemes)")
+        return (
+            f"relative link '{_shown(href)}': add base_url = \"https://…\" (the site the "
+            f"article came from) to guide.toml, or write the full address"
+        )
+    return (
+        f"link '{_shown(href)}' must be an https://, http://, mailto: or tel: address or a "
+        f"#heading (no file:, javascript: or other schemes)"
+    )
 
 
 def safe_target(href: str) -> str | None:
@@ -127,11 +133,15 @@ def check_links(document: m.Document, config: GuideConfig, diagnostics: Diagnost
                     _check_link(link.href, destinations, written, where, diagnostics)
 
 
-def _check_link(href: str, destinations: set[str], written: list[str], where: Location,
-                diagnostics: Diagnostics) -> None:
+def _check_link(
+    href: str, destinations: set[str], written: list[str], where: Location, diagnostics: Diagnostics
+) -> None:
     problem = link_problem(href)
     if problem is not None:
         diagnostics.error(problem, where)
     elif href.startswith("#") and href[1:] not in destinations:
-        diagnostics.error(f"link '{_shown(href)}' goes to no heading or footnote of this "
-                          f"guide{did_you_mean(href[1:], written)}", where)
+        diagnostics.error(
+            f"link '{_shown(href)}' goes to no heading or footnote of this "
+            f"guide{did_you_mean(href[1:], written)}",
+            where,
+        )

@@ -14,11 +14,18 @@ from guide.errors import Diagnostics, Location
 
 _HOST = r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*"
 PATTERNS = (
-    (re.compile(r"(?<![\w.-])" + _HOST + r"example\.(?:com|org|net)(?![\w-])", re.IGNORECASE),
-     "an address on a reserved example domain"),
-    (re.compile(r"(?:https?://|@|www\.)" + _HOST + r"[a-z0-9-]+\.(?:test|invalid|example)"
-                r"(?![\w.-])", re.IGNORECASE),
-     "an address on a reserved test domain"),
+    (
+        re.compile(r"(?<![\w.-])" + _HOST + r"example\.(?:com|org|net)(?![\w-])", re.IGNORECASE),
+        "an address on a reserved example domain",
+    ),
+    (
+        re.compile(
+            r"(?:https?://|@|www\.)" + _HOST + r"[a-z0-9-]+\.(?:test|invalid|example)"
+            r"(?![\w.-])",
+            re.IGNORECASE,
+        ),
+        "an address on a reserved test domain",
+    ),
     (re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE), "placeholder text"),
     (re.compile(r"(?<![\w-])(?:TODO|TBD|PLACEHOLDER)(?![\w-])"), "a note left for later"),
 )
@@ -33,8 +40,9 @@ def find_placeholders(text: str) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def check_placeholders(texts: Iterable[Text], release: bool, placeholders_ok: bool,
-                       diagnostics: Diagnostics) -> None:
+def check_placeholders(
+    texts: Iterable[Text], release: bool, placeholders_ok: bool, diagnostics: Diagnostics
+) -> None:
     """One diagnostic per line holding a placeholder (a warning; an error for a release)."""
     if placeholders_ok:
         return
@@ -47,8 +55,12 @@ def check_placeholders(texts: Iterable[Text], release: bool, placeholders_ok: bo
                 continue
             reported.add((piece.path, line))
             where = f"'{piece.key}' " if piece.key else ""
-            hint = ("a release refuses it" if not release else
-                    "replace it, or set [quality] placeholders_ok = true in guide.toml with a "
-                    "comment saying why")
-            report(f"placeholder: {where}holds {kind} ('{words}'); {hint}",
-                   Location(piece.path, line))
+            hint = (
+                "a release refuses it"
+                if not release
+                else "replace it, or set [quality] placeholders_ok = true in guide.toml with a "
+                "comment saying why"
+            )
+            report(
+                f"placeholder: {where}holds {kind} ('{words}'); {hint}", Location(piece.path, line)
+            )

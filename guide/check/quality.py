@@ -16,8 +16,15 @@ from guide.config.schema import Brand, GuideConfig
 from guide.errors import Diagnostics
 
 
-def check_quality(document: m.Document, config: GuideConfig, brand: Brand, *, release: bool,
-                  strict: bool, diagnostics: Diagnostics) -> GuideReading:
+def check_quality(
+    document: m.Document,
+    config: GuideConfig,
+    brand: Brand,
+    *,
+    release: bool,
+    strict: bool,
+    diagnostics: Diagnostics,
+) -> GuideReading:
     """Every quality check of one guide; returns its reading level for the report."""
     reading = measure_guide(document, config, config.language)
     check_reading(reading, config.quality, strict, diagnostics)

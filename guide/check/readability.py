@@ -21,13 +21,32 @@ from guide.sources import squash
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _BREAK = re.compile(r"[.!?]+[\"”’)\]]*\s+")
-_ABBREVIATIONS = {"e.g.", "i.e.", "dr.", "vs.", "etc.", "mr.", "mrs.", "ms.", "st.", "no.",
-                  "fig.", "approx.", "cf.", "al."}
+_ABBREVIATIONS = {
+    "e.g.",
+    "i.e.",
+    "dr.",
+    "vs.",
+    "etc.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "st.",
+    "no.",
+    "fig.",
+    "approx.",
+    "cf.",
+    "al.",
+}
 HARDEST = 3
 HARD_SENTENCE_WORDS = 8  # a shorter sentence is never listed among the hardest
 # INFLESZ scale (Barrio-Cantalejo et al. 2008) of the Szigriszt-Pazos score: upper bounds, words
-INFLESZ_BANDS = ((40.0, "very hard"), (55.0, "somewhat hard"), (65.0, "normal"),
-                 (80.0, "fairly easy"), (math.inf, "very easy"))
+INFLESZ_BANDS = (
+    (40.0, "very hard"),
+    (55.0, "somewhat hard"),
+    (65.0, "normal"),
+    (80.0, "fairly easy"),
+    (math.inf, "very easy"),
+)
 _STRONG, _WEAK = set("aeoáéóíú"), set("iuüy")  # an accented i/u forms a syllable of its own
 
 
@@ -48,8 +67,9 @@ def _vowel_groups(word: str) -> int:
     """Groups of vowels, less a silent final "e" or "-es"/"-ed" ending ("makes", "used")."""
     word = word.lower()
     count = len(re.findall(r"[aeiouy]+", word))
-    silent = ((word.endswith("e") and not word.endswith(("le", "ee", "ie", "ye")))
-              or re.search(r"[^aeiouytd]ed$|[^aeiouysxzcgh]es$", word) is not None)
+    silent = (word.endswith("e") and not word.endswith(("le", "ee", "ie", "ye"))) or re.search(
+        r"[^aeiouytd]ed$|[^aeiouysxzcgh]es$", word
+    ) is not None
     if count > 1 and silent:
         count -= 1
     return max(count, 1)
@@ -96,13 +116,14 @@ def sentences_of(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for found in _BREAK.finditer(text):
-        before = text[start:found.start() + 1].split()
+        before = text[start : found.start() + 1].split()
         last = before[-1].lower() if before else ""
-        follows = text[found.end():found.end() + 1]
-        if last in _ABBREVIATIONS or not (follows[:1].isupper() or follows[:1].isdigit()
-                                         or follows[:1] in "\"“‘("):
+        follows = text[found.end() : found.end() + 1]
+        if last in _ABBREVIATIONS or not (
+            follows[:1].isupper() or follows[:1].isdigit() or follows[:1] in '"“‘('
+        ):
             continue
-        out.append(text[start:found.end()].strip())
+        out.append(text[start : found.end()].strip())
         start = found.end()
     if text[start:].strip():
         out.append(text[start:].strip())
@@ -140,6 +161,7 @@ def smog(hard_words: int, sentences: int) -> float:
 class Sentence:
     """One sentence, where it is, its word count and its grade level (for Spanish, ``ease``:
     its INFLESZ score)."""
+
     location: Location
     words: int
     grade: float
@@ -207,6 +229,7 @@ class Reading:
 @dataclass(frozen=True)
 class GuideReading:
     """One guide's reading figures, per chapter and overall."""
+
     slug: str
     chapters: tuple[Reading, ...]
     overall: Reading
@@ -238,8 +261,7 @@ def _paragraphs(blocks: tuple[m.Block, ...]) -> list[m.Paragraph]:
     return [b for b in m.walk(blocks) if isinstance(b, m.Paragraph)]
 
 
-def measure_chapter(chapter: m.Chapter, source_text: str, language: str,
-                    display: str) -> Reading:
+def measure_chapter(chapter: m.Chapter, source_text: str, language: str, display: str) -> Reading:
     """The reading level of one chapter; ``source_text`` is its Markdown, ``display`` how
     diagnostics name its file."""
     index = _LineIndex(source_text)
@@ -255,18 +277,36 @@ def measure_chapter(chapter: m.Chapter, source_text: str, language: str,
                 continue
             counted = [syllables(w, language) for w in words]
             hard = sum(1 for c in counted if c >= 3)
-            counts = [counts[0] + 1, counts[1] + len(words), counts[2] + sum(counted),
-                      counts[3] + hard]
+            counts = [
+                counts[0] + 1,
+                counts[1] + len(words),
+                counts[2] + sum(counted),
+                counts[3] + hard,
+            ]
             line = index.find(paragraph.location.line, sentence)
             if len(words) < HARD_SENTENCE_WORDS:
                 continue
             ease = inflesz(len(words), 1, sum(counted)) if spanish(language) else None
-            found.append(Sentence(Location(where.path, line), len(words),
-                                  grade(len(words), 1, sum(counted)), sentence, ease))
+            found.append(
+                Sentence(
+                    Location(where.path, line),
+                    len(words),
+                    grade(len(words), 1, sum(counted)),
+                    sentence,
+                    ease,
+                )
+            )
     hardest = sorted(found, key=lambda s: (-s.difficulty, s.location.line))[:HARDEST]
-    return Reading(title.text if title else chapter.source, where, counts[0], counts[1],
-                   counts[2], counts[3], tuple(sorted(hardest, key=lambda s: s.location.line)),
-                   language)
+    return Reading(
+        title.text if title else chapter.source,
+        where,
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3],
+        tuple(sorted(hardest, key=lambda s: s.location.line)),
+        language,
+    )
 
 
 def measure_guide(document: m.Document, config: GuideConfig, language: str) -> GuideReading:
@@ -277,29 +317,48 @@ def measure_guide(document: m.Document, config: GuideConfig, language: str) -> G
             text = (config.folder / chapter.source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):  # reported by the sources stage
             text = ""
-        chapters.append(measure_chapter(chapter, text.replace("\r\n", "\n"), language,
-                                        f"{config.display}/{chapter.source}"))
+        chapters.append(
+            measure_chapter(
+                chapter, text.replace("\r\n", "\n"), language, f"{config.display}/{chapter.source}"
+            )
+        )
     every = [s for c in chapters for s in c.hardest]
     overall = Reading(
-        config.title, Location(f"{config.display}/guide.toml", 1),
-        sum(c.sentences for c in chapters), sum(c.words for c in chapters),
-        sum(c.syllables for c in chapters), sum(c.hard_words for c in chapters),
-        tuple(sorted(every, key=lambda s: -s.difficulty)[:HARDEST]), language)
+        config.title,
+        Location(f"{config.display}/guide.toml", 1),
+        sum(c.sentences for c in chapters),
+        sum(c.words for c in chapters),
+        sum(c.syllables for c in chapters),
+        sum(c.hard_words for c in chapters),
+        tuple(sorted(every, key=lambda s: -s.difficulty)[:HARDEST]),
+        language,
+    )
     return GuideReading(config.slug, tuple(chapters), overall)
 
 
-def check_reading(reading: GuideReading, quality: Quality, strict: bool,
-                  diagnostics: Diagnostics) -> None:
+def check_reading(
+    reading: GuideReading, quality: Quality, strict: bool, diagnostics: Diagnostics
+) -> None:
     """A warning (an error under ``--strict``) for each chapter above a ``[quality]`` limit,
     at the chapter's title, naming its hardest sentence. ``max_grade`` and ``max_smog`` are
     English formulas: a Spanish chapter is held to the other two limits."""
     report = diagnostics.error if strict else diagnostics.warning
-    limits = (("max_grade", "Flesch-Kincaid grade", quality.max_grade, "grade"),
-              ("max_smog", "SMOG grade", quality.max_smog, "smog"),
-              ("max_sentence_words", "words per sentence", quality.max_sentence_words,
-               "words_per_sentence"),
-              ("max_hard_words", "percent of words of 3+ syllables", quality.max_hard_words,
-               "hard_share"))
+    limits = (
+        ("max_grade", "Flesch-Kincaid grade", quality.max_grade, "grade"),
+        ("max_smog", "SMOG grade", quality.max_smog, "smog"),
+        (
+            "max_sentence_words",
+            "words per sentence",
+            quality.max_sentence_words,
+            "words_per_sentence",
+        ),
+        (
+            "max_hard_words",
+            "percent of words of 3+ syllables",
+            quality.max_hard_words,
+            "hard_share",
+        ),
+    )
     for chapter in reading.chapters:
         for key, label, limit, attribute in limits:
             value = getattr(chapter, attribute)
@@ -310,5 +369,7 @@ def check_reading(reading: GuideReading, quality: Quality, strict: bool,
             if chapter.hardest:
                 worst = max(chapter.hardest, key=lambda s: s.difficulty)
                 hint = f"; hardest sentence at {worst.location}"
-            report(f"reading level: {label} is {value:.1f}, above [quality] {key} = "
-                   f"{limit:g}{hint}", chapter.location)
+            report(
+                f"reading level: {label} is {value:.1f}, above [quality] {key} = {limit:g}{hint}",
+                chapter.location,
+            )

@@ -21,20 +21,26 @@ def last_review(edition: Edition) -> tuple[str, str] | None:
     return None
 
 
-def check_review(config: GuideConfig, edition: Edition, today: str,
-                 diagnostics: Diagnostics) -> None:
+def check_review(
+    config: GuideConfig, edition: Edition, today: str, diagnostics: Diagnostics
+) -> None:
     """Warn when the guide's medical review is overdue (relative to ``today``, an ISO date)."""
     quality = config.quality
     if not quality.review_days:
         return
     where = location_of(config, "quality", "review_every")
-    command = (f"python build_guide.py release {config.slug} --bump patch --summary "
-               f"\"reviewed\" --reviewed-by NAME")
+    command = (
+        f"python build_guide.py release {config.slug} --bump patch --summary "
+        f'"reviewed" --reviewed-by NAME'
+    )
     found = last_review(edition)
     if found is None:
-        diagnostics.warning(f"review: no medical review is recorded, and review_every is "
-                            f"\"{quality.review_every}\"; after a review, record it with: "
-                            f"{command}", where)
+        diagnostics.warning(
+            f"review: no medical review is recorded, and review_every is "
+            f'"{quality.review_every}"; after a review, record it with: '
+            f"{command}",
+            where,
+        )
         return
     reviewed_on, reviewer = found
     try:
@@ -43,6 +49,9 @@ def check_review(config: GuideConfig, edition: Edition, today: str,
         return
     if age > quality.review_days:
         by = f" by {reviewer}" if reviewer else ""
-        diagnostics.warning(f"review: the last medical review ({reviewed_on}{by}) is {age} days "
-                            f"old, more than review_every = \"{quality.review_every}\"; after a "
-                            f"new review, record it with: {command}", where)
+        diagnostics.warning(
+            f"review: the last medical review ({reviewed_on}{by}) is {age} days "
+            f'old, more than review_every = "{quality.review_every}"; after a '
+            f"new review, record it with: {command}",
+            where,
+        )

@@ -14,8 +14,12 @@ from guide.errors import Diagnostics, Location
 MAX_HEADING_CHARS = 1_200
 
 
-def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagnostics,
-                   limits: Limits | None = None) -> None:
+def check_document(
+    document: m.Document,
+    config: GuideConfig,
+    diagnostics: Diagnostics,
+    limits: Limits | None = None,
+) -> None:
     """Report every structural problem: chapter titles, heading levels, nesting, unsafe links."""
     max_nesting = (limits or Limits()).max_nesting
     for chapter in document.chapters:
@@ -26,19 +30,25 @@ def check_document(document: m.Document, config: GuideConfig, diagnostics: Diagn
     check_links(document, config, diagnostics)
 
 
-def _check_nesting(blocks: tuple[m.Block, ...], limit: int, diagnostics: Diagnostics,
-                   depth: int = 0) -> bool:
+def _check_nesting(
+    blocks: tuple[m.Block, ...], limit: int, diagnostics: Diagnostics, depth: int = 0
+) -> bool:
     """Report the first list, quote or callout nested more than ``limit`` deep: each level
     narrows the text, and past a dozen nothing fits the page."""
     for block in blocks:
         if isinstance(block, (m.ListBlock, m.BlockQuote, m.Callout)):
             if depth + 1 > limit:
-                diagnostics.error(f"lists, quotes and callouts are nested {depth + 1} deep "
-                                  f"here; the limit is {limit}", block.location)
+                diagnostics.error(
+                    f"lists, quotes and callouts are nested {depth + 1} deep "
+                    f"here; the limit is {limit}",
+                    block.location,
+                )
                 return True
             children: tuple[m.Block, ...] = (
                 tuple(b for item in block.items for b in item.blocks)
-                if isinstance(block, m.ListBlock) else block.blocks)
+                if isinstance(block, m.ListBlock)
+                else block.blocks
+            )
             if _check_nesting(children, limit, diagnostics, depth + 1):
                 return True
     return False
@@ -55,15 +65,24 @@ def _check_headings(chapter: m.Chapter, config: GuideConfig, diagnostics: Diagno
         if not isinstance(block, m.Heading):
             continue
         if block.level == 1 and previous:
-            diagnostics.error("a chapter has one level-1 heading; start a new file for a new "
-                              "chapter, or use ## for a section", block.location)
+            diagnostics.error(
+                "a chapter has one level-1 heading; start a new file for a new "
+                "chapter, or use ## for a section",
+                block.location,
+            )
         if previous and block.level > previous + 1:
-            diagnostics.error(f"heading level skips from {previous} to {block.level} "
-                              f"(use {'#' * (previous + 1)})", block.location)
+            diagnostics.error(
+                f"heading level skips from {previous} to {block.level} "
+                f"(use {'#' * (previous + 1)})",
+                block.location,
+            )
         if not block.text.strip():
             diagnostics.error("heading is empty", block.location)
         elif len(block.text) > MAX_HEADING_CHARS:
             # A contents line never splits across pages; past this it may not fit on one.
-            diagnostics.error(f"heading is {len(block.text):,} characters long; the limit is "
-                              f"{MAX_HEADING_CHARS:,}", block.location)
+            diagnostics.error(
+                f"heading is {len(block.text):,} characters long; the limit is "
+                f"{MAX_HEADING_CHARS:,}",
+                block.location,
+            )
         previous = block.level

@@ -39,4 +39,6 @@ def check_tables(document: m.Document, text_width: float, diagnostics: Diagnosti
             diagnostics.error(
                 f"this table has {columns_of(block)} columns; at most {limit} fit across the "
                 f"page at a readable size ({MIN_CELL_SIZE:g} pt): split it, or turn it into a "
-                f"list", block.location)
+                f"list",
+                block.location,
+            )

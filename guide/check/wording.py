@@ -26,18 +26,24 @@ def disclaimer_text(document: m.Document) -> str:
     return " ".join(parts)
 
 
-def check_wording(document: m.Document, config: GuideConfig, wording: Wording,
-                  diagnostics: Diagnostics) -> None:
+def check_wording(
+    document: m.Document, config: GuideConfig, wording: Wording, diagnostics: Diagnostics
+) -> None:
     """An error for a guide without disclaimer text, and for each required phrase missing."""
     if not config.disclaimer:
         return  # guide.toml's loader already asked for one
     where = Location(f"{config.display}/{config.disclaimer}", 1)
     text = normalized(disclaimer_text(document))
     if not text:
-        diagnostics.error("the disclaimer has no text; patient material needs one",
-                          where if document.disclaimer else location_of(config, "disclaimer"))
+        diagnostics.error(
+            "the disclaimer has no text; patient material needs one",
+            where if document.disclaimer else location_of(config, "disclaimer"),
+        )
         return
     for phrase in wording.phrases_for(config.language):
         if normalized(phrase) not in text:
-            diagnostics.error(f"the disclaimer must say \"{phrase}\" (brand.toml [wording] "
-                              f"disclaimer.{config.language.split('-')[0]})", where)
+            diagnostics.error(
+                f'the disclaimer must say "{phrase}" (brand.toml [wording] '
+                f"disclaimer.{config.language.split('-')[0]})",
+                where,
+            )

@@ -24,19 +24,35 @@ class CalloutLook:
     band: str = ""  # a band behind the title (the body keeps ``background``)
 
 
-CALLOUT_LABELS: dict[str, str] = {kind: f"callout_{kind}" for kind in
-                                  ("expert", "note", "tip", "warning", "important")}
+CALLOUT_LABELS: dict[str, str] = {
+    kind: f"callout_{kind}" for kind in ("expert", "note", "tip", "warning", "important")
+}
 
 CALLOUT_LOOKS: dict[str, CalloutLook] = {
-    "expert": CalloutLook(CALLOUT_LABELS["expert"], "rosette", "tint", "primary", "accent",
-                          bar="accent"),
-    "note": CalloutLook(CALLOUT_LABELS["note"], "info", "paper", "primary", "muted",
-                        border="muted"),
+    "expert": CalloutLook(
+        CALLOUT_LABELS["expert"], "rosette", "tint", "primary", "accent", bar="accent"
+    ),
+    "note": CalloutLook(
+        CALLOUT_LABELS["note"], "info", "paper", "primary", "muted", border="muted"
+    ),
     "tip": CalloutLook(CALLOUT_LABELS["tip"], "bulb", "tint", "primary", "primary"),
-    "warning": CalloutLook(CALLOUT_LABELS["warning"], "triangle", "paper", "primary", "primary",
-                           bar="primary", border="primary"),
-    "important": CalloutLook(CALLOUT_LABELS["important"], "exclamation", "tint", "on_primary",
-                             "on_primary", band="primary"),
+    "warning": CalloutLook(
+        CALLOUT_LABELS["warning"],
+        "triangle",
+        "paper",
+        "primary",
+        "primary",
+        bar="primary",
+        border="primary",
+    ),
+    "important": CalloutLook(
+        CALLOUT_LABELS["important"],
+        "exclamation",
+        "tint",
+        "on_primary",
+        "on_primary",
+        band="primary",
+    ),
 }
 
 DEFAULT_KIND = "note"  # the look of a kind not listed here

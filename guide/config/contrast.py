@@ -66,6 +66,7 @@ USES: tuple[Use, ...] = (
 
 def relative_luminance(color: Color) -> float:
     """WCAG relative luminance of an sRGB colour (0 black to 1 white)."""
+
     def channel(value: float) -> float:
         return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
 
@@ -90,8 +91,9 @@ def brand_uses() -> tuple[Use, ...]:
     return (*USES, *extra)
 
 
-def check_contrast(palette: Palette, scale: TypeScale, table: Table,
-                   uses: tuple[Use, ...] | None = None) -> None:
+def check_contrast(
+    palette: Palette, scale: TypeScale, table: Table, uses: tuple[Use, ...] | None = None
+) -> None:
     """Report every palette pair below the strictest minimum of the uses it is drawn for."""
     colors = palette.named()
     uses = brand_uses() if uses is None else uses
@@ -108,4 +110,5 @@ def check_contrast(palette: Palette, scale: TypeScale, table: Table,
         table.file.diagnostics.error(
             f"palette colour '{fg}' ({colors[fg].hex}) on '{bg}' ({colors[bg].hex}) has "
             f"contrast {ratio:.2f}:1; {what} need at least {minimum:g}:1 (WCAG 2.1 AA)",
-            table.where(fg))
+            table.where(fg),
+        )

@@ -84,7 +84,9 @@ def _font(table: Table, key: str, assets: Path) -> Path:
     if path is None or not path.is_file():
         table.file.diagnostics.error(
             f"font '{spec}' not found (use \"package:File.ttf\" for a pip-installed font "
-            f"package, or a path inside assets/)", table.where(key))
+            f"package, or a path inside assets/)",
+            table.where(key),
+        )
         return Path()
     if path.suffix.lower() not in (".ttf", ".otf"):
         table.file.diagnostics.error(f"font '{spec}' must be a .ttf file", table.where(key))
@@ -92,8 +94,9 @@ def _font(table: Table, key: str, assets: Path) -> Path:
 
 
 def _family(table: Table, assets: Path) -> FontFamily:
-    family = FontFamily(*(_font(table, k, assets)
-                          for k in ("regular", "italic", "bold", "bold_italic")))
+    family = FontFamily(
+        *(_font(table, k, assets) for k in ("regular", "italic", "bold", "bold_italic"))
+    )
     table.reject_unknown()
     return family
 
@@ -109,8 +112,9 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
     name = root.text("name")
     page_size = root.text("page_size", "letter").lower()
     if page_size not in PAGE_SIZES:
-        diagnostics.error(f"'page_size' must be one of {', '.join(PAGE_SIZES)}",
-                          root.where("page_size"))
+        diagnostics.error(
+            f"'page_size' must be one of {', '.join(PAGE_SIZES)}", root.where("page_size")
+        )
         page_size = "letter"
     logo_spec = root.text("logo")
     logo = inside(assets, logo_spec)
@@ -119,8 +123,9 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
     hyphenation = root.text("hyphenation", "", required=False)
 
     m = root.table("margins")
-    margins = Margins(*(m.number(k, 72, minimum=18, maximum=216)
-                        for k in ("top", "bottom", "inner", "outer")))
+    margins = Margins(
+        *(m.number(k, 72, minimum=18, maximum=216) for k in ("top", "bottom", "inner", "outer"))
+    )
     m.reject_unknown()
     p = root.table("palette")
     palette = Palette(*(Color(p.color(k)) for k in Palette.__dataclass_fields__))
@@ -132,8 +137,9 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
     for index, spec in enumerate(fonts.strings("fallback", required=False)):
         found = package_file(spec) if ":" in spec else inside(assets, spec)
         if found is None or not found.is_file():
-            diagnostics.error(f"fallback font '{spec}' (entry {index + 1}) not found",
-                              fonts.where("fallback"))
+            diagnostics.error(
+                f"fallback font '{spec}' (entry {index + 1}) not found", fonts.where("fallback")
+            )
         else:
             fallback.append(found)
     fonts.reject_unknown()
@@ -141,29 +147,48 @@ def load_brand(path: Path, display: str, diagnostics: Diagnostics) -> Brand | No
     scale = type_scale(t, None)
     if not has_errors(diagnostics.items[before:]):
         check_contrast(palette, scale, p)
-    editions = load_editions(root.table("editions", required=False),
-                             EditionLayout("print", *PAGE_SIZES[page_size], margins, scale))
+    editions = load_editions(
+        root.table("editions", required=False),
+        EditionLayout("print", *PAGE_SIZES[page_size], margins, scale),
+    )
     limits = _limits(root.table("limits", required=False))
     wording = load_wording(root.table("wording", required=False))
     root.reject_unknown()
     if has_errors(diagnostics.items[before:]):
         return None
-    return Brand(name, page_size, margins, palette, body, heading, tuple(fallback), scale,
-                 logo or Path(), hyphenation, path, limits, wording, editions)
+    return Brand(
+        name,
+        page_size,
+        margins,
+        palette,
+        body,
+        heading,
+        tuple(fallback),
+        scale,
+        logo or Path(),
+        hyphenation,
+        path,
+        limits,
+        wording,
+        editions,
+    )
 
 
 def _limits(table: Table) -> Limits:
     """The optional ``[limits]`` table: whole numbers within sane bounds, defaults otherwise."""
     default = Limits()
-    bounds = {"max_source_bytes": (1_000, 50_000_000), "max_image_pixels": (1, 200_000_000),
-              "max_image_bytes": (1_000, 200_000_000), "max_nesting": (1, 12)}
+    bounds = {
+        "max_source_bytes": (1_000, 50_000_000),
+        "max_image_pixels": (1, 200_000_000),
+        "max_image_bytes": (1_000, 200_000_000),
+        "max_nesting": (1, 12),
+    }
     values = {}
     for key, (low, high) in bounds.items():
         fallback = getattr(default, key)
         value = table.number(key, fallback, required=False, minimum=low, maximum=high)
         if value != int(value):
-            table.file.diagnostics.error(f"'limits.{key}' must be a whole number",
-                                         table.where(key))
+            table.file.diagnostics.error(f"'limits.{key}' must be a whole number", table.where(key))
         values[key] = int(value)
     table.reject_unknown()
     return Limits(**values)
@@ -174,21 +199,21 @@ def _url(table: Table, key: str, required: bool = True) -> str:
     if value and not URL.match(value):
         table.file.diagnostics.error(
             f"'{key}' must be an https://, http:// or mailto: address, not {value!r}",
-            table.where(key))
+            table.where(key),
+        )
     return value
 
 
 def _markdown_file(table: Table, key: str, value: str, folder: Path) -> None:
     path = inside(folder, value)
     if path is None:
-        table.file.diagnostics.error(f"'{value}' must be a path inside the guide's folder",
-                                     table.where(key))
+        table.file.diagnostics.error(
+            f"'{value}' must be a path inside the guide's folder", table.where(key)
+        )
     elif not is_file(path):
-        table.file.diagnostics.error(f"Markdown file '{value}' does not exist",
-                                     table.where(key))
+        table.file.diagnostics.error(f"Markdown file '{value}' does not exist", table.where(key))
     elif path.suffix.lower() != ".md":
-        table.file.diagnostics.error(f"'{value}' is not a Markdown (.md) file",
-                                     table.where(key))
+        table.file.diagnostics.error(f"'{value}' is not a Markdown (.md) file", table.where(key))
 
 
 def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> GuideConfig | None:
@@ -209,8 +234,9 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     author = root.text("author")
     language = root.text("language", "en-US", required=False) or "en-US"
     if not LANGUAGE_TAG.fullmatch(language):
-        diagnostics.error(f"'language' must be a tag like \"en-US\", not {language!r}",
-                          root.where("language"))
+        diagnostics.error(
+            f"'language' must be a tag like \"en-US\", not {language!r}", root.where("language")
+        )
         language = "en-US"  # for the defaults below; the build stops at the error
     else:
         found = language_problems(language, root.where("language"))
@@ -218,8 +244,7 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     keywords = root.strings("keywords", required=False)
     chapters = root.strings("chapters")
     if not chapters and "chapters" in root.data:
-        diagnostics.error("'chapters' must name at least one Markdown file",
-                          root.where("chapters"))
+        diagnostics.error("'chapters' must name at least one Markdown file", root.where("chapters"))
     for chapter in chapters:
         _markdown_file(root, "chapters", chapter, folder)
     disclaimer = root.text("disclaimer")
@@ -227,17 +252,19 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
         _markdown_file(root, "disclaimer", disclaimer, folder)
     version = root.text("version", required=False)  # the ledger (revisions.toml) owns it
     if version and not VERSION.match(version):
-        diagnostics.error(f"'version' must be major.minor.patch, like \"1.0.0\", not {version!r}",
-                          root.where("version"))
+        diagnostics.error(
+            f"'version' must be major.minor.patch, like \"1.0.0\", not {version!r}",
+            root.where("version"),
+        )
     date = root.text("date", required=False)  # likewise; the first draft is dated by it
     if date:
         try:
             dt.date.fromisoformat(date)
         except ValueError:
-            diagnostics.error(f"'date' must be a date like \"2026-11-25\", not {date!r}",
-                              root.where("date"))
-    footer_note = root.text("footer_note", catalogue(language).text("footer_note"),
-                            required=False)
+            diagnostics.error(
+                f"'date' must be a date like \"2026-11-25\", not {date!r}", root.where("date")
+            )
+    footer_note = root.text("footer_note", catalogue(language).text("footer_note"), required=False)
     translation_of = _translation_of(root, folder)
     editions = _guide_editions(root)
     c = root.table("call_to_action")
@@ -253,20 +280,40 @@ def load_guide(folder: Path, display_folder: str, diagnostics: Diagnostics) -> G
     quality = load_quality(root.table("quality", required=False))
     base_url = _url(root, "base_url", required=False)
     if base_url and not base_url.lower().startswith(("https://", "http://")):
-        diagnostics.error(f"'base_url' must be an https:// or http:// address, not "
-                          f"{base_url!r}", root.where("base_url"))
+        diagnostics.error(
+            f"'base_url' must be an https:// or http:// address, not {base_url!r}",
+            root.where("base_url"),
+        )
     campaign = _campaign(root, folder.name, (contact.website, cta.url))
     root.reject_unknown()
     glossary = load_glossary(folder, display_folder, diagnostics)
     if has_errors(diagnostics.items[before:]):
         return None
     return GuideConfig(
-        slug=folder.name, folder=folder, title=title, subtitle=subtitle, audience=audience,
-        author=author, language=language, keywords=keywords, chapters=chapters,
-        disclaimer=disclaimer, version=version, date=date, call_to_action=cta,
-        related=tuple(related), contact=contact, footer_note=footer_note, source=path,
-        display=display_folder, translation_of=translation_of, quality=quality,
-        glossary=glossary, base_url=base_url, campaign=campaign, editions=editions,
+        slug=folder.name,
+        folder=folder,
+        title=title,
+        subtitle=subtitle,
+        audience=audience,
+        author=author,
+        language=language,
+        keywords=keywords,
+        chapters=chapters,
+        disclaimer=disclaimer,
+        version=version,
+        date=date,
+        call_to_action=cta,
+        related=tuple(related),
+        contact=contact,
+        footer_note=footer_note,
+        source=path,
+        display=display_folder,
+        translation_of=translation_of,
+        quality=quality,
+        glossary=glossary,
+        base_url=base_url,
+        campaign=campaign,
+        editions=editions,
     )
 
 
@@ -280,10 +327,12 @@ def _guide_editions(root: Table) -> tuple[str, ...]:
             root.file.diagnostics.error(
                 f"'editions' names no edition {name!r} (there are: "
                 f"{', '.join(EDITION_NAMES)}){did_you_mean(name, EDITION_NAMES)}",
-                root.where("editions"))
+                root.where("editions"),
+            )
     if not names and isinstance(root.data.get("editions"), list):
-        root.file.diagnostics.error("'editions' must name at least one edition",
-                                    root.where("editions"))
+        root.file.diagnostics.error(
+            "'editions' must name at least one edition", root.where("editions")
+        )
     return tuple(n for n in EDITION_NAMES if n in names)
 
 
@@ -294,13 +343,17 @@ def _translation_of(root: Table, folder: Path) -> str:
         return ""
     siblings = sorted(p.parent.name for p in folder.parent.glob("*/guide.toml"))
     if slug == folder.name:
-        root.file.diagnostics.error("'translation_of' names this guide itself; it names the "
-                                    "guide this one translates", root.where("translation_of"))
+        root.file.diagnostics.error(
+            "'translation_of' names this guide itself; it names the guide this one translates",
+            root.where("translation_of"),
+        )
     elif slug not in siblings:
-        root.file.diagnostics.error(f"'translation_of' names no guide: there is no "
-                                    f"'{slug}/guide.toml' beside this guide"
-                                    f"{did_you_mean(slug, siblings)}",
-                                    root.where("translation_of"))
+        root.file.diagnostics.error(
+            f"'translation_of' names no guide: there is no "
+            f"'{slug}/guide.toml' beside this guide"
+            f"{did_you_mean(slug, siblings)}",
+            root.where("translation_of"),
+        )
     return slug
 
 
@@ -311,19 +364,25 @@ def _campaign(root: Table, slug: str, own: tuple[str, ...]) -> Campaign | None:
         root.table("campaign", required=False)
         return None
     table = root.table("campaign")
-    tags = [table.text(key, default, required=False) or default
-            for key, default in (("source", "guide"), ("medium", "pdf"), ("name", slug))]
+    tags = [
+        table.text(key, default, required=False) or default
+        for key, default in (("source", "guide"), ("medium", "pdf"), ("name", slug))
+    ]
     for key, value in zip(("source", "medium", "name"), tags, strict=True):
         if not re.fullmatch(r"[A-Za-z0-9._~-]{1,64}", value):
             table.file.diagnostics.error(
                 f"'campaign.{key}' must be letters, digits, '-', '_', '.' or '~' (a UTM tag), "
-                f"not {value!r}", table.where(key))
+                f"not {value!r}",
+                table.where(key),
+            )
     domains = [d.strip().lower().rstrip(".") for d in table.strings("domains", required=False)]
     for domain in domains:
         if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", domain):
             table.file.diagnostics.error(
                 f"'campaign.domains' holds {domain!r}: write a host name like \"example.com\" "
-                f"(no scheme, no path)", table.where("domains"))
+                f"(no scheme, no path)",
+                table.where("domains"),
+            )
     if not domains:
         hosts = (urlsplit(url).hostname for url in own if url.startswith("http"))
         domains = sorted({h.lower() for h in hosts if h})

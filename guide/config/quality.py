@@ -28,8 +28,12 @@ def period_days(text: str) -> int | None:
 def load_quality(table: Table) -> Quality:
     """The optional ``[quality]`` table of guide.toml."""
     limits = {}
-    bounds = {"max_grade": (1, 30), "max_smog": (1, 30), "max_sentence_words": (5, 80),
-              "max_hard_words": (1, 100)}
+    bounds = {
+        "max_grade": (1, 30),
+        "max_smog": (1, 30),
+        "max_sentence_words": (5, 80),
+        "max_hard_words": (1, 100),
+    }
     for key, (low, high) in bounds.items():
         if key in table.data:
             limits[key] = table.number(key, minimum=low, maximum=high)
@@ -43,18 +47,20 @@ def load_quality(table: Table) -> Quality:
         if found is None:
             table.file.diagnostics.error(
                 f"'quality.review_every' must be a period like \"12 months\" (days, weeks, "
-                f"months or years), not {review_every!r}", table.where("review_every"))
+                f"months or years), not {review_every!r}",
+                table.where("review_every"),
+            )
         days = found or 0
     table.reject_unknown()
-    return Quality(placeholders_ok=placeholders_ok, review_every=review_every, review_days=days,
-                   **limits)
+    return Quality(
+        placeholders_ok=placeholders_ok, review_every=review_every, review_days=days, **limits
+    )
 
 
 def load_wording(table: Table) -> Wording:
     """The optional ``[wording]`` table of brand.toml: required disclaimer phrases per language
     and the list of claim words."""
-    claims = table.strings("claims", required=False) if "claims" in table.data else \
-        DEFAULT_CLAIMS
+    claims = table.strings("claims", required=False) if "claims" in table.data else DEFAULT_CLAIMS
     per_language = table.table("disclaimer", required=False)
     disclaimer = []
     for language in sorted(per_language.data):
@@ -62,10 +68,14 @@ def load_wording(table: Table) -> Wording:
         if not _LANGUAGE.fullmatch(language):
             table.file.diagnostics.error(
                 f"'wording.disclaimer.{language}' must be named by a language tag like \"en\" "
-                f"or \"es-US\"", per_language.where(language))
+                f'or "es-US"',
+                per_language.where(language),
+            )
         if any(not p.strip() for p in phrases):
-            table.file.diagnostics.error(f"'wording.disclaimer.{language}' holds an empty phrase",
-                                         per_language.where(language))
+            table.file.diagnostics.error(
+                f"'wording.disclaimer.{language}' holds an empty phrase",
+                per_language.where(language),
+            )
         disclaimer.append((language, tuple(p.strip() for p in phrases if p.strip())))
     if any(not c.strip() for c in claims):
         table.file.diagnostics.error("'wording.claims' holds an empty word", table.where("claims"))
@@ -78,8 +88,9 @@ def glossary_anchor(term: str) -> str:
     return "term-" + (re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-") or "x")
 
 
-def load_glossary(folder: Path, display_folder: str,
-                  diagnostics: Diagnostics) -> tuple[GlossaryEntry, ...]:
+def load_glossary(
+    folder: Path, display_folder: str, diagnostics: Diagnostics
+) -> tuple[GlossaryEntry, ...]:
     """The guide's ``glossary.toml`` (``[[term]]`` tables with ``term``, ``aliases`` and
     ``definition``); no entries when the guide has none."""
     path = folder / GLOSSARY_NAME
@@ -101,12 +112,21 @@ def load_glossary(folder: Path, display_folder: str,
             if not key:
                 continue
             if key in seen:
-                diagnostics.error(f"'{name}' is already a key term or alias of '{seen[key]}'",
-                                  table.where("aliases" if name != term else "term"))
+                diagnostics.error(
+                    f"'{name}' is already a key term or alias of '{seen[key]}'",
+                    table.where("aliases" if name != term else "term"),
+                )
             seen[key] = term
         if term:
-            entries.append(GlossaryEntry(term, tuple(a for a in aliases if a), definition,
-                                         glossary_anchor(term), table.where().line))
+            entries.append(
+                GlossaryEntry(
+                    term,
+                    tuple(a for a in aliases if a),
+                    definition,
+                    glossary_anchor(term),
+                    table.where().line,
+                )
+            )
     if "term" not in root.data:
         diagnostics.error("glossary.toml holds no [[term]] tables", root.where())
     root.reject_unknown()

@@ -69,8 +69,9 @@ class Table:
     def _error(self, message: str, key: str | None = None) -> None:
         self.file.diagnostics.error(message, self.where(key))
 
-    def _get(self, key: str, kind: type | tuple[type, ...], kind_name: str, default: Any,
-             required: bool) -> Any:
+    def _get(
+        self, key: str, kind: type | tuple[type, ...], kind_name: str, default: Any, required: bool
+    ) -> Any:
         self._used.add(key)
         if key not in self.data:
             if required:
@@ -91,13 +92,20 @@ class Table:
             self._error(f"'{self._name(key)}' must not be empty", key)
         return value
 
-    def number(self, key: str, default: float = 0.0, required: bool = True,
-               minimum: float | None = None, maximum: float | None = None) -> float:
+    def number(
+        self,
+        key: str,
+        default: float = 0.0,
+        required: bool = True,
+        minimum: float | None = None,
+        maximum: float | None = None,
+    ) -> float:
         """A number within ``minimum``..``maximum`` (an error and ``default`` otherwise)."""
         value = self._get(key, (int, float), "a number", default, required)
         if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            self._error(f"'{self._name(key)}' must be between {minimum} and {maximum}, "
-                        f"not {value}", key)
+            self._error(
+                f"'{self._name(key)}' must be between {minimum} and {maximum}, not {value}", key
+            )
             return default
         return float(value)
 
@@ -126,8 +134,9 @@ class Table:
         """A colour written as ``"#rrggbb"``."""
         value = self.text(key, "#000000")
         if value and not HEX_COLOR.match(value):
-            self._error(f"'{self._name(key)}' must be a colour like \"#1f7a85\", not {value!r}",
-                        key)
+            self._error(
+                f"'{self._name(key)}' must be a colour like \"#1f7a85\", not {value!r}", key
+            )
             return "#000000"
         return value
 

@@ -58,6 +58,7 @@ class FontFamily:
 @dataclass(frozen=True)
 class TypeScale:
     """Font sizes and body leading, in points."""
+
     body_size: float
     leading: float  # body leading in points
     h1: float
@@ -70,6 +71,7 @@ class TypeScale:
 @dataclass(frozen=True)
 class Margins:
     """Page margins in points (inner is the binding side)."""
+
     top: float
     bottom: float
     inner: float
@@ -109,9 +111,23 @@ class Limits:
 # Absolute or promissory words that advertising rules for clinics forbid in patient material,
 # reported unless negated in the same clause (brand.toml ``[wording] claims`` replaces them).
 DEFAULT_CLAIMS = (
-    "cure", "cures", "cured", "guarantee", "guarantees", "guaranteed", "permanent",
-    "permanently", "100%", "risk-free", "painless", "miracle", "miraculous",
-    "eliminate pain", "eliminates pain", "pain-free forever", "proven to work",
+    "cure",
+    "cures",
+    "cured",
+    "guarantee",
+    "guarantees",
+    "guaranteed",
+    "permanent",
+    "permanently",
+    "100%",
+    "risk-free",
+    "painless",
+    "miracle",
+    "miraculous",
+    "eliminate pain",
+    "eliminates pain",
+    "pain-free forever",
+    "proven to work",
 )
 
 
@@ -134,6 +150,7 @@ class Wording:
 @dataclass(frozen=True)
 class Brand:
     """Everything brand.toml sets: page, palette, fonts, type scale, logo, limits."""
+
     name: str
     page_size: str  # key of PAGE_SIZES
     margins: Margins
@@ -176,9 +193,14 @@ class Brand:
         found = self.layout_of(name)
         if found is None:
             return self
-        return replace(self, edition=name, page=(found.width, found.height),
-                       margins=found.margins, type_scale=found.type_scale,
-                       furniture=found.furniture)
+        return replace(
+            self,
+            edition=name,
+            page=(found.width, found.height),
+            margins=found.margins,
+            type_scale=found.type_scale,
+            furniture=found.furniture,
+        )
 
     @property
     def text_width(self) -> float:
@@ -189,6 +211,7 @@ class Brand:
 @dataclass(frozen=True)
 class CallToAction:
     """The closing page's call to action and its link."""
+
     heading: str
     text: str
     label: str  # the link's words
@@ -198,6 +221,7 @@ class CallToAction:
 @dataclass(frozen=True)
 class RelatedArticle:
     """A related article listed on the closing page."""
+
     title: str
     url: str
 
@@ -205,6 +229,7 @@ class RelatedArticle:
 @dataclass(frozen=True)
 class Contact:
     """The clinic's contact details for the back cover."""
+
     website: str
     email: str
     phone: str
@@ -237,8 +262,23 @@ class GlossaryEntry:
 
 # Ad-click identifiers that ad networks add to an address (they name one click by one person):
 # dropped from the clinic's own links, which a PDF hands to every reader.
-CLICK_IDS = frozenset({"fbclid", "gclid", "gclsrc", "gbraid", "wbraid", "dclid", "msclkid",
-                       "twclid", "ttclid", "li_fat_id", "yclid", "igshid", "mc_eid"})
+CLICK_IDS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "msclkid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "yclid",
+        "igshid",
+        "mc_eid",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -255,7 +295,8 @@ class Campaign:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower().rstrip(".")
         return parts.scheme.lower() in ("http", "https") and any(
-            host == d or host.endswith("." + d) for d in self.domains)
+            host == d or host.endswith("." + d) for d in self.domains
+        )
 
     def tag(self, url: str) -> str:
         """``url`` with the guide's utm_source, utm_medium and utm_campaign (in place of any
@@ -264,16 +305,23 @@ class Campaign:
         if not self.owns(url):
             return url
         parts = urlsplit(url)
-        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                 if not k.lower().startswith("utm_") and k.lower() not in CLICK_IDS]
-        query += [("utm_source", self.source), ("utm_medium", self.medium),
-                  ("utm_campaign", self.name)]
+        query = [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith("utm_") and k.lower() not in CLICK_IDS
+        ]
+        query += [
+            ("utm_source", self.source),
+            ("utm_medium", self.medium),
+            ("utm_campaign", self.name),
+        ]
         return urlunsplit(parts._replace(path=parts.path or "/", query=urlencode(query)))
 
 
 @dataclass(frozen=True)
 class GuideConfig:
     """Everything a guide's guide.toml sets, with where it came from."""
+
     slug: str  # the folder name
     folder: Path
     title: str

@@ -81,18 +81,29 @@ def _in_words(message: str, lines: list[str], line: int, col: int) -> tuple[str,
     table = re.fullmatch(r"Cannot declare \((.*)\) twice", message)
     if table:
         name = ".".join(re.findall(r"'([^']*)'", table.group(1)))
-        first = next((n for n, text in enumerate(lines[: line - 1], start=1)
-                      if (h := _HEADER.match(text)) and not h.group(1)
-                      and ".".join(_clean(p) for p in h.group(2).split(".")) == name), 0)
+        first = next(
+            (
+                n
+                for n, text in enumerate(lines[: line - 1], start=1)
+                if (h := _HEADER.match(text))
+                and not h.group(1)
+                and ".".join(_clean(p) for p in h.group(2).split(".")) == name
+            ),
+            0,
+        )
         where = f" (first at line {first})" if first else ""
         return f"table [{name}] is given twice{where}", line, col
     if message == "Invalid value":
         key = _KEY.match(here)
-        value = here[key.end():].split(" #")[0].strip() if key else ""
+        value = here[key.end() :].split(" #")[0].strip() if key else ""
         if key and value[:1].isalpha() and value not in ("true", "false"):
-            return (f"text must be in double quotes: {key.group(1)} = \"{value}\"", line, col)
-        return ("a value must be text in double quotes, a number, true or false, a [list] or "
-                "an { inline = \"table\" }", line, col)
+            return (f'text must be in double quotes: {key.group(1)} = "{value}"', line, col)
+        return (
+            "a value must be text in double quotes, a number, true or false, a [list] or "
+            'an { inline = "table" }',
+            line,
+            col,
+        )
     char = re.fullmatch(r"(?:Illegal|Found invalid) character ('.*'|\".*\")", message)
     if char:
         import ast
@@ -115,11 +126,12 @@ def _first_key(lines: list[str], number: int, name: str) -> int:
 
 
 _PLAIN = {
-    "Unterminated string": "text is missing its closing quote (\")",
+    "Unterminated string": 'text is missing its closing quote (")',
     "Expected '=' after a key in a key/value pair": "expected '=' after the key: key = value",
     "Invalid statement": "this line is neither key = value nor a [table] heading",
     "Unclosed array": "a list is missing its closing ']'",
-    "Expected newline or end of document after a statement":
-        "unexpected text after the value (one key = value a line; a comment starts with #)",
+    "Expected newline or end of document after a statement": (
+        "unexpected text after the value (one key = value a line; a comment starts with #)"
+    ),
     "Unescaped '\\' in a string": "a backslash in text must be written twice (\\\\)",
 }

@@ -36,8 +36,9 @@ def longest_word(texts: list[str], measure: Measure, font: str, size: float) -> 
     return max((measure(word, font, size) for t in texts for word in t.split()), default=0.0)
 
 
-def box_lines(text: str, w: float, measure: Measure, typo: Typography,
-              bold: bool = False) -> list[str]:
+def box_lines(
+    text: str, w: float, measure: Measure, typo: Typography, bold: bool = False
+) -> list[str]:
     """``text`` wrapped to fit inside a box of width ``w``."""
     font = typo.bold if bold else typo.regular
     return wrap(text, w - 2 * pad_x(w), measure, font, typo.size)
@@ -48,9 +49,18 @@ def box_height(lines: list[str], typo: Typography) -> float:
     return text_height(len(lines), typo.size, typo.leading) + 2 * PAD_Y
 
 
-def make_box(rect: Rect, lines: list[str], measure: Measure, typo: Typography,
-             bold: bool = False, align: str = "center", fill: str = "tint",
-             stroke: str = "accent", text_color: str = "ink", top: bool = False) -> Box:
+def make_box(
+    rect: Rect,
+    lines: list[str],
+    measure: Measure,
+    typo: Typography,
+    bold: bool = False,
+    align: str = "center",
+    fill: str = "tint",
+    stroke: str = "accent",
+    text_color: str = "ink",
+    top: bool = False,
+) -> Box:
     """A box at ``rect`` with ``lines`` placed inside it."""
     font = typo.bold if bold else typo.regular
     pad = pad_x(rect.w)

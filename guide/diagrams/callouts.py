@@ -50,8 +50,7 @@ def _stack(wanted: list[float], heights: list[float], total: float) -> list[floa
     return centres
 
 
-def layout_anatomy(body: AnatomyLabel, width: float, measure: Measure,
-                   typo: Typography) -> Layout:
+def layout_anatomy(body: AnatomyLabel, width: float, measure: Measure, typo: Typography) -> Layout:
     """Lay out an illustration with labels and leader lines to its anchors."""
     font, size, leading = typo.regular, typo.size, typo.leading
     natural = max(measure(label.text, font, size) for label in body.labels)
@@ -64,8 +63,11 @@ def layout_anatomy(body: AnatomyLabel, width: float, measure: Measure,
     wrapped = [wrap(label.text, label_w, measure, font, size) for label in body.labels]
     heights = [text_height(len(lines), size, leading) for lines in wrapped]
     sides = [_side(label, body.anchor(label.anchor).u) for label in body.labels]
-    stacks = {s: sum(h + LABEL_GAP for h, side in zip(heights, sides, strict=True)
-                     if side == s) - LABEL_GAP for s in ("left", "right")}
+    stacks = {
+        s: sum(h + LABEL_GAP for h, side in zip(heights, sides, strict=True) if side == s)
+        - LABEL_GAP
+        for s in ("left", "right")
+    }
     height = max(image_h, *stacks.values())
     image = Rect((width - image_w) / 2, (height - image_h) / 2, image_w, image_h)
 
@@ -76,12 +78,15 @@ def layout_anatomy(body: AnatomyLabel, width: float, measure: Measure,
     labels: list[Box] = []
     leaders: list[Leader] = []
     for side in ("left", "right"):
-        chosen = sorted((i for i, s in enumerate(sides) if s == side),
-                        key=lambda i: -point(body.labels[i].anchor)[1])
+        chosen = sorted(
+            (i for i, s in enumerate(sides) if s == side),
+            key=lambda i: -point(body.labels[i].anchor)[1],
+        )
         if not chosen:
             continue
-        centres = _stack([point(body.labels[i].anchor)[1] for i in chosen],
-                         [heights[i] for i in chosen], height)
+        centres = _stack(
+            [point(body.labels[i].anchor)[1] for i in chosen], [heights[i] for i in chosen], height
+        )
         for i, cy in zip(chosen, centres, strict=True):
             h = heights[i]
             x = 0.0 if side == "left" else width - label_w

@@ -55,8 +55,9 @@ def layout_cycle(body: Cycle, width: float, measure: Measure, typo: Typography) 
         return Rect(col * (w + col_gap), height - h - row * (h + ARROW_SPACE), w, h)
 
     rects = [rect(col, row) for col, row in slots]
-    boxes = tuple(make_box(r, lines, measure, typo) for r, lines in zip(rects, wrapped,
-                                                                       strict=True))
+    boxes = tuple(
+        make_box(r, lines, measure, typo) for r, lines in zip(rects, wrapped, strict=True)
+    )
     arrows = []
     for i in range(n):
         a, b = rects[i], rects[(i + 1) % n]
@@ -114,10 +115,11 @@ def layout_flow(body: Flow, width: float, measure: Measure, typo: Typography) ->
     column = (width - (across - 1) * GAP) / across
     single = width if across == 1 else min(width, max(2 * column + GAP, width * 0.6))
     single = min(single, 300.0) if across == 1 else single
-    widths = [single if len(s) == 1 else (width - (len(s) - 1) * GAP) / len(s)
-              for s in body.stages]
-    wrapped = [[box_lines(t, w, measure, typo) for t in stage]
-               for stage, w in zip(body.stages, widths, strict=True)]
+    widths = [single if len(s) == 1 else (width - (len(s) - 1) * GAP) / len(s) for s in body.stages]
+    wrapped = [
+        [box_lines(t, w, measure, typo) for t in stage]
+        for stage, w in zip(body.stages, widths, strict=True)
+    ]
     heights = [max(box_height(lines, typo) for lines in stage) for stage in wrapped]
     total_w = max(widths) if across == 1 else width
     height = sum(heights) + ARROW_SPACE * (len(heights) - 1)
@@ -128,21 +130,22 @@ def layout_flow(body: Flow, width: float, measure: Measure, typo: Typography) ->
         span = len(stage) * w + (len(stage) - 1) * GAP
         x0 = (total_w - span) / 2
         rects = [Rect(x0 + i * (w + GAP), top - h, w, h) for i in range(len(stage))]
-        boxes += [make_box(r, lines, measure, typo) for r, lines in zip(rects, stage,
-                                                                        strict=True)]
+        boxes += [make_box(r, lines, measure, typo) for r, lines in zip(rects, stage, strict=True)]
         rows.append(rects)
         top -= h + ARROW_SPACE
     arrows = [a for i in range(len(rows) - 1) for a in _bus(rows[i], rows[i + 1], True)]
     return Layout(total_w, height, tuple(boxes), tuple(arrows))
 
 
-def column_widths(stages: tuple[tuple[str, ...], ...], room: float, measure: Measure,
-                  typo: Typography) -> list[float]:
+def column_widths(
+    stages: tuple[tuple[str, ...], ...], room: float, measure: Measure, typo: Typography
+) -> list[float]:
     """Widths that keep each column's longest word whole when they can, sharing the rest
     of ``room`` equally."""
     count = len(stages)
-    need = [longest_word(list(s), measure, typo.regular, typo.size) + 2 * NARROW_PAD + 1
-            for s in stages]
+    need = [
+        longest_word(list(s), measure, typo.regular, typo.size) + 2 * NARROW_PAD + 1 for s in stages
+    ]
     equal = room / count
     if sum(need) > room or all(n <= equal for n in need):
         return [equal] * count
@@ -153,8 +156,10 @@ def column_widths(stages: tuple[tuple[str, ...], ...], room: float, measure: Mea
 def _flow_right(body: Flow, width: float, measure: Measure, typo: Typography) -> Layout:
     count = len(body.stages)
     widths = column_widths(body.stages, width - (count - 1) * ARROW_SPACE, measure, typo)
-    wrapped = [[box_lines(t, w, measure, typo) for t in stage]
-               for stage, w in zip(body.stages, widths, strict=True)]
+    wrapped = [
+        [box_lines(t, w, measure, typo) for t in stage]
+        for stage, w in zip(body.stages, widths, strict=True)
+    ]
     heights = [max(box_height(lines, typo) for lines in stage) for stage in wrapped]
     spans = [len(s) * h + (len(s) - 1) * GAP for s, h in zip(wrapped, heights, strict=True)]
     height = max(spans)
@@ -164,8 +169,7 @@ def _flow_right(body: Flow, width: float, measure: Measure, typo: Typography) ->
     for stage, h, span, w in zip(wrapped, heights, spans, widths, strict=True):
         top = (height + span) / 2
         rects = [Rect(x, top - h - i * (h + GAP), w, h) for i in range(len(stage))]
-        boxes += [make_box(r, lines, measure, typo) for r, lines in zip(rects, stage,
-                                                                        strict=True)]
+        boxes += [make_box(r, lines, measure, typo) for r, lines in zip(rects, stage, strict=True)]
         columns.append(rects)
         x += w + ARROW_SPACE
     arrows = [a for i in range(count - 1) for a in _bus(columns[i], columns[i + 1], False)]

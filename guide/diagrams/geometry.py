@@ -30,6 +30,7 @@ class Typography:
 @dataclass(frozen=True)
 class Rect:
     """An axis-aligned rectangle (x, y at the bottom left), in points."""
+
     x: float
     y: float
     w: float
@@ -57,13 +58,21 @@ class Rect:
 
     def overlaps(self, other: Rect, gap: float = 0.0) -> bool:
         """Whether the two rectangles come closer than ``gap``."""
-        return (self.x < other.right + gap and other.x < self.right + gap
-                and self.y < other.top + gap and other.y < self.top + gap)
+        return (
+            self.x < other.right + gap
+            and other.x < self.right + gap
+            and self.y < other.top + gap
+            and other.y < self.top + gap
+        )
 
     def contains(self, other: Rect, tolerance: float = 0.01) -> bool:
         """Whether ``other`` lies inside this rectangle."""
-        return (other.x >= self.x - tolerance and other.right <= self.right + tolerance
-                and other.y >= self.y - tolerance and other.top <= self.top + tolerance)
+        return (
+            other.x >= self.x - tolerance
+            and other.right <= self.right + tolerance
+            and other.y >= self.y - tolerance
+            and other.top <= self.top + tolerance
+        )
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,7 @@ class Leader:
 @dataclass(frozen=True)
 class Layout:
     """A laid-out diagram: boxes, arrows, leaders, labels and the illustration's place."""
+
     width: float
     height: float
     boxes: tuple[Box, ...] = ()
@@ -127,8 +137,7 @@ class Layout:
 
     def all_text(self) -> tuple[TextLine, ...]:
         """Every line of text in the diagram."""
-        return tuple(line for box in self.boxes + self.labels + self.markers
-                     for line in box.lines)
+        return tuple(line for box in self.boxes + self.labels + self.markers for line in box.lines)
 
 
 def _break_word(word: str, width: float, fit: Callable[[str], float]) -> list[str]:
@@ -171,9 +180,16 @@ def wrap(text: str, width: float, measure: Measure, font: str, size: float) -> l
     return lines or [""]
 
 
-def place_lines(lines: list[str], rect: Rect, measure: Measure, font: str, size: float,
-                leading: float, align: str = "center", top: bool = False
-                ) -> tuple[TextLine, ...]:
+def place_lines(
+    lines: list[str],
+    rect: Rect,
+    measure: Measure,
+    font: str,
+    size: float,
+    leading: float,
+    align: str = "center",
+    top: bool = False,
+) -> tuple[TextLine, ...]:
     """Lines centred vertically in ``rect`` (or from its top), aligned "center", "left" or
     "right"."""
     block = size + leading * (len(lines) - 1)

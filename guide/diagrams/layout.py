@@ -46,8 +46,9 @@ def layout(spec: DiagramSpec, width: float, measure: Measure, typo: Typography) 
     return _recolor(result, spec.color) if spec.color != "accent" else result
 
 
-def _narrow(body: Cycle | Flow | Compare | AnatomyLabel, width: float, measure: Measure,
-            typo: Typography) -> Layout:
+def _narrow(
+    body: Cycle | Flow | Compare | AnatomyLabel, width: float, measure: Measure, typo: Typography
+) -> Layout:
     """The phone's layouts (see guide.diagrams.narrow): everything runs down the page."""
     if isinstance(body, Cycle):
         return layout_cycle_down(body, width, measure, typo)
@@ -62,8 +63,7 @@ def _narrow(body: Cycle | Flow | Compare | AnatomyLabel, width: float, measure: 
 
 def _recolor(result: Layout, color: str) -> Layout:
     boxes = tuple(replace(b, stroke=color) if b.stroke == "accent" else b for b in result.boxes)
-    panels = tuple(replace(b, stroke=color) if b.stroke == "accent" else b
-                   for b in result.panels)
+    panels = tuple(replace(b, stroke=color) if b.stroke == "accent" else b for b in result.panels)
     arrows = tuple(replace(a, color=color) for a in result.arrows)
     leaders = tuple(replace(a, color=color) for a in result.leaders)
     return replace(result, boxes=boxes, arrows=arrows, leaders=leaders, panels=panels)

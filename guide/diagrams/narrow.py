@@ -38,8 +38,7 @@ BADGE = 15.0  # the numbered marker's diameter (anatomy key)
 KEY_GAP = 8.0  # between the picture and its key, and between key entries
 
 
-def layout_compare_cards(body: Compare, width: float, measure: Measure,
-                         typo: Typography) -> Layout:
+def layout_compare_cards(body: Compare, width: float, measure: Measure, typo: Typography) -> Layout:
     """One card per column: its name in a band, then each row's label above its cell. Set
     tight (a phone's page holds four cards of two rows at 9 pt or more)."""
     panels: list[Box] = []
@@ -50,16 +49,24 @@ def layout_compare_cards(body: Compare, width: float, measure: Measure,
     parts = []
     for index, name in enumerate(body.columns):
         head = box_lines(name, width, measure, typo, bold=True)
-        rows = [(wrap(label, inner, measure, typo.bold, size),
-                 wrap(body.cells[r][index], inner, measure, typo.regular, size))
-                for r, label in enumerate(body.rows)]
+        rows = [
+            (
+                wrap(label, inner, measure, typo.bold, size),
+                wrap(body.cells[r][index], inner, measure, typo.regular, size),
+            )
+            for r, label in enumerate(body.rows)
+        ]
         parts.append((head, rows))
     heights = []
     for head, rows in parts:
         h = text_height(len(head), size, lead) + 2 * HEAD_PAD + CARD_INSET
         for label, cell in rows:
-            h += (text_height(len(label), size, lead) + LABEL_GAP
-                  + text_height(len(cell), size, lead) + ROW_SPACE)
+            h += (
+                text_height(len(label), size, lead)
+                + LABEL_GAP
+                + text_height(len(cell), size, lead)
+                + ROW_SPACE
+            )
         heights.append(h + CARD_INSET - ROW_SPACE)
     height = sum(heights) + CARD_GAP * (len(heights) - 1)
     top = height
@@ -67,17 +74,32 @@ def layout_compare_cards(body: Compare, width: float, measure: Measure,
         panels.append(Box(Rect(0, top - h, width, h), (), fill="tint", stroke="accent"))
         head_h = text_height(len(head), size, lead) + 2 * HEAD_PAD
         band = Rect(0, top - head_h, width, head_h)
-        boxes.append(Box(band, place_lines(head, band, measure, typo.bold, size, lead),
-                         fill="primary", stroke="", text_color="on_primary"))
+        boxes.append(
+            Box(
+                band,
+                place_lines(head, band, measure, typo.bold, size, lead),
+                fill="primary",
+                stroke="",
+                text_color="on_primary",
+            )
+        )
         y = top - head_h - CARD_INSET
         for label, cell in rows:
-            for lines, font, color, gap in ((label, typo.bold, "primary", LABEL_GAP),
-                                            (cell, typo.regular, "ink", ROW_SPACE)):
+            for lines, font, color, gap in (
+                (label, typo.bold, "primary", LABEL_GAP),
+                (cell, typo.regular, "ink", ROW_SPACE),
+            ):
                 th = text_height(len(lines), size, lead)
                 rect = Rect(CARD_INSET, y - th, inner, th)
-                labels.append(Box(rect, place_lines(lines, rect, measure, font, size, lead,
-                                                    "left", True),
-                                  fill="", stroke="", text_color=color))
+                labels.append(
+                    Box(
+                        rect,
+                        place_lines(lines, rect, measure, font, size, lead, "left", True),
+                        fill="",
+                        stroke="",
+                        text_color=color,
+                    )
+                )
                 y -= th + gap
         top -= h + CARD_GAP
     return Layout(width, height, tuple(boxes), labels=tuple(labels), panels=tuple(panels))
@@ -108,8 +130,9 @@ def layout_flow_down(body: Flow, width: float, measure: Measure, typo: Typograph
             y = top - INSET
             for lines in group:
                 bh = box_height(lines, typo)
-                boxes.append(make_box(Rect(INSET, y - bh, width - 2 * INSET, bh), lines,
-                                      measure, typo))
+                boxes.append(
+                    make_box(Rect(INSET, y - bh, width - 2 * INSET, bh), lines, measure, typo)
+                )
                 y -= bh + ROW_GAP
         if previous is not None:
             arrows.append(arrow((width / 2, previous.y - CLEAR), (width / 2, top + CLEAR)))
@@ -138,29 +161,42 @@ def layout_cycle_down(body: Cycle, width: float, measure: Measure, typo: Typogra
         top -= h + gap
     lane = w + LANE / 2
     first, last = rects[0], rects[-1]
-    arrows.append(arrow((last.right + CLEAR, last.cy), (lane, last.cy), (lane, first.cy),
-                        (first.right + CLEAR, first.cy)))
+    arrows.append(
+        arrow(
+            (last.right + CLEAR, last.cy),
+            (lane, last.cy),
+            (lane, first.cy),
+            (first.right + CLEAR, first.cy),
+        )
+    )
     return Layout(width, height, tuple(boxes), tuple(arrows))
 
 
-def anatomy_fits_beside(body: AnatomyLabel, width: float, measure: Measure,
-                        typo: Typography) -> bool:
+def anatomy_fits_beside(
+    body: AnatomyLabel, width: float, measure: Measure, typo: Typography
+) -> bool:
     """Whether labels beside the picture get a column wide enough for their longest word."""
     column = width * 0.21
-    longest = max(measure(word, typo.regular, typo.size)
-                  for label in body.labels for word in label.text.split())
+    longest = max(
+        measure(word, typo.regular, typo.size)
+        for label in body.labels
+        for word in label.text.split()
+    )
     return column >= max(MIN_BESIDE, longest)
 
 
-def layout_anatomy_key(body: AnatomyLabel, width: float, measure: Measure,
-                       typo: Typography) -> Layout:
+def layout_anatomy_key(
+    body: AnatomyLabel, width: float, measure: Measure, typo: Typography
+) -> Layout:
     """The picture at full width with a numbered marker on each anchor, and below it the
     key: each label's number and text, in the order the labels are written."""
     image_w = min(width, 300.0 / body.aspect) if body.aspect else width
     image_h = image_w * body.aspect
     number_w = BADGE + 6
-    texts = [wrap(label.text, width - number_w, measure, typo.regular, typo.size)
-             for label in body.labels]
+    texts = [
+        wrap(label.text, width - number_w, measure, typo.regular, typo.size)
+        for label in body.labels
+    ]
     key_hs = [max(text_height(len(lines), typo.size, typo.leading), BADGE) for lines in texts]
     key_h = sum(key_hs) + KEY_GAP * (len(key_hs) - 1)
     height = image_h + KEY_GAP * 1.5 + key_h
@@ -172,8 +208,9 @@ def layout_anatomy_key(body: AnatomyLabel, width: float, measure: Measure,
     for number, label in enumerate(body.labels, start=1):
         anchor = body.anchor(label.anchor)
         ax, ay = image.x + anchor.u * image.w, image.top - anchor.v * image.h
-        badge = _marker_place(ax, ay, anchor.u < 0.5, [m.rect for m in markers],
-                              Rect(0, image.y, width, image.h))
+        badge = _marker_place(
+            ax, ay, anchor.u < 0.5, [m.rect for m in markers], Rect(0, image.y, width, image.h)
+        )
         markers.append(_badge(badge, str(number), measure, typo))
         dx, dy = ax - badge.cx, ay - badge.cy
         length = max((dx * dx + dy * dy) ** 0.5, 1e-6)
@@ -183,16 +220,30 @@ def layout_anatomy_key(body: AnatomyLabel, width: float, measure: Measure,
     for number, (lines, h) in enumerate(zip(texts, key_hs, strict=True), start=1):
         boxes.append(_badge(Rect(0, y - BADGE, BADGE, BADGE), str(number), measure, typo))
         rect = Rect(number_w, y - h, width - number_w, h)
-        labels.append(Box(rect, place_lines(lines, rect, measure, typo.regular, typo.size,
-                                            typo.leading, "left", True),
-                          fill="", stroke="", text_color="ink"))
+        labels.append(
+            Box(
+                rect,
+                place_lines(
+                    lines, rect, measure, typo.regular, typo.size, typo.leading, "left", True
+                ),
+                fill="",
+                stroke="",
+                text_color="ink",
+            )
+        )
         y -= h + KEY_GAP
-    return Layout(width, height, tuple(boxes), leaders=tuple(leaders), labels=tuple(labels),
-                  image=image, markers=tuple(markers))
+    return Layout(
+        width,
+        height,
+        tuple(boxes),
+        leaders=tuple(leaders),
+        labels=tuple(labels),
+        image=image,
+        markers=tuple(markers),
+    )
 
 
-def _marker_place(ax: float, ay: float, leftward: bool, taken: list[Rect],
-                  room: Rect) -> Rect:
+def _marker_place(ax: float, ay: float, leftward: bool, taken: list[Rect], room: Rect) -> Rect:
     """A marker's square beside the anchor (towards the picture's nearer edge first), moved
     further out until it overlaps no marker placed before and stays in ``room``."""
     sign = -1.0 if leftward else 1.0
@@ -212,7 +263,7 @@ def _badge(rect: Rect, number: str, measure: Measure, typo: Typography) -> Box:
     """A round marker holding a number (at least 9 pt)."""
     size = max(9.0, min(typo.size, rect.h - 5))
     w = measure(number, typo.bold, size)
-    line = place_lines([number], Rect(rect.cx - w / 2, rect.y, w, rect.h), measure, typo.bold,
-                       size, size, "center")
-    return Box(rect, line, fill="primary", stroke="", text_color="on_primary",
-               radius=rect.w / 2)
+    line = place_lines(
+        [number], Rect(rect.cx - w / 2, rect.y, w, rect.h), measure, typo.bold, size, size, "center"
+    )
+    return Box(rect, line, fill="primary", stroke="", text_color="on_primary", radius=rect.w / 2)

@@ -57,13 +57,13 @@ class _Reader:
         where = self.where(*path) if path else self.location
         self.diagnostics.append(error(message, where))
 
-    def text(self, data: dict[str, Any], key: str, path: Path_ = (),
-             required: bool = True) -> str:
+    def text(self, data: dict[str, Any], key: str, path: Path_ = (), required: bool = True) -> str:
         name = key
         if key not in data:
             if required and len(path) == 2:
-                self.fail(f"[[{path[0]}]] {int(path[1]) + 1} is missing the required key "
-                          f"'{key}'", *path)
+                self.fail(
+                    f"[[{path[0]}]] {int(path[1]) + 1} is missing the required key '{key}'", *path
+                )
             elif required:
                 self.fail(f"diagram is missing the required key '{key}'", *path)
             return ""
@@ -77,38 +77,44 @@ class _Reader:
 
     def strings(self, value: Any, name: str, *path: str | int) -> tuple[str, ...] | None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(f"'{name}' must be a list of strings, like [\"First\", \"Second\"]", *path)
+            self.fail(f'\'{name}\' must be a list of strings, like ["First", "Second"]', *path)
             return None
         if any(not v.strip() for v in value):
             self.fail(f"'{name}' must not hold empty strings", *path)
             return None
         return tuple(" ".join(v.split()) for v in value)
 
-    def count(self, items: tuple[Any, ...], name: str, low: int, high: int,
-              *path: str | int) -> bool:
+    def count(
+        self, items: tuple[Any, ...], name: str, low: int, high: int, *path: str | int
+    ) -> bool:
         if low <= len(items) <= high:
             return True
         self.fail(f"'{name}' must hold {low} to {high} entries, not {len(items)}", *path)
         return False
 
-    def unknown(self, data: dict[str, Any], allowed: tuple[str, ...], what: str,
-                *path: str | int) -> None:
+    def unknown(
+        self, data: dict[str, Any], allowed: tuple[str, ...], what: str, *path: str | int
+    ) -> None:
         for key in data:
             if key not in allowed:
                 hint = did_you_mean(key, allowed)
-                self.fail(f"unknown key '{key}' in {what}{hint}; "
-                          f"allowed: {', '.join(allowed)}", *path, key)
+                self.fail(
+                    f"unknown key '{key}' in {what}{hint}; allowed: {', '.join(allowed)}",
+                    *path,
+                    key,
+                )
 
 
 def _syntax_error(exc: tomllib.TOMLDecodeError, body: str, location: Location) -> Diagnostic:
     message, line, col = syntax_error(exc, body)
-    return error(f"invalid TOML in diagram: {message}",
-                 Location(location.path, location.line + line, col))
+    return error(
+        f"invalid TOML in diagram: {message}", Location(location.path, location.line + line, col)
+    )
 
 
 def _cycle(r: _Reader, data: dict[str, Any]) -> Body | None:
     if "steps" not in data:
-        r.fail("a cycle diagram needs 'steps', like steps = [\"First\", \"Second\", \"Third\"]")
+        r.fail('a cycle diagram needs \'steps\', like steps = ["First", "Second", "Third"]')
         return None
     steps = r.strings(data["steps"], "steps", "steps")
     if steps is None or not r.count(steps, "steps", 2, MAX_ITEMS, "steps"):
@@ -119,23 +125,27 @@ def _cycle(r: _Reader, data: dict[str, Any]) -> Body | None:
 def _flow(r: _Reader, data: dict[str, Any]) -> Body | None:
     direction = r.text(data, "direction", required=False) or "down"
     if direction not in DIRECTIONS:
-        r.fail(f"'direction' must be \"down\" or \"right\", not {direction!r}"
-               f"{did_you_mean(direction, DIRECTIONS)}", "direction")
+        r.fail(
+            f'\'direction\' must be "down" or "right", not {direction!r}'
+            f"{did_you_mean(direction, DIRECTIONS)}",
+            "direction",
+        )
         return None
     if "stages" not in data:
-        r.fail("a flow diagram needs 'stages', like stages = [[\"Cause\"], [\"Effect 1\", "
-               "\"Effect 2\"]]")
+        r.fail(
+            'a flow diagram needs \'stages\', like stages = [["Cause"], ["Effect 1", "Effect 2"]]'
+        )
         return None
     raw = data["stages"]
     if not isinstance(raw, list) or not all(isinstance(s, list) for s in raw):
-        r.fail("'stages' must be a list of lists of strings, like [[\"Cause\"], [\"Effect\"]]",
-               "stages")
+        r.fail(
+            '\'stages\' must be a list of lists of strings, like [["Cause"], ["Effect"]]', "stages"
+        )
         return None
     stages = []
     for number, stage in enumerate(raw, start=1):
         boxes = r.strings(stage, f"stages (stage {number})", "stages")
-        if boxes is None or not r.count(boxes, f"stages (stage {number})", 1, MAX_ACROSS,
-                                        "stages"):
+        if boxes is None or not r.count(boxes, f"stages (stage {number})", 1, MAX_ACROSS, "stages"):
             return None
         stages.append(boxes)
     high = MAX_ACROSS if direction == "right" else MAX_ITEMS
@@ -146,8 +156,10 @@ def _flow(r: _Reader, data: dict[str, Any]) -> Body | None:
 
 def _compare(r: _Reader, data: dict[str, Any]) -> Body | None:
     if "rows" not in data or "column" not in data:
-        r.fail("a compare diagram needs 'rows' and one [[column]] table per column "
-               "(with 'name' and 'cells')")
+        r.fail(
+            "a compare diagram needs 'rows' and one [[column]] table per column "
+            "(with 'name' and 'cells')"
+        )
         return None
     rows = r.strings(data["rows"], "rows", "rows")
     columns = data["column"]
@@ -170,8 +182,12 @@ def _compare(r: _Reader, data: dict[str, Any]) -> Body | None:
         if got is None:
             return None
         if len(got) != len(rows):
-            r.fail(f"[[column]] {index + 1} ('{names[-1]}') has {len(got)} "
-                   f"cell{'s' * (len(got) != 1)} but there are {len(rows)} rows", *path, "cells")
+            r.fail(
+                f"[[column]] {index + 1} ('{names[-1]}') has {len(got)} "
+                f"cell{'s' * (len(got) != 1)} but there are {len(rows)} rows",
+                *path,
+                "cells",
+            )
             return None
         cells.append(got)
     by_row = tuple(tuple(col[i] for col in cells) for i in range(len(rows)))
@@ -199,8 +215,10 @@ def _anatomy(r: _Reader, data: dict[str, Any], assets: Path) -> Body | None:
         r.fail(f"image '{image}' {exc}", "image")
         return None
     if not isinstance(labels_raw, list) or not all(isinstance(x, dict) for x in labels_raw):
-        r.fail("an anatomy-label diagram needs [[label]] tables (with 'text' and 'anchor')",
-               *(("label",) if "label" in data else ()))
+        r.fail(
+            "an anatomy-label diagram needs [[label]] tables (with 'text' and 'anchor')",
+            *(("label",) if "label" in data else ()),
+        )
         return None
     if not r.count(tuple(labels_raw), "[[label]] tables", 1, MAX_ITEMS, "label"):
         return None
@@ -213,18 +231,22 @@ def _anatomy(r: _Reader, data: dict[str, Any], assets: Path) -> Body | None:
         anchor = r.text(raw, "anchor", where).removeprefix("anchor-")
         side = r.text(raw, "side", where, required=False) or "auto"
         if side not in SIDES:
-            r.fail(f"'side' must be \"left\", \"right\" or \"auto\", not {side!r}",
-                   *where, "side")
+            r.fail(f'\'side\' must be "left", "right" or "auto", not {side!r}', *where, "side")
         if anchor and anchor not in names:
             known = ", ".join(names) if names else "none"
-            r.fail(f"anchor '{anchor}' not found in {image}{did_you_mean(anchor, names)}; "
-                   f"its anchors: {known}", *where, "anchor")
+            r.fail(
+                f"anchor '{anchor}' not found in {image}{did_you_mean(anchor, names)}; "
+                f"its anchors: {known}",
+                *where,
+                "anchor",
+            )
         labels.append(Label(text, anchor, side))
     return AnatomyLabel(image, path, tuple(labels), info.anchors, info.aspect)
 
 
-def parse_diagram(body: str, location: Location, palette: Palette, assets: Path
-                  ) -> tuple[DiagramSpec | None, list[Diagnostic]]:
+def parse_diagram(
+    body: str, location: Location, palette: Palette, assets: Path
+) -> tuple[DiagramSpec | None, list[Diagnostic]]:
     """The spec of one ``diagram`` block, or None and every problem found."""
     try:
         data = tomllib.loads(body)
@@ -237,11 +259,16 @@ def parse_diagram(body: str, location: Location, palette: Palette, assets: Path
     color = r.text(data, "color", required=False) or "accent"
     colours = tuple(palette.named())
     if color not in colours:
-        r.fail(f"colour '{color}' is not in the brand palette"
-               f"{did_you_mean(color, colours)}; use one of: {', '.join(colours)}", "color")
+        r.fail(
+            f"colour '{color}' is not in the brand palette"
+            f"{did_you_mean(color, colours)}; use one of: {', '.join(colours)}",
+            "color",
+        )
     if kind and kind not in KINDS:
-        r.fail(f"unknown diagram kind '{kind}'{did_you_mean(kind, KINDS)}; "
-               f"kinds: {', '.join(KINDS)}", "kind")
+        r.fail(
+            f"unknown diagram kind '{kind}'{did_you_mean(kind, KINDS)}; kinds: {', '.join(KINDS)}",
+            "kind",
+        )
     if kind not in KINDS:
         return None, r.diagnostics
     r.unknown(data, COMMON_KEYS + KIND_KEYS[kind], f"a {kind} diagram")

@@ -49,6 +49,7 @@ class Anchor:
 @dataclass(frozen=True)
 class Label:
     """A label pointing at a named anchor of the illustration."""
+
     text: str
     anchor: str  # anchor name without the "anchor-" prefix
     side: str = "auto"  # "left", "right" or "auto" (the side nearer the anchor)
@@ -78,6 +79,7 @@ Body = Cycle | Flow | Compare | AnatomyLabel
 @dataclass(frozen=True)
 class DiagramSpec:
     """A diagram block as written: kind, caption, alt text, body and colour."""
+
     kind: str  # one of KINDS
     caption: str
     alt: str

@@ -20,8 +20,7 @@ ANCHOR_PREFIX = "anchor-"
 
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in SVG
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-_UNITS = {"": 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54,
-          "in": 96.0}
+_UNITS = {"": 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0}
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)")
 
@@ -33,6 +32,7 @@ class SvgProblem(Exception):
 @dataclass(frozen=True)
 class SvgInfo:
     """An illustration's aspect ratio and its named anchors."""
+
     aspect: float  # height / width of the viewBox
     anchors: tuple[Anchor, ...]
 
@@ -40,8 +40,14 @@ class SvgInfo:
 def _multiply(m: Matrix, n: Matrix) -> Matrix:
     a, b, c, d, e, f = m
     a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2,
-            a * e2 + c * f2 + e, b * e2 + d * f2 + f)
+    return (
+        a * a2 + c * b2,
+        b * a2 + d * b2,
+        a * c2 + c * d2,
+        b * c2 + d * d2,
+        a * e2 + c * f2 + e,
+        b * e2 + d * f2 + f,
+    )
 
 
 def parse_transform(text: str) -> Matrix:
@@ -61,8 +67,9 @@ def parse_transform(text: str) -> Matrix:
             cos, sin = math.cos(r), math.sin(r)
             step = (cos, sin, -sin, cos, 0, 0)
             if len(v) == 3:
-                step = _multiply(_multiply((1, 0, 0, 1, v[1], v[2]), step),
-                                 (1, 0, 0, 1, -v[1], -v[2]))
+                step = _multiply(
+                    _multiply((1, 0, 0, 1, v[1], v[2]), step), (1, 0, 0, 1, -v[1], -v[2])
+                )
         elif name == "skewX" and v:
             step = (1, 0, math.tan(math.radians(v[0])), 1, 0, 0)
         elif name == "skewY" and v:
@@ -92,11 +99,10 @@ def _viewbox(root: ET.Element) -> tuple[float, float, float, float]:
 
 
 def _local(tag: str) -> str:
-    return tag[len(SVG_NS):] if tag.startswith(SVG_NS) else tag
+    return tag[len(SVG_NS) :] if tag.startswith(SVG_NS) else tag
 
 
-def _find_anchors(element: ET.Element, matrix: Matrix, out: dict[str, tuple[float, float]]
-                  ) -> None:
+def _find_anchors(element: ET.Element, matrix: Matrix, out: dict[str, tuple[float, float]]) -> None:
     for child in element:
         if not isinstance(child.tag, str):
             continue
@@ -105,7 +111,7 @@ def _find_anchors(element: ET.Element, matrix: Matrix, out: dict[str, tuple[floa
         if _local(child.tag) == "circle" and ident.startswith(ANCHOR_PREFIX):
             x, y = _length(child.get("cx", "0")) or 0.0, _length(child.get("cy", "0")) or 0.0
             a, b, c, d, e, f = m
-            out.setdefault(ident[len(ANCHOR_PREFIX):], (a * x + c * y + e, b * x + d * y + f))
+            out.setdefault(ident[len(ANCHOR_PREFIX) :], (a * x + c * y + e, b * x + d * y + f))
         _find_anchors(child, m, out)
 
 
@@ -124,13 +130,17 @@ def read_svg(path: Path) -> SvgInfo:
         root = ET.fromstring(raw)
     except ET.ParseError as exc:
         line, column = exc.position
-        raise SvgProblem(f"is not valid XML (the file breaks off or is malformed at its line "
-                         f"{line}, column {column + 1})") from exc
+        raise SvgProblem(
+            f"is not valid XML (the file breaks off or is malformed at its line "
+            f"{line}, column {column + 1})"
+        ) from exc
     if _local(root.tag) != "svg":
         raise SvgProblem(f"is not an SVG drawing (its root element is <{_local(root.tag)}>)")
     min_x, min_y, width, height = _viewbox(root)
     points: dict[str, tuple[float, float]] = {}
     _find_anchors(root, IDENTITY, points)
-    anchors = tuple(Anchor(name, (x - min_x) / width, (y - min_y) / height)
-                    for name, (x, y) in sorted(points.items()))
+    anchors = tuple(
+        Anchor(name, (x - min_x) / width, (y - min_y) / height)
+        for name, (x, y) in sorted(points.items())
+    )
     return SvgInfo(height / width, anchors)

@@ -39,8 +39,10 @@ class Catalogue:
 
     def text(self, key: str, **values: object) -> str:
         """The wording of ``key`` with its placeholders filled (whole numbers by locale)."""
-        filled = {name: self.number(v) if isinstance(v, int) and not isinstance(v, bool)
-                  else str(v) for name, v in values.items()}
+        filled = {
+            name: self.number(v) if isinstance(v, int) and not isinstance(v, bool) else str(v)
+            for name, v in values.items()
+        }
         return self.entries[key].format(**filled)
 
     def lang(self, key: str) -> str:
@@ -95,8 +97,9 @@ def _read(path: Path, diagnostics: Diagnostics) -> tuple[dict[str, str], dict[st
         if isinstance(value, str):
             entries[key], lines[key] = value, line
         else:
-            diagnostics.warning(f"'{key}' must be a string; English is used",
-                                Location(file.display, line))
+            diagnostics.warning(
+                f"'{key}' must be a string; English is used", Location(file.display, line)
+            )
     return entries, lines
 
 
@@ -140,22 +143,28 @@ def read_catalogue(language: str, path: Path | None) -> Catalogue:
         text = own.get(key)
         wanted = _placeholders(reference)
         if text is None:
-            diagnostics.warning(f"no wording for '{key}' in this catalogue: the English "
-                                f"{reference!r} is used", Location(display, 1))
+            diagnostics.warning(
+                f"no wording for '{key}' in this catalogue: the English {reference!r} is used",
+                Location(display, 1),
+            )
         elif _placeholders(text) != wanted:
             names = ", ".join(f"{{{name}}}" for name in sorted(wanted or ())) or "none"
-            diagnostics.warning(f"'{key}' must use the placeholders of the English wording "
-                                f"({names}): the English {reference!r} is used",
-                                Location(display, lines[key]))
+            diagnostics.warning(
+                f"'{key}' must use the placeholders of the English wording "
+                f"({names}): the English {reference!r} is used",
+                Location(display, lines[key]),
+            )
             text = None
         if text is None:
             fallback.add(key)
         entries[key] = english[key] if text is None else text
     for key in sorted(own.keys() - english.keys()):
-        diagnostics.warning(f"unknown key '{key}'{did_you_mean(key, english)}",
-                            Location(display, lines[key]))
-    return Catalogue(language, _locale(language), entries, frozenset(fallback), display,
-                     tuple(diagnostics.items))
+        diagnostics.warning(
+            f"unknown key '{key}'{did_you_mean(key, english)}", Location(display, lines[key])
+        )
+    return Catalogue(
+        language, _locale(language), entries, frozenset(fallback), display, tuple(diagnostics.items)
+    )
 
 
 def language_problems(language: str, where: Location) -> list[Diagnostic]:
@@ -165,9 +174,14 @@ def language_problems(language: str, where: Location) -> list[Diagnostic]:
     if found.source or language.split("-")[0] == ENGLISH:
         return list(found.problems)
     name = language.split("-")[0]
-    return [warning(f"the builder has no wording in '{language}': its own words (cover label, "
-                    f"contents, page numbers...) stay English; add guide/i18n/catalogues/"
-                    f"{name}.toml to translate them (see README, 'Languages')", where)]
+    return [
+        warning(
+            f"the builder has no wording in '{language}': its own words (cover label, "
+            f"contents, page numbers...) stay English; add guide/i18n/catalogues/"
+            f"{name}.toml to translate them (see README, 'Languages')",
+            where,
+        )
+    ]
 
 
 def hyphenation_language(brand_setting: str, language: str) -> str:

@@ -60,27 +60,37 @@ def run_import(page_path: Path, slug: str, sources: Path) -> ImportResult:
         found.error("no article text found in the page", Location(page_path.as_posix()))
         return _done(result, found)
     result.report += [f"dropped {line}" for line in page.dropped]
-    result.report += [f"dropped by the extractor (before or after the article): {_short(text)}"
-                      for text in extraction.left_out]
-    result.report += [f"kept, although the extractor left it out: {_short(text)}"
-                      for text in extraction.restored]
+    result.report += [
+        f"dropped by the extractor (before or after the article): {_short(text)}"
+        for text in extraction.left_out
+    ]
+    result.report += [
+        f"kept, although the extractor left it out: {_short(text)}" for text in extraction.restored
+    ]
     names = chapter_names(chapters)
     texts: dict[str, str | bytes] = {n: c.markdown for n, c in zip(names, chapters, strict=True)}
     texts[DISCLAIMER] = _disclaimer(page, found, page_path, required_phrases(sources, "en-US"))
     if not page.canonical:
-        found.warning("the page names no canonical address (<link rel=\"canonical\">): "
-                      "base_url is not set and relative links stay relative",
-                      Location(page_path.as_posix()))
+        found.warning(
+            'the page names no canonical address (<link rel="canonical">): '
+            "base_url is not set and relative links stay relative",
+            Location(page_path.as_posix()),
+        )
     if existing:
         _reimport(folder, texts, files, names, result, found)
         return _done(result, found)
-    texts["guide.toml"] = guide_toml(page.title, slug, tuple(names), page.canonical,
-                                     page.site, tuple(page.related))
+    texts["guide.toml"] = guide_toml(
+        page.title, slug, tuple(names), page.canonical, page.site, tuple(page.related)
+    )
     shown = [k for k in ("booking", "website", "email", "phone") if k in page.site]
     if shown or page.related:
-        result.report.append("guide.toml takes from the page: " + ", ".join(
-            [*shown, *([f"{len(page.related)} [[related]] links"] * bool(page.related))])
-            + " (check them)")
+        result.report.append(
+            "guide.toml takes from the page: "
+            + ", ".join(
+                [*shown, *([f"{len(page.related)} [[related]] links"] * bool(page.related))]
+            )
+            + " (check them)"
+        )
     for path in write_files(folder, {**texts, **files}):
         result.report.append(f"wrote {path.as_posix()}")
     result.report.append(f"title: {page.title}; {len(chapters)} chapters")
@@ -107,14 +117,18 @@ def _pictures(page: Page, found: Diagnostics) -> tuple[dict[str, str], dict[str,
     """Markdown for each picture, and the image files to copy into ``images/``."""
     markdown: dict[str, str] = {}
     files: dict[str, str | bytes] = {}
-    alts = {img.get("src", ""): " ".join((img.get("alt") or "").split())
-            for img in page.tree.iter("img")}
+    alts = {
+        img.get("src", ""): " ".join((img.get("alt") or "").split())
+        for img in page.tree.iter("img")
+    }
     for stand_in, path in page.images.items():
         data = path.read_bytes() if path.stat().st_size <= MAX_IMAGE_BYTES else b""
         if not data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
             page.missing_images[stand_in] = path.name
-            found.warning(f"image '{path.name}' is not a PNG or JPEG file (or is too large): "
-                          "left as a TODO", Location(page.path, page.lines.get(stand_in, 0)))
+            found.warning(
+                f"image '{path.name}' is not a PNG or JPEG file (or is too large): left as a TODO",
+                Location(page.path, page.lines.get(stand_in, 0)),
+            )
             continue
         name = f"images/{re.sub(r'[^A-Za-z0-9._-]+', '-', path.name).lstrip('.-') or 'image'}"
         while name in files:
@@ -125,29 +139,34 @@ def _pictures(page: Page, found: Diagnostics) -> tuple[dict[str, str], dict[str,
     for stand_in, src in page.missing_images.items():
         alt = alts.get(stand_in, "")
         shown = src.replace("--", "- -")[:200]
-        markdown[stand_in] = (f"<!-- TODO: picture not imported: {shown} (alt text: "
-                              f"{alt.replace('--', '- -')}). Save it beside the page and "
-                              "add it here as ![alt text](images/NAME.png) -->")
+        markdown[stand_in] = (
+            f"<!-- TODO: picture not imported: {shown} (alt text: "
+            f"{alt.replace('--', '- -')}). Save it beside the page and "
+            "add it here as ![alt text](images/NAME.png) -->"
+        )
     return markdown, files
 
 
-def _disclaimer(page: Page, found: Diagnostics, page_path: Path,
-                phrases: tuple[str, ...]) -> str:
+def _disclaimer(page: Page, found: Diagnostics, page_path: Path, phrases: tuple[str, ...]) -> str:
     """The page's disclaimer as it stands; the phrases the brand requires and it lacks are
     listed under a marked note (a release refuses it until someone settles the wording)."""
     where = Location(page_path.as_posix())
     if not page.disclaimer:
-        found.warning("no disclaimer block found in the page: disclaimer.md holds a "
-                      "placeholder", where)
+        found.warning(
+            "no disclaimer block found in the page: disclaimer.md holds a placeholder", where
+        )
         text = DISCLAIMER_TEXT
     else:
         text = "# Disclaimer\n\n" + "\n\n".join(escape(p) for p in page.disclaimer) + "\n"
     missing = missing_phrases(text, phrases)
     if missing:
         if page.disclaimer:
-            found.warning(f"the page's disclaimer lacks {len(missing)} phrase"
-                          f"{'s' * (len(missing) != 1)} the brand requires: listed in "
-                          "disclaimer.md under a PLACEHOLDER note", where)
+            found.warning(
+                f"the page's disclaimer lacks {len(missing)} phrase"
+                f"{'s' * (len(missing) != 1)} the brand requires: listed in "
+                "disclaimer.md under a PLACEHOLDER note",
+                where,
+            )
         text += "\n" + phrases_note(missing)
     return text
 
@@ -174,14 +193,21 @@ class Backup:
             return
         if self.folder is None:
             root = self.guide / BACKUP
-            taken = [int(p.name) for p in root.glob("*") if p.name.isdigit()] if root.is_dir() \
-                else []
+            taken = (
+                [int(p.name) for p in root.glob("*") if p.name.isdigit()] if root.is_dir() else []
+            )
             self.folder = root / str(max(taken, default=0) + 1)
         write_atomic(self.folder / name, source.read_bytes())
 
 
-def _reimport(folder: Path, texts: dict[str, str | bytes], files: dict[str, str | bytes],
-              names: list[str], result: ImportResult, found: Diagnostics) -> None:
+def _reimport(
+    folder: Path,
+    texts: dict[str, str | bytes],
+    files: dict[str, str | bytes],
+    names: list[str],
+    result: ImportResult,
+    found: Diagnostics,
+) -> None:
     """Rewrite the chapters of an existing guide and show what changed, chapter by chapter;
     every file it replaces or drops from the list is first copied to ``.import-backup/N/``."""
     backup = Backup(folder)
@@ -195,8 +221,12 @@ def _reimport(folder: Path, texts: dict[str, str | bytes], files: dict[str, str 
             continue
         changed += 1
         result.report.append(f"{'changed' if old else 'new'} {name}:")
-        result.report += [line.rstrip("\n") for line in difflib.unified_diff(
-            old.splitlines(), text.splitlines(), f"a/{name}", f"b/{name}", lineterm="", n=1)]
+        result.report += [
+            line.rstrip("\n")
+            for line in difflib.unified_diff(
+                old.splitlines(), text.splitlines(), f"a/{name}", f"b/{name}", lineterm="", n=1
+            )
+        ]
         backup.keep(name)
         write_atomic(path, text.encode("utf-8"))
     for name, data in files.items():
@@ -214,12 +244,18 @@ def _reimport(folder: Path, texts: dict[str, str | bytes], files: dict[str, str 
         result.report.append("changed guide.toml: chapters")
     stale = sorted(p.name for p in folder.glob("[0-9][0-9]-*.md") if p.name not in names)
     for name in stale:
-        found.warning(f"{name} is no longer a chapter of the page; delete it if it is not "
-                      "needed", Location((folder / name).as_posix()))
+        found.warning(
+            f"{name} is no longer a chapter of the page; delete it if it is not needed",
+            Location((folder / name).as_posix()),
+        )
     if backup.folder is not None:
-        result.report.append(f"the replaced files are kept in {backup.folder.as_posix()}/ "
-                             "(copy back what you edited by hand; the build never reads it)")
+        result.report.append(
+            f"the replaced files are kept in {backup.folder.as_posix()}/ "
+            "(copy back what you edited by hand; the build never reads it)"
+        )
     summary = f"{changed} file{'s' * (changed != 1)} changed" if changed else "no change"
-    result.report.append(f"{summary}; the guide builds as a draft until you record it with "
-                         f"{PROG} release {folder.name} --bump patch|minor|major "
-                         "--summary \"what changed\"")
+    result.report.append(
+        f"{summary}; the guide builds as a draft until you record it with "
+        f"{PROG} release {folder.name} --bump patch|minor|major "
+        '--summary "what changed"'
+    )

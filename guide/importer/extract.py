@@ -58,14 +58,23 @@ def extract(page: Page, images: dict[str, str]) -> Extraction:
     Markdown to write for it."""
     try:
         xml = trafilatura.extract(
-            page.tree, url=page.canonical or None, output_format="xml",
-            include_formatting=True, include_links=True, include_tables=True,
-            include_images=True, include_comments=False, favor_recall=True, deduplicate=False,
-            with_metadata=False)
+            page.tree,
+            url=page.canonical or None,
+            output_format="xml",
+            include_formatting=True,
+            include_links=True,
+            include_tables=True,
+            include_images=True,
+            include_comments=False,
+            favor_recall=True,
+            deduplicate=False,
+            with_metadata=False,
+        )
         if not xml:
             return Extraction([], [], [])
-        root = etree.fromstring(xml.encode("utf-8"),
-                                etree.XMLParser(resolve_entities=False, no_network=True))
+        root = etree.fromstring(
+            xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True)
+        )
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
         return Extraction([], [], [])  # the caller reports "no article text found"
     main = root.find("main")
@@ -86,15 +95,21 @@ class _Writer:
     def chapters(self, main: etree._Element) -> list[Chapter]:
         chapters: list[tuple[str, list[str]]] = [(INTRODUCTION, [])]
         for element in main:
-            if element.tag == "head" and element.get("rend", "h2") in ("h1", "h2") and _plain(
-                    element):
+            if (
+                element.tag == "head"
+                and element.get("rend", "h2") in ("h1", "h2")
+                and _plain(element)
+            ):
                 chapters.append((_plain(element), []))
             else:
                 block = self.block(element, 1)
                 if block.strip():
                     chapters[-1][1].append(block)
-        return [Chapter(title, "\n\n".join(blocks) + "\n") for title, blocks in chapters
-                if blocks or title != INTRODUCTION]
+        return [
+            Chapter(title, "\n\n".join(blocks) + "\n")
+            for title, blocks in chapters
+            if blocks or title != INTRODUCTION
+        ]
 
     def block(self, element: etree._Element, level: int) -> str:
         tag = element.tag
@@ -106,9 +121,11 @@ class _Writer:
         if tag == "list":
             return self.list(element, 0)
         if tag == "quote":
-            inner = "\n\n".join(self.block(c, level) for c in element) if len(element) and \
-                all(c.tag in ("p", "list", "quote", "head") for c in element) else \
-                self.inline(element)
+            inner = (
+                "\n\n".join(self.block(c, level) for c in element)
+                if len(element) and all(c.tag in ("p", "list", "quote", "head") for c in element)
+                else self.inline(element)
+            )
             return "\n".join(f"> {line}" if line else ">" for line in inner.splitlines())
         if tag == "table":
             return self.table(element)
@@ -160,9 +177,10 @@ class _Writer:
         return "\n".join(lines)
 
     def table(self, element: etree._Element) -> str:
-        rows = [[self.inline(c).replace("\n", " ").replace("|", "\\|")
-                 for c in row.findall("cell")]
-                for row in element.findall("row")]
+        rows = [
+            [self.inline(c).replace("\n", " ").replace("|", "\\|") for c in row.findall("cell")]
+            for row in element.findall("row")
+        ]
         rows = [r for r in rows if r]
         if not rows:
             return ""
@@ -194,8 +212,10 @@ def _left_out_pictures(images: dict[str, str], used: set[str]) -> list[Chapter]:
     lost = [markdown for src, markdown in images.items() if src not in used]
     if not lost:
         return []
-    note = ("<!-- TODO: the extractor could not tell where these pictures stand in the "
-            "article; move each to its place, or delete this chapter -->")
+    note = (
+        "<!-- TODO: the extractor could not tell where these pictures stand in the "
+        "article; move each to its place, or delete this chapter -->"
+    )
     return [Chapter("Pictures to place", "\n\n".join([note, *lost]) + "\n")]
 
 

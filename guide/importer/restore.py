@@ -28,19 +28,25 @@ def _key(element: etree._Element) -> str:
 
 
 def _blocks(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return [e for e in body.iter(*BLOCKS)
-            if _text(e) and not any(a.tag in BLOCKS for a in e.iterancestors())]
+    return [
+        e
+        for e in body.iter(*BLOCKS)
+        if _text(e) and not any(a.tag in BLOCKS for a in e.iterancestors())
+    ]
 
 
-def restore(body: lxml.html.HtmlElement, main: etree._Element, base: str
-            ) -> tuple[list[str], list[str]]:
+def restore(
+    body: lxml.html.HtmlElement, main: etree._Element, base: str
+) -> tuple[list[str], list[str]]:
     """Insert into ``main`` the blocks of ``body`` it lacks between kept ones; returns (texts
     put back, texts left out)."""
     heads = {_key(h) for h in main.iter("head")}
     everything = _key(main)
     blocks = _blocks(body)
-    kept = [(_key(b) in heads) if b.tag[0] == "h" and b.tag[1:].isdigit()
-            else _key(b) in everything for b in blocks]
+    kept = [
+        (_key(b) in heads) if b.tag[0] == "h" and b.tag[1:].isdigit() else _key(b) in everything
+        for b in blocks
+    ]
     if True not in kept:
         return [], []
     first, last = kept.index(True), len(kept) - 1 - kept[::-1].index(True)
@@ -51,7 +57,7 @@ def restore(body: lxml.html.HtmlElement, main: etree._Element, base: str
         if not first < index < last:
             left.append(_text(block))
             continue
-        anchor = _anchor(main, blocks[index + 1:], kept[index + 1:])
+        anchor = _anchor(main, blocks[index + 1 :], kept[index + 1 :])
         element = convert(block, base)
         if anchor is None:
             main.append(element)
@@ -61,8 +67,9 @@ def restore(body: lxml.html.HtmlElement, main: etree._Element, base: str
     return restored, left
 
 
-def _anchor(main: etree._Element, later: list[lxml.html.HtmlElement],
-            kept: list[bool]) -> etree._Element | None:
+def _anchor(
+    main: etree._Element, later: list[lxml.html.HtmlElement], kept: list[bool]
+) -> etree._Element | None:
     """The top-level element of ``main`` that holds the next kept block's text."""
     for block, present in zip(later, kept, strict=True):
         if not present:
@@ -115,8 +122,9 @@ def convert(element: lxml.html.HtmlElement, base: str) -> etree._Element:
     return out
 
 
-def _inline(source: lxml.html.HtmlElement, target: etree._Element, base: str,
-            skip: tuple[str, ...] = ()) -> None:
+def _inline(
+    source: lxml.html.HtmlElement, target: etree._Element, base: str, skip: tuple[str, ...] = ()
+) -> None:
     """Copy ``source``'s text and inline markup into ``target`` (emphasis, links, breaks,
     pictures); other tags keep their text."""
     _append_text(target, source.text)
@@ -125,15 +133,21 @@ def _inline(source: lxml.html.HtmlElement, target: etree._Element, base: str,
             continue
         made: etree._Element | None = None
         if child.tag in ("strong", "b", "em", "i"):
-            made = etree.SubElement(target, "hi", rend="#b" if child.tag in ("strong", "b")
-                                    else "#i")
+            made = etree.SubElement(
+                target, "hi", rend="#b" if child.tag in ("strong", "b") else "#i"
+            )
         elif child.tag == "a" and child.get("href"):
             made = etree.SubElement(target, "ref", target=urljoin(base, child.get("href", "")))
         elif child.tag == "br":
             made = etree.SubElement(target, "lb")
         elif child.tag == "img":
-            made = etree.SubElement(target, "graphic", src=child.get("src", ""),
-                                    alt=child.get("alt", ""), title=child.get("title", ""))
+            made = etree.SubElement(
+                target,
+                "graphic",
+                src=child.get("src", ""),
+                alt=child.get("alt", ""),
+                title=child.get("title", ""),
+            )
         if made is not None and child.tag not in ("br", "img"):
             _inline(child, made, base)
         elif made is None:

@@ -25,6 +25,7 @@ PRODUCER = f"{CREATOR} (reportlab)"
 @dataclass(frozen=True)
 class Finish:
     """What the PDF says about itself: Info entries, language and XMP."""
+
     info: dict[str, str]  # Info dictionary: key (without the slash) → text
     language: str  # the catalog's /Lang
     xmp: bytes  # the XMP packet, written uncompressed as the catalog's /Metadata

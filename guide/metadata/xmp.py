@@ -26,8 +26,11 @@ def xmp_packet(config: GuideConfig, edition: Edition, creator: str, producer: st
     keywords = escape(", ".join(config.keywords))
     subject_items = "".join(f"<rdf:li>{escape(k)}</rdf:li>" for k in config.keywords)
     # An edition in another language names its original (guide.toml translation_of).
-    original = (f"\n   <guide:translationOf>{escape(config.translation_of)}</guide:translationOf>"
-                if config.translation_of else "")
+    original = (
+        f"\n   <guide:translationOf>{escape(config.translation_of)}</guide:translationOf>"
+        if config.translation_of
+        else ""
+    )
     text = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">

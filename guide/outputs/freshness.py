@@ -54,8 +54,9 @@ def current_outputs(options: BuildOptions, folders: list[Path]) -> list[Manifest
         config = load_guide(folder, folder.as_posix(), diagnostics)
         if config is None:
             return None
-        edition = resolve_edition(config, brand, assets, diagnostics,
-                                  ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}")
+        edition = resolve_edition(
+            config, brand, assets, diagnostics, ledger_display=f"{folder.as_posix()}/{LEDGER_NAME}"
+        )
         if diagnostics.has_errors or (options.release and edition.draft):
             return None
         for name in options.editions_of(config.editions):
@@ -63,8 +64,14 @@ def current_outputs(options: BuildOptions, folders: list[Path]) -> list[Manifest
             if entry is None or not _current(options, entry, edition):
                 return None
             try:
-                current.append(ManifestEntry(**{k: entry[k] for k in  # type: ignore[arg-type]
-                                                ManifestEntry.__dataclass_fields__}))
+                current.append(
+                    ManifestEntry(
+                        **{
+                            k: entry[k]
+                            for k in ManifestEntry.__dataclass_fields__  # type: ignore[arg-type]
+                        }
+                    )
+                )
             except (KeyError, TypeError):
                 return None
     return current
@@ -74,7 +81,10 @@ def _current(options: BuildOptions, entry: dict[str, object], edition: Edition) 
     """Whether the manifest's ``entry`` is the PDF this ``edition`` of the content gives, with
     the previews asked for."""
     if (entry.get("version"), entry.get("fingerprint"), entry.get("draft")) != (
-            edition.version, edition.fingerprint, edition.draft):
+        edition.version,
+        edition.fingerprint,
+        edition.draft,
+    ):
         return False
     try:
         data = (options.out / str(entry.get("pdf", ""))).read_bytes()
@@ -86,5 +96,6 @@ def _current(options: BuildOptions, entry: dict[str, object], edition: Edition) 
     pictures = pictures if isinstance(pictures, list) else []
     if options.previews and not pictures:
         return False
-    return all(isinstance(p, dict) and (options.out / str(p.get("path"))).is_file()
-               for p in pictures)
+    return all(
+        isinstance(p, dict) and (options.out / str(p.get("path"))).is_file() for p in pictures
+    )

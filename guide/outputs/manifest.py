@@ -54,17 +54,41 @@ def written_for(slug: str) -> re.Pattern[str]:
     """The names (relative to the output folder) of the PDFs and previews a build writes for
     ``slug``: every edition and draft, never another guide's."""
     version = r"-v\d+\.\d+\.\d+(?:-draft\+[0-9a-f]{8})?(?:-phone)?"
-    return re.compile(rf"^(?:{re.escape(slug)}{version}\.pdf|previews/{re.escape(slug)}{version}"
-                      r"-[a-z0-9-]+\.(?:png|webp))$")
+    return re.compile(
+        rf"^(?:{re.escape(slug)}{version}\.pdf|previews/{re.escape(slug)}{version}"
+        r"-[a-z0-9-]+\.(?:png|webp))$"
+    )
 
 
-def entry_for(slug: str, title: str, version: str, pdf: bytes, pages: int, draft: bool,
-              fingerprint: str, revision_date: str, language: str = "en-US",
-              translation_of: str = "", edition: str = "print") -> ManifestEntry:
+def entry_for(
+    slug: str,
+    title: str,
+    version: str,
+    pdf: bytes,
+    pages: int,
+    draft: bool,
+    fingerprint: str,
+    revision_date: str,
+    language: str = "en-US",
+    translation_of: str = "",
+    edition: str = "print",
+) -> ManifestEntry:
     """The manifest entry of one built PDF (of edition ``edition``)."""
-    return ManifestEntry(slug, title, version, pdf_name(slug, version, edition),
-                         hashlib.sha256(pdf).hexdigest(), len(pdf), pages, draft, fingerprint,
-                         revision_date, language, translation_of, edition=edition)
+    return ManifestEntry(
+        slug,
+        title,
+        version,
+        pdf_name(slug, version, edition),
+        hashlib.sha256(pdf).hexdigest(),
+        len(pdf),
+        pages,
+        draft,
+        fingerprint,
+        revision_date,
+        language,
+        translation_of,
+        edition=edition,
+    )
 
 
 def editions(guides: list[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
@@ -78,8 +102,9 @@ def editions(guides: list[dict[str, object]]) -> dict[str, list[dict[str, object
 
     def original(slug: str) -> str:
         seen = {slug}
-        while (parent := str(by_slug.get(slug, {}).get("translation_of") or "")) \
-                and parent not in seen:
+        while (
+            parent := str(by_slug.get(slug, {}).get("translation_of") or "")
+        ) and parent not in seen:
             seen.add(parent)
             slug = parent
         return slug
@@ -87,8 +112,10 @@ def editions(guides: list[dict[str, object]]) -> dict[str, list[dict[str, object
     groups: dict[str, list[dict[str, object]]] = {}
     for slug, guide in sorted(by_slug.items()):
         entry: dict[str, object] = {
-            "language": guide.get("language", "en-US"), "slug": slug,
-            "pdf": guide.get("pdf") if guide.get("edition", "print") == "print" else None}
+            "language": guide.get("language", "en-US"),
+            "slug": slug,
+            "pdf": guide.get("pdf") if guide.get("edition", "print") == "print" else None,
+        }
         if slug in phones:
             entry["phone"] = phones[slug]
         groups.setdefault(original(slug), []).append(entry)
@@ -108,24 +135,31 @@ def read_manifest(path: Path) -> tuple[dict[str, object], list[dict[str, object]
         return {}, []
     builder = data.get("builder")
     guides = data.get("guides")
-    return (builder if isinstance(builder, dict) else {},
-            [g for g in guides if isinstance(g, dict)] if isinstance(guides, list) else [])
+    return (
+        builder if isinstance(builder, dict) else {},
+        [g for g in guides if isinstance(g, dict)] if isinstance(guides, list) else [],
+    )
 
 
-
-
-def kept_previews(out_dir: Path, entry: ManifestEntry, builder_source: str
-                  ) -> tuple[dict[str, Any], ...]:
+def kept_previews(
+    out_dir: Path, entry: ManifestEntry, builder_source: str
+) -> tuple[dict[str, Any], ...]:
     """The previews the manifest lists for ``entry``'s PDF when that PDF is unchanged (same
     name and bytes, same builder) and every picture is still there; else none."""
     builder, guides = read_manifest(out_dir / MANIFEST)
     old = next((g for g in guides if g.get("slug") == entry.slug), None)
-    if old is None or builder.get("source") != builder_source or (
-            old.get("pdf"), old.get("sha256")) != (entry.pdf, entry.sha256):
+    if (
+        old is None
+        or builder.get("source") != builder_source
+        or (old.get("pdf"), old.get("sha256")) != (entry.pdf, entry.sha256)
+    ):
         return ()
     pictures = old.get("previews")
     if not isinstance(pictures, list) or not all(
-            isinstance(p, dict) and written_for(entry.slug).match(str(p.get("path", "")))
-            and (out_dir / str(p.get("path"))).is_file() for p in pictures):
+        isinstance(p, dict)
+        and written_for(entry.slug).match(str(p.get("path", "")))
+        and (out_dir / str(p.get("path"))).is_file()
+        for p in pictures
+    ):
         return ()
     return tuple(pictures)

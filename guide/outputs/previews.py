@@ -51,8 +51,7 @@ class Card:
     regular_font: Path
 
 
-def render_previews(pdf: bytes, stem: str, card: Card | None = None
-                    ) -> list[tuple[Preview, bytes]]:
+def render_previews(pdf: bytes, stem: str, card: Card | None = None) -> list[tuple[Preview, bytes]]:
     """Every preview of ``pdf``; files are named ``previews/<stem>-<what>.<png|webp>``."""
     import pypdfium2 as pdfium
 
@@ -70,8 +69,9 @@ def render_previews(pdf: bytes, stem: str, card: Card | None = None
     social = _designed_card(cover, card) if card is not None else _card(cover)
     out.append(_item("social-card", f"{stem}-social-card.png", social, "png"))
     for number, page in enumerate(pages, start=1):
-        out.append(_item("thumbnail", f"{stem}-page-{number}.png",
-                         _resized(page, THUMBNAIL_WIDTH), "png"))
+        out.append(
+            _item("thumbnail", f"{stem}-page-{number}.png", _resized(page, THUMBNAIL_WIDTH), "png")
+        )
     return out
 
 
@@ -97,8 +97,9 @@ def _card(cover: object) -> object:
 
     assert isinstance(cover, Image.Image)
     height = CARD[1] - 60
-    small = cover.resize((round(cover.width * height / cover.height), height),
-                         Image.Resampling.LANCZOS)
+    small = cover.resize(
+        (round(cover.width * height / cover.height), height), Image.Resampling.LANCZOS
+    )
     card = Image.new("RGB", CARD, cover.getpixel((2, 2)))
     card.paste(small, ((CARD[0] - small.width) // 2, 30))
     return card
@@ -117,8 +118,9 @@ def _designed_card(cover: object, card: Card) -> object:
     picture = Image.new("RGB", CARD, card.band)
     draw = ImageDraw.Draw(picture)
     height = CARD[1] - 2 * 48
-    small = cover.resize((round(cover.width * height / cover.height), height),
-                         Image.Resampling.LANCZOS)
+    small = cover.resize(
+        (round(cover.width * height / cover.height), height), Image.Resampling.LANCZOS
+    )
     x = CARD[0] - 56 - small.width
     draw.rectangle((x + 10, 58, x + small.width + 10, 48 + height + 10), fill=_shade(card.band))
     picture.paste(small, (x, 48))
@@ -144,8 +146,12 @@ def _designed_card(cover: object, card: Card) -> object:
             y += round(px * 1.3)
         y += 8
     footer = _font(card.regular_font, 24)
-    draw.text((LEFT, CARD[1] - 70), card.website.removeprefix("https://").removeprefix(
-        "http://").rstrip("/"), font=footer, fill=card.quiet)
+    draw.text(
+        (LEFT, CARD[1] - 70),
+        card.website.removeprefix("https://").removeprefix("http://").rstrip("/"),
+        font=footer,
+        fill=card.quiet,
+    )
     return picture
 
 

@@ -36,22 +36,35 @@ def publish(out_dir: Path, outputs: list[Output], keep_old: bool = False) -> Pat
         if entry.stable_pdf and not entry.draft:
             write_atomic(out_dir / entry.stable_pdf, pdf)
     built = {(entry.slug, entry.edition) for entry, _, _ in outputs}  # print, phone
-    kept = [g for g in read_manifest(manifest_path)[1]
-            if (g.get("slug"), g.get("edition", "print")) not in built
-            and (out_dir / str(g.get("pdf", ""))).is_file()]
+    kept = [
+        g
+        for g in read_manifest(manifest_path)[1]
+        if (g.get("slug"), g.get("edition", "print")) not in built
+        and (out_dir / str(g.get("pdf", ""))).is_file()
+    ]
     guides = kept + [asdict(entry) for entry, _, _ in outputs]
     guides.sort(key=lambda g: (str(g.get("slug")), g.get("edition", "print") != "print"))
-    manifest = {"builder": {"name": "valor-guide-builder", "version": __version__,
-                            "source": builder_digest()},
-                "guides": guides, "editions": editions(guides)}
+    manifest = {
+        "builder": {
+            "name": "valor-guide-builder",
+            "version": __version__,
+            "source": builder_digest(),
+        },
+        "guides": guides,
+        "editions": editions(guides),
+    }
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     write_atomic(manifest_path, text.encode("utf-8"))
     if not keep_old:  # what the manifest lists for a guide stays: each edition's PDF, previews
         for slug in sorted({entry.slug for entry, _, _ in outputs}):
             listed = [g for g in guides if g.get("slug") == slug]
             current = {str(g.get("pdf")) for g in listed}
-            current |= {str(p.get("path")) for g in listed for p in g.get("previews") or ()
-                        if isinstance(p, dict)}
+            current |= {
+                str(p.get("path"))
+                for g in listed
+                for p in g.get("previews") or ()
+                if isinstance(p, dict)
+            }
             remove_superseded(out_dir, slug, current)
     return manifest_path
 

@@ -21,16 +21,24 @@ def job_summary(out: Path) -> str:
     _, guides = read_manifest(out / MANIFEST)
     if not guides:
         return f"## Guides\n\nNo guides were built (no {MANIFEST} in {out.as_posix()}).\n"
-    lines = ["## Guides", "", "| guide | version | pages | size | state | cover |",
-             "|---|---|---:|---:|---|---|"]
+    lines = [
+        "## Guides",
+        "",
+        "| guide | version | pages | size | state | cover |",
+        "|---|---|---:|---:|---|---|",
+    ]
     for guide in guides:
         size = int(str(guide.get("bytes", 0))) / 1024
         state = "**draft**" if guide.get("draft") else "released"
-        lines.append(f"| {_cell(guide.get('title'))} (`{_cell(guide.get('slug'))}`) | "
-                     f"{_cell(guide.get('version'))} | {_cell(guide.get('pages'))} | "
-                     f"{size:.0f} KB | {state} | {_cover(out, guide)} |")
-    lines += ["", "The PDFs, `manifest.json` and the pictures in `previews/` are in this run's "
-              "artifact."]
+        lines.append(
+            f"| {_cell(guide.get('title'))} (`{_cell(guide.get('slug'))}`) | "
+            f"{_cell(guide.get('version'))} | {_cell(guide.get('pages'))} | "
+            f"{size:.0f} KB | {state} | {_cover(out, guide)} |"
+        )
+    lines += [
+        "",
+        "The PDFs, `manifest.json` and the pictures in `previews/` are in this run's artifact.",
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -40,12 +48,25 @@ def _cell(value: object) -> str:
 
 def _cover(out: Path, guide: dict[str, object]) -> str:
     previews = guide.get("previews")
-    covers = [p for p in previews if isinstance(p, dict) and p.get("kind") == "cover"
-              and p.get("width") == 400] if isinstance(previews, list) else []
+    covers = (
+        [
+            p
+            for p in previews
+            if isinstance(p, dict) and p.get("kind") == "cover" and p.get("width") == 400
+        ]
+        if isinstance(previews, list)
+        else []
+    )
     if not covers:
         return "(build with --previews)"
-    cover = min(covers, key=lambda p: (out / str(p.get("path"))).stat().st_size
-                if (out / str(p.get("path"))).is_file() else 1 << 40)
+    cover = min(
+        covers,
+        key=lambda p: (
+            (out / str(p.get("path"))).stat().st_size
+            if (out / str(p.get("path"))).is_file()
+            else 1 << 40
+        ),
+    )
     path = out / str(cover.get("path"))
     if not path.is_file():
         return f"`{_cell(cover.get('path'))}` (missing)"
@@ -54,8 +75,10 @@ def _cover(out: Path, guide: dict[str, object]) -> str:
         return f"`{_cell(cover.get('path'))}`"
     kind = "webp" if path.suffix == ".webp" else "png"
     encoded = base64.b64encode(data).decode()
-    return (f'<img src="data:image/{kind};base64,{encoded}" width="160" alt="Cover of '
-            f'{_cell(guide.get("title"))}"> `{_cell(cover.get("path"))}`')
+    return (
+        f'<img src="data:image/{kind};base64,{encoded}" width="160" alt="Cover of '
+        f'{_cell(guide.get("title"))}"> `{_cell(cover.get("path"))}`'
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover - the workflow's entry point

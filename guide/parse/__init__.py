@@ -51,8 +51,14 @@ def _extensions() -> list[Extension]:
     from markdown.extensions.sane_lists import SaneListExtension
     from markdown.extensions.tables import TableExtension
 
-    return [TableExtension(), FootnoteExtension(), AdmonitionExtension(), SaneListExtension(),
-            AttrListExtension(), DefListExtension()]
+    return [
+        TableExtension(),
+        FootnoteExtension(),
+        AdmonitionExtension(),
+        SaneListExtension(),
+        AttrListExtension(),
+        DefListExtension(),
+    ]
 
 
 def _markdown_tree(text: str) -> tuple[ET.Element, list[str]]:
@@ -67,8 +73,14 @@ def _markdown_tree(text: str) -> tuple[ET.Element, list[str]]:
 
 
 class _Parser:
-    def __init__(self, config: GuideConfig, assets: Path, palette: Palette,
-                 diagnostics: Diagnostics, limits: Limits) -> None:
+    def __init__(
+        self,
+        config: GuideConfig,
+        assets: Path,
+        palette: Palette,
+        diagnostics: Diagnostics,
+        limits: Limits,
+    ) -> None:
         self.limits = limits
         self.config = config
         self.assets = assets
@@ -79,12 +91,17 @@ class _Parser:
         path = None
         shown = quoted(src)
         if src[:5].lower() == "data:":
-            self.diagnostics.error("embedded data: images are not supported; save the picture "
-                                   "in the guide's folder and give its file name", location)
+            self.diagnostics.error(
+                "embedded data: images are not supported; save the picture "
+                "in the guide's folder and give its file name",
+                location,
+            )
         elif ":" in src.split("/")[0] or src.startswith(("/", "\\")):
             self.diagnostics.error(
                 f"image {shown} must be a file in the guide's folder or assets/ "
-                f"(no URLs or absolute paths)", location)
+                f"(no URLs or absolute paths)",
+                location,
+            )
         else:
             for folder in (self.config.folder, self.assets):
                 found = inside(folder, src)
@@ -92,8 +109,11 @@ class _Parser:
                     path = found
                     break
             if path is None:
-                self.diagnostics.error(f"image {shown} not found in the guide's folder or "
-                                       f"assets/{self._image_hint(src)}", location)
+                self.diagnostics.error(
+                    f"image {shown} not found in the guide's folder or "
+                    f"assets/{self._image_hint(src)}",
+                    location,
+                )
             elif path.suffix.lower() not in IMAGE_SUFFIXES:
                 self.diagnostics.error(f"image {shown} must be PNG, JPEG or SVG", location)
                 path = None
@@ -108,9 +128,12 @@ class _Parser:
 
         folder, names = self.config.folder, []
         for top, _, files in os.walk(folder):  # symbolic links to folders are not followed
-            names += [(Path(top) / name).relative_to(folder).as_posix() for name in files
-                      if Path(name).suffix.lower() in IMAGE_SUFFIXES
-                      and not (Path(top) / name).is_symlink()]
+            names += [
+                (Path(top) / name).relative_to(folder).as_posix()
+                for name in files
+                if Path(name).suffix.lower() in IMAGE_SUFFIXES
+                and not (Path(top) / name).is_symlink()
+            ]
         wanted = src.replace("\\", "/")
         return did_you_mean(wanted, sorted(set(names) - {wanted})[:1000])
 
@@ -128,14 +151,18 @@ class _Parser:
 
     def chapter(self, relative: str) -> m.Chapter | None:
         display = f"{self.config.display}/{relative}"
-        source = read_source(self.config.folder / relative, display, self.diagnostics,
-                             self.limits.max_source_bytes)
+        source = read_source(
+            self.config.folder / relative, display, self.diagnostics, self.limits.max_source_bytes
+        )
         if source is None:
             return None
         deep = too_deep(source.text)
         if deep is not None:
-            self.diagnostics.error(f"lists or quotes are nested too deeply here (at most "
-                                   f"{self.limits.max_nesting} levels)", source.location(deep))
+            self.diagnostics.error(
+                f"lists or quotes are nested too deeply here (at most "
+                f"{self.limits.max_nesting} levels)",
+                source.location(deep),
+            )
             return None
         text, lifted, unclosed = lift(source.text)
         text = reindent_lists(text)  # "  - b" under "- a" nests, as on GitHub
@@ -144,17 +171,19 @@ class _Parser:
         try:
             root, stash = _markdown_tree(text)
         except RecursionError:  # depth.py keeps this away; a last line of defence
-            self.diagnostics.error("the Markdown is nested too deeply to read",
-                                   source.location(1))
+            self.diagnostics.error("the Markdown is nested too deeply to read", source.location(1))
             return None
 
         depth, holder = inline_depth(root)
         if depth > MAX_INLINE_DEPTH:
             words = " ".join("".join(holder.itertext()).split()[:4]) if holder is not None else ""
             line = LineFinder(source.text).find(words)
-            self.diagnostics.error(f"inline markup nested too deep ({depth} levels; at most "
-                                   f"{MAX_INLINE_DEPTH}): take out some of the emphasis or "
-                                   f"links around this text", source.location(line))
+            self.diagnostics.error(
+                f"inline markup nested too deep ({depth} levels; at most "
+                f"{MAX_INLINE_DEPTH}): take out some of the emphasis or "
+                f"links around this text",
+                source.location(line),
+            )
             return None
 
         def block_for(index: int) -> m.Block | None:
@@ -164,8 +193,9 @@ class _Parser:
         return m.Chapter(relative, converter.blocks(root))
 
 
-def number_figures(chapters: tuple[m.Chapter, ...]) -> tuple[tuple[m.Chapter, ...],
-                                                              tuple[m.Image | m.Diagram, ...]]:
+def number_figures(
+    chapters: tuple[m.Chapter, ...],
+) -> tuple[tuple[m.Chapter, ...], tuple[m.Image | m.Diagram, ...]]:
     """Give every diagram, and every image with a caption, its figure number."""
     figures: list[m.Image | m.Diagram] = []
 
@@ -187,8 +217,13 @@ def number_figures(chapters: tuple[m.Chapter, ...]) -> tuple[tuple[m.Chapter, ..
     return numbered, tuple(figures)
 
 
-def parse_guide(config: GuideConfig, assets: Path, palette: Palette,
-                diagnostics: Diagnostics, limits: Limits | None = None) -> m.Document:
+def parse_guide(
+    config: GuideConfig,
+    assets: Path,
+    palette: Palette,
+    diagnostics: Diagnostics,
+    limits: Limits | None = None,
+) -> m.Document:
     """Parse a guide's chapters and disclaimer into the document model."""
     parser = _Parser(config, assets, palette, diagnostics, limits or Limits())
 
@@ -200,8 +235,9 @@ def parse_guide(config: GuideConfig, assets: Path, palette: Palette,
 
     chapters = tuple(c for c in (chapter(r) for r in config.chapters) if c is not None)
     disclaimer = chapter(config.disclaimer) if config.disclaimer else None
-    chapters, closing = resolve_links(chapters, disclaimer.blocks if disclaimer else (),
-                                      config.base_url)
+    chapters, closing = resolve_links(
+        chapters, disclaimer.blocks if disclaimer else (), config.base_url
+    )
     chapters, figures = number_figures(chapters)
     document = m.Document(chapters, closing, figures)
     return tag_links(document, config.campaign)  # after resolve_links: relative links too

@@ -25,8 +25,7 @@ def tag_links(document: m.Document, campaign: Campaign | None) -> m.Document:
 def _walk(value: T, campaign: Campaign) -> T:
     if isinstance(value, m.Link):
         children = _walk(value.children, campaign)
-        return dataclasses.replace(value, href=campaign.tag(value.href),
-                                   children=children)
+        return dataclasses.replace(value, href=campaign.tag(value.href), children=children)
     if isinstance(value, tuple):
         return tuple(_walk(item, campaign) for item in value)  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

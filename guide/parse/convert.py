@@ -93,9 +93,14 @@ class _HtmlText(HTMLParser):
 class Converter:
     """Converts one chapter's element tree; ``lifted`` maps fence tokens to blocks."""
 
-    def __init__(self, source: SourceFile, stash: list[str], diagnostics: Diagnostics,
-                 lifted: Callable[[int], m.Block | None],
-                 resolve_image: Callable[[str, str, str, Location], m.Image]) -> None:
+    def __init__(
+        self,
+        source: SourceFile,
+        stash: list[str],
+        diagnostics: Diagnostics,
+        lifted: Callable[[int], m.Block | None],
+        resolve_image: Callable[[str, str, str, Location], m.Image],
+    ) -> None:
         self.source = source
         self.stash = stash
         self.diagnostics = diagnostics
@@ -117,7 +122,7 @@ class Converter:
         pos = 0
         for match in _PLACEHOLDER.finditer(text):
             if match.start() > pos:
-                out.append(m.Text(text[pos:match.start()]))
+                out.append(m.Text(text[pos : match.start()]))
             pos = match.end()
             inner = match.group(1)
             stash = _STASH.fullmatch(inner)
@@ -142,7 +147,8 @@ class Converter:
             self.warned_html = True
             self.diagnostics.warning(
                 "raw HTML is not rendered: its tags are dropped and its text kept",
-                self.source.location(self.finder.find("", raw=raw.strip()[:20] or None)))
+                self.source.location(self.finder.find("", raw=raw.strip()[:20] or None)),
+            )
         return parser.items
 
     def inlines(self, element: ET.Element) -> tuple[m.Inline, ...]:
@@ -170,14 +176,14 @@ class Converter:
         if tag == "a":
             href = _deobfuscate(el.get("href", ""))
             line = self.finder.peek(href) if href.strip() and "\n" not in href else 0
-            return [m.Link(href, self.inlines(el),
-                           self.source.location(line) if line else None)]
+            return [m.Link(href, self.inlines(el), self.source.location(line) if line else None)]
         if tag == "img":
             src = el.get("src", "")
             self.diagnostics.warning(
                 f"image '{src}' sits inside a paragraph, so only its alt text is shown; put it "
                 f"on a line of its own to show the picture",
-                self.source.location(self.finder.find("", raw=src) if src else 1))
+                self.source.location(self.finder.find("", raw=src) if src else 1),
+            )
             return [m.Text(el.get("alt", ""))]
         return list(self.inlines(el))
 
@@ -211,8 +217,14 @@ class Converter:
             inlines = self.inlines(el)
             text = m.plain_text(inlines)
             location = self._loc(text, True) if text.strip() else self._empty_heading(tag)
-            return m.Heading(int(tag[1]), inlines, self._anchor(text), location,
-                             self._lang(el, location), self._markdown_ids(el, text))
+            return m.Heading(
+                int(tag[1]),
+                inlines,
+                self._anchor(text),
+                location,
+                self._lang(el, location),
+                self._markdown_ids(el, text),
+            )
         if tag == "p":
             return self._paragraph(el)
         if tag in ("ul", "ol"):
@@ -275,23 +287,31 @@ class Converter:
             index = token_index(el.text)
             if index is not None:
                 return self.lifted(index)
-        if len(children) == 1 and children[0].tag == "img" and not (el.text or "").strip() \
-                and not (children[0].tail or "").strip():
+        if (
+            len(children) == 1
+            and children[0].tag == "img"
+            and not (el.text or "").strip()
+            and not (children[0].tail or "").strip()
+        ):
             img = children[0]
             src = img.get("src", "")
-            location = self.source.location(self.finder.find("", raw=src, consume=True)
-                                            if src else 1)
+            location = self.source.location(
+                self.finder.find("", raw=src, consume=True) if src else 1
+            )
             return self.resolve_image(src, img.get("alt", ""), img.get("title", ""), location)
         inlines = self.inlines(el)
         if not m.plain_text(inlines).strip() and not any(
-                isinstance(i, m.LineBreak) for i in inlines):
+            isinstance(i, m.LineBreak) for i in inlines
+        ):
             return None
         location = self._loc(m.plain_text(inlines))
         if _STRAY_ATTRIBUTES.fullmatch(m.plain_text(inlines).strip()):
             self.diagnostics.error(
                 f"attribute list {m.plain_text(inlines).strip()} stands alone, so it would print "
-                "as text: a heading takes it at the end of its own line (## Title {: lang=\"es-US"
-                "\" }), a paragraph on the line right after its last line", location)
+                'as text: a heading takes it at the end of its own line (## Title {: lang="es-US'
+                '" }), a paragraph on the line right after its last line',
+                location,
+            )
             return None
         return m.Paragraph(inlines, location, self._lang(el, location))
 
@@ -299,14 +319,12 @@ class Converter:
         """A block's own language, ``{: lang="en-US" }`` after it (Markdown attribute lists)."""
         lang = el.get("lang", "")
         if lang and not LANGUAGE_TAG.fullmatch(lang):
-            self.diagnostics.error(f"'lang' must be a tag like \"en-US\", not {lang!r}",
-                                   location)
+            self.diagnostics.error(f"'lang' must be a tag like \"en-US\", not {lang!r}", location)
             return ""
         return lang
 
     def _item_blocks(self, li: ET.Element) -> tuple[m.Block, ...]:
-        if any(child.tag in ("p", "ul", "ol", "blockquote", "pre", "div", "table")
-               for child in li):
+        if any(child.tag in ("p", "ul", "ol", "blockquote", "pre", "div", "table") for child in li):
             inline_part = ET.Element("p")
             inline_part.text = li.text
             blocks: list[m.Block] = []
@@ -317,8 +335,9 @@ class Converter:
             for child in li:
                 self._add(blocks, child)
                 if (child.tail or "").strip():
-                    blocks.append(m.Paragraph(tuple(self._text(child.tail)),
-                                              self._loc(child.tail or "")))
+                    blocks.append(
+                        m.Paragraph(tuple(self._text(child.tail)), self._loc(child.tail or ""))
+                    )
             return tuple(blocks)
         inlines = self.inlines(li)
         return (m.Paragraph(inlines, self._loc(m.plain_text(inlines))),)
@@ -341,18 +360,21 @@ class Converter:
         for number, li in enumerate(ol.findall("li") if ol is not None else [], start=1):
             _drop_backrefs(li)  # the ↩ back-link has no meaning on paper
             ids = (li.get("id", ""),) if li.get("id") else ()
-            notes.append(m.Footnote(number, f"{self._prefix()}fn-{number}",
-                                    self._item_blocks(li), ids))
+            notes.append(
+                m.Footnote(number, f"{self._prefix()}fn-{number}", self._item_blocks(li), ids)
+            )
         return m.Footnotes(tuple(notes), location) if notes else None
 
     def _table(self, el: ET.Element) -> m.Table:
         rows = [tr for tr in el.iter("tr")]
+
         def cells(tr: ET.Element) -> tuple[m.TableCell, ...]:
             out = []
             for cell in tr:
                 align = _ALIGN.search(cell.get("style", ""))
                 out.append(m.TableCell(self.inlines(cell), align.group(1) if align else "left"))
             return tuple(out)
+
         header = cells(rows[0]) if rows else ()
         location = self._loc(" ".join(m.plain_text(c.inlines) for c in header))
         return m.Table(header, tuple(cells(tr) for tr in rows[1:]), location)

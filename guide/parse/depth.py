@@ -17,8 +17,26 @@ MAX_QUOTE_MARKERS = 32  # ">" at the start of one line
 MAX_INDENT = 160  # columns of leading white space (tabs count 4)
 MAX_INLINE_DEPTH = 12  # emphasis, links and code inside one another; real text uses 3 or 4
 _PREFIX = re.compile(r"^[ \t>]*")
-_INLINE = frozenset({"strong", "b", "em", "i", "a", "code", "sup", "sub", "span", "small",
-                     "u", "s", "del", "ins", "mark", "abbr"})
+_INLINE = frozenset(
+    {
+        "strong",
+        "b",
+        "em",
+        "i",
+        "a",
+        "code",
+        "sup",
+        "sub",
+        "span",
+        "small",
+        "u",
+        "s",
+        "del",
+        "ins",
+        "mark",
+        "abbr",
+    }
+)
 
 
 def too_deep(text: str) -> int | None:

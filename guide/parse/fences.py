@@ -22,6 +22,7 @@ _PAGEBREAK = re.compile(r"^\s*(\\newpage|\\pagebreak|<!--\s*page-?break\s*-->)\s
 @dataclass(frozen=True)
 class Lifted:
     """A fenced block taken out of the Markdown before parsing."""
+
     kind: str  # "fence" or "pagebreak"
     language: str  # the fence's info word ("diagram", "python", "")
     body: str
@@ -61,8 +62,9 @@ def lift(text: str) -> tuple[str, list[Lifted], list[int]]:
             end += 1
         if end == len(lines):
             unclosed.append(i + 1)
-        body = "\n".join(ln[len(indent):] if ln.startswith(indent) else ln
-                         for ln in lines[i + 1:end])
+        body = "\n".join(
+            ln[len(indent) :] if ln.startswith(indent) else ln for ln in lines[i + 1 : end]
+        )
         out.append(_token(len(lifted)))
         lifted.append(Lifted("fence", language.lower(), body, i + 1))
         i = end + 1

@@ -48,8 +48,10 @@ def _raster_problem(path: Path, expected: str, limits: Limits) -> str | None:
             with Image.open(path, formats=["PNG", "JPEG"]) as image:  # the header only
                 found, (width, height) = image.format, image.size
     except Image.DecompressionBombError:
-        return (f"declares more pixels than the limit of {limits.max_image_pixels:,} "
-                f"(a decompression bomb?)")
+        return (
+            f"declares more pixels than the limit of {limits.max_image_pixels:,} "
+            f"(a decompression bomb?)"
+        )
     except UnidentifiedImageError:
         return f"is not a {expected} picture (its contents are not a PNG or JPEG image)"
     except (OSError, ValueError, SyntaxError):
@@ -57,8 +59,10 @@ def _raster_problem(path: Path, expected: str, limits: Limits) -> str | None:
     if found != expected:
         return f"is named .{path.suffix.lower().lstrip('.')} but holds a {found} picture"
     if width * height > limits.max_image_pixels:
-        return (f"is {width:,} × {height:,} pixels; the limit is {limits.max_image_pixels:,} "
-                f"pixels (make it smaller)")
+        return (
+            f"is {width:,} × {height:,} pixels; the limit is {limits.max_image_pixels:,} "
+            f"pixels (make it smaller)"
+        )
     if width < 1 or height < 1:
         return "has no pixels"
     return None
@@ -75,8 +79,10 @@ def _svg_problem(path: Path) -> str | None:
         root = ET.fromstring(raw)
     except ET.ParseError as exc:
         line, column = exc.position
-        return (f"is not valid SVG (the XML breaks off or is malformed at its line {line}, "
-                f"column {column + 1})")
+        return (
+            f"is not valid SVG (the XML breaks off or is malformed at its line {line}, "
+            f"column {column + 1})"
+        )
     if not isinstance(root.tag, str) or not root.tag.endswith("svg"):
         return "is not an SVG drawing"
     count = 0
@@ -98,12 +104,14 @@ def _svg_problem(path: Path) -> str | None:
 def _element_problem(element: ET.Element) -> str | None:
     for name, value in element.attrib.items():
         if _HREF.search(name) and not value.strip().startswith("#"):
-            return (f"refers to another file or address ({value[:60]!r}); an SVG must be "
-                    f"self-contained")
+            return (
+                f"refers to another file or address ({value[:60]!r}); an SVG must be self-contained"
+            )
         if name == "style" and (_CSS_URL.search(value) or _CSS_IMPORT.search(value)):
             return "loads a file or address from its style; an SVG must be self-contained"
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag.endswith("style") and (_CSS_URL.search(element.text or "")
-                                  or _CSS_IMPORT.search(element.text or "")):
+    if tag.endswith("style") and (
+        _CSS_URL.search(element.text or "") or _CSS_IMPORT.search(element.text or "")
+    ):
         return "loads a file or address from its style sheet; an SVG must be self-contained"
     return None

@@ -42,7 +42,7 @@ def _trim(candidate: str) -> str:
         if candidate[-1] in _TRAILING or unbalanced:
             candidate = candidate[:-1]
         elif candidate.endswith(";") and (entity := _ENTITY_END.search(candidate)):
-            candidate = candidate[:entity.start()]
+            candidate = candidate[: entity.start()]
         else:
             break
     return candidate
@@ -59,7 +59,7 @@ def autolinks(text: str) -> list[m.Inline]:
         if domain is None or "_" in ".".join(domain.group().split(".")[-2:]):
             continue
         if found.start() > pos:
-            out.append(m.Text(text[pos:found.start()]))
+            out.append(m.Text(text[pos : found.start()]))
         # GitHub links www. as http://; a clinic's site today is served over https.
         href = address if address.lower().startswith("http") else "https://" + address
         out.append(m.Link(href, (m.Text(address),)))
@@ -69,8 +69,9 @@ def autolinks(text: str) -> list[m.Inline]:
     return out
 
 
-def _map_inlines(inlines: tuple[m.Inline, ...],
-                 link: Callable[[m.Link], m.Link]) -> tuple[m.Inline, ...]:
+def _map_inlines(
+    inlines: tuple[m.Inline, ...], link: Callable[[m.Link], m.Link]
+) -> tuple[m.Inline, ...]:
     out: list[m.Inline] = []
     for item in inlines:
         if isinstance(item, m.Text) and ("://" in item.text or "www." in item.text.lower()):
@@ -84,26 +85,32 @@ def _map_inlines(inlines: tuple[m.Inline, ...],
     return tuple(out)
 
 
-def _map_blocks(blocks: tuple[m.Block, ...],
-                link: Callable[[m.Link], m.Link]) -> tuple[m.Block, ...]:
+def _map_blocks(
+    blocks: tuple[m.Block, ...], link: Callable[[m.Link], m.Link]
+) -> tuple[m.Block, ...]:
     out: list[m.Block] = []
     for block in blocks:
         if isinstance(block, (m.Paragraph, m.Heading)):
             block = dataclasses.replace(block, inlines=_map_inlines(block.inlines, link))
         elif isinstance(block, m.Table):
+
             def cells(row: tuple[m.TableCell, ...]) -> tuple[m.TableCell, ...]:
-                return tuple(dataclasses.replace(c, inlines=_map_inlines(c.inlines, link))
-                             for c in row)
-            block = dataclasses.replace(block, header=cells(block.header),
-                                        rows=tuple(cells(r) for r in block.rows))
+                return tuple(
+                    dataclasses.replace(c, inlines=_map_inlines(c.inlines, link)) for c in row
+                )
+
+            block = dataclasses.replace(
+                block, header=cells(block.header), rows=tuple(cells(r) for r in block.rows)
+            )
         elif isinstance(block, (m.BlockQuote, m.Callout)):
             block = dataclasses.replace(block, blocks=_map_blocks(block.blocks, link))
         elif isinstance(block, m.ListBlock):
             items = tuple(m.ListItem(_map_blocks(i.blocks, link)) for i in block.items)
             block = dataclasses.replace(block, items=items)
         elif isinstance(block, m.Footnotes):
-            notes = tuple(dataclasses.replace(n, blocks=_map_blocks(n.blocks, link))
-                          for n in block.notes)
+            notes = tuple(
+                dataclasses.replace(n, blocks=_map_blocks(n.blocks, link)) for n in block.notes
+            )
             block = dataclasses.replace(block, notes=notes)
         out.append(block)
     return tuple(out)
@@ -123,8 +130,9 @@ def _ids(blocks: tuple[m.Block, ...]) -> dict[str, str]:
     return found
 
 
-def resolve_links(chapters: tuple[m.Chapter, ...], disclaimer: tuple[m.Block, ...],
-                  base_url: str) -> tuple[tuple[m.Chapter, ...], tuple[m.Block, ...]]:
+def resolve_links(
+    chapters: tuple[m.Chapter, ...], disclaimer: tuple[m.Block, ...], base_url: str
+) -> tuple[tuple[m.Chapter, ...], tuple[m.Block, ...]]:
     """Autolink bare addresses, join relative links to ``base_url`` and point ``#id`` links at
     their destination: in the link's own chapter first, then anywhere in the guide."""
     everywhere: dict[str, str] = {}
@@ -141,8 +149,10 @@ def resolve_links(chapters: tuple[m.Chapter, ...], disclaimer: tuple[m.Block, ..
             elif base_url and is_relative(href) and not any(c.isspace() for c in href):
                 href = join_url(base_url, href)
             return dataclasses.replace(item, href=href) if href != item.href else item
+
         return link
 
-    out = tuple(m.Chapter(c.source, _map_blocks(c.blocks, resolver(_ids(c.blocks))))
-                for c in chapters)
+    out = tuple(
+        m.Chapter(c.source, _map_blocks(c.blocks, resolver(_ids(c.blocks)))) for c in chapters
+    )
     return out, _map_blocks(disclaimer, resolver(_ids(disclaimer)))

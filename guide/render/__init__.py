@@ -19,8 +19,14 @@ if TYPE_CHECKING:
     from guide.render.layout.document import Rendered
 
 
-def render_guide(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
-                 finish: Finish, diagnostics: Diagnostics) -> Rendered | None:
+def render_guide(
+    document: m.Document,
+    config: GuideConfig,
+    brand: Brand,
+    edition: Edition,
+    finish: Finish,
+    diagnostics: Diagnostics,
+) -> Rendered | None:
     """Render one guide to PDF bytes, or None after reporting why it cannot be laid out."""
     from reportlab.platypus.doctemplate import LayoutError
 
@@ -31,8 +37,14 @@ def render_guide(document: m.Document, config: GuideConfig, brand: Brand, editio
 
     fallback = Location(f"{config.display}/guide.toml", 1)
     try:
-        return render_pdf(document, config, brand, edition, finish,
-                          diagram_renderer(brand, catalogue(config.language)))
+        return render_pdf(
+            document,
+            config,
+            brand,
+            edition,
+            finish,
+            diagram_renderer(brand, catalogue(config.language)),
+        )
     except BlockProblem as exc:  # raised with the block's location (see render.safety)
         diagnostics.error(f"cannot lay out the guide: {exc.message}", exc.location or fallback)
     except RecursionError:

@@ -16,13 +16,15 @@ from guide.edition import Edition
 from guide.errors import Diagnostic, Location, error, has_errors
 from guide.revisions.ledger import LEDGER_NAME
 
-RELEASE_COMMAND = ('python3 build_guide.py release {slug} --bump patch|minor|major '
-                   '--summary "what changed"')
+RELEASE_COMMAND = (
+    'python3 build_guide.py release {slug} --bump patch|minor|major --summary "what changed"'
+)
 
 
 @dataclass(frozen=True)
 class CheckResult:
     """What ``check`` found: each guide's edition and every diagnostic."""
+
     editions: tuple[tuple[str, Edition], ...]  # (slug, edition) for every guide that loaded
     diagnostics: tuple[Diagnostic, ...]
     reading: tuple[GuideReading, ...] = ()  # for check --report
@@ -35,12 +37,15 @@ class CheckResult:
 
 def draft_diagnostic(config: GuideConfig, display_folder: str, edition: Edition) -> Diagnostic:
     """The error a release gives for a guide changed since its newest revision."""
-    since = (f"changed since {edition.history[0].version}" if edition.history
-             else "never been released")
-    return error(f"guide '{config.slug}' is a draft ({edition.version}): its content has "
-                 f"{since}{changed_note(edition)}; record it with: "
-                 f"{RELEASE_COMMAND.format(slug=config.slug)}",
-                 _location(config, display_folder, len(edition.history)))
+    since = (
+        f"changed since {edition.history[0].version}" if edition.history else "never been released"
+    )
+    return error(
+        f"guide '{config.slug}' is a draft ({edition.version}): its content has "
+        f"{since}{changed_note(edition)}; record it with: "
+        f"{RELEASE_COMMAND.format(slug=config.slug)}",
+        _location(config, display_folder, len(edition.history)),
+    )
 
 
 def changed_note(edition: Edition, most: int = 6) -> str:
@@ -62,5 +67,6 @@ def _location(config: GuideConfig, display_folder: str, count: int) -> Location:
     if not ledger.exists() or not count:
         return Location(f"{display_folder}/guide.toml", 1)
     lines = KeyLines(ledger.read_text("utf-8-sig"))
-    return Location(f"{display_folder}/{LEDGER_NAME}",
-                    lines.line_of("revision", count - 1, "fingerprint"))
+    return Location(
+        f"{display_folder}/{LEDGER_NAME}", lines.line_of("revision", count - 1, "fingerprint")
+    )

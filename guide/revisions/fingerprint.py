@@ -51,8 +51,9 @@ def fingerprint(config: GuideConfig, brand: Brand, assets: Path) -> str:
     return fingerprint_and_files(config, brand, assets)[0]
 
 
-def fingerprint_and_files(config: GuideConfig, brand: Brand, assets: Path
-                          ) -> tuple[str, tuple[tuple[str, str], ...]]:
+def fingerprint_and_files(
+    config: GuideConfig, brand: Brand, assets: Path
+) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The fingerprint, and each file it covers with the first 16 hex digits of its own
     sha256 (what the ledger keeps to name the files a draft changed)."""
     digest = hashlib.sha256(FORMAT)
@@ -64,8 +65,9 @@ def fingerprint_and_files(config: GuideConfig, brand: Brand, assets: Path
     return digest.hexdigest(), tuple(files)
 
 
-def changed_files(old: tuple[tuple[str, str], ...], new: tuple[tuple[str, str], ...]
-                  ) -> tuple[str, ...]:
+def changed_files(
+    old: tuple[tuple[str, str], ...], new: tuple[tuple[str, str], ...]
+) -> tuple[str, ...]:
     """Names added, removed or changed between two lists of file digests."""
     before, after = dict(old), dict(new)
     return tuple(sorted(n for n in before.keys() | after.keys() if before.get(n) != after.get(n)))
@@ -141,8 +143,9 @@ def _canonical_toml(raw: bytes, drop: tuple[str, ...]) -> bytes | None:
         return None
     for key in drop:
         data.pop(key, None)
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      default=_json_value).encode()
+    return json.dumps(
+        data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_json_value
+    ).encode()
 
 
 def _json_value(value: Any) -> str:
@@ -152,8 +155,11 @@ def _json_value(value: Any) -> str:
 
 
 def _brand_fonts(brand: Brand) -> list[Path]:
-    fonts = [getattr(family, role) for family in (brand.body_font, brand.heading_font)
-             for role in ("regular", "italic", "bold", "bold_italic")]
+    fonts = [
+        getattr(family, role)
+        for family in (brand.body_font, brand.heading_font)
+        for role in ("regular", "italic", "bold", "bold_italic")
+    ]
     return [f for f in (*fonts, *brand.fallback_fonts) if f != Path()]
 
 

@@ -57,7 +57,8 @@ def _date(table: Table, key: str, required: bool = True) -> str:
             dt.date.fromisoformat(value)
         except ValueError:
             table.file.diagnostics.error(
-                f"'{key}' must be a date like \"2026-11-25\", not {value!r}", table.where(key))
+                f"'{key}' must be a date like \"2026-11-25\", not {value!r}", table.where(key)
+            )
             return ""
     return value
 
@@ -66,14 +67,18 @@ def _revision(table: Table) -> Revision:
     errors = table.file.diagnostics
     version = table.text("version")
     if version and Version.parse(version) is None:
-        errors.error(f"'version' must be major.minor.patch, like \"1.0.0\", not {version!r}",
-                     table.where("version"))
+        errors.error(
+            f"'version' must be major.minor.patch, like \"1.0.0\", not {version!r}",
+            table.where("version"),
+        )
         version = ""
     date = _date(table, "date")
     fingerprint = table.text("fingerprint")
     if fingerprint and not FINGERPRINT.match(fingerprint):
-        errors.error("'fingerprint' must be 64 lowercase hex digits (a sha256), "
-                     f"not {fingerprint!r}", table.where("fingerprint"))
+        errors.error(
+            f"'fingerprint' must be 64 lowercase hex digits (a sha256), not {fingerprint!r}",
+            table.where("fingerprint"),
+        )
     summary = table.text("summary")
     if "\n" in summary.strip():
         errors.error("'summary' must be one line", table.where("summary"))
@@ -81,8 +86,7 @@ def _revision(table: Table) -> Revision:
     reviewed_on = _date(table, "reviewed_on", required=False)
     files = _files(table.table("files", required=False))
     table.reject_unknown()
-    return Revision(version, date, fingerprint, summary.strip(), reviewed_by, reviewed_on,
-                    files)
+    return Revision(version, date, fingerprint, summary.strip(), reviewed_by, reviewed_on, files)
 
 
 def _files(table: Table) -> tuple[tuple[str, str], ...]:
@@ -91,15 +95,15 @@ def _files(table: Table) -> tuple[tuple[str, str], ...]:
     files = []
     for name, value in table.data.items():
         if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{16}", value):
-            table.file.diagnostics.error(f"'files.{name}' must be 16 lowercase hex digits",
-                                         table.where(name))
+            table.file.diagnostics.error(
+                f"'files.{name}' must be 16 lowercase hex digits", table.where(name)
+            )
             continue
         files.append((name, value))
     return tuple(sorted(files))
 
 
-def _check_order(tables: list[Table], revisions: list[Revision],
-                 diagnostics: Diagnostics) -> None:
+def _check_order(tables: list[Table], revisions: list[Revision], diagnostics: Diagnostics) -> None:
     """Versions unique and rising, dates never going back, newest last."""
     seen: dict[str, int] = {}
     newest: tuple[Version, int] | None = None
@@ -109,20 +113,28 @@ def _check_order(tables: list[Table], revisions: list[Revision],
         line = table.where("version").line
         if version is not None:
             if revision.version in seen:
-                diagnostics.error(f"version {revision.version} is already recorded at line "
-                                  f"{seen[revision.version]}", table.where("version"))
+                diagnostics.error(
+                    f"version {revision.version} is already recorded at line "
+                    f"{seen[revision.version]}",
+                    table.where("version"),
+                )
             elif newest is not None and version < newest[0]:
                 diagnostics.error(
                     f"version {version} is lower than {newest[0]} at line {newest[1]}; list "
-                    f"revisions oldest first, newest last", table.where("version"))
+                    f"revisions oldest first, newest last",
+                    table.where("version"),
+                )
             seen.setdefault(revision.version, line)
             if newest is None or version > newest[0]:
                 newest = (version, line)
         if revision.date:
             date_line = table.where("date").line
             if latest is not None and revision.date < latest[0]:
-                diagnostics.error(f"date {revision.date} is earlier than {latest[0]} at line "
-                                  f"{latest[1]}; dates must not go back", table.where("date"))
+                diagnostics.error(
+                    f"date {revision.date} is earlier than {latest[0]} at line "
+                    f"{latest[1]}; dates must not go back",
+                    table.where("date"),
+                )
             else:
                 latest = (revision.date, date_line)
 
@@ -136,8 +148,9 @@ def entry_text(revision: Revision) -> str:
             lines.append(f"{key} = {_toml_string(value)}")
     if revision.files:
         lines.append("[revision.files]  # each file's digest: names what a later draft changed")
-        lines += [f"{_toml_string(name)} = {_toml_string(digest)}"
-                  for name, digest in revision.files]
+        lines += [
+            f"{_toml_string(name)} = {_toml_string(digest)}" for name, digest in revision.files
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -160,5 +173,3 @@ def append_revision(path: Path, revision: Revision) -> None:
 def newest(revisions: tuple[Revision, ...]) -> Revision | None:
     """The newest revision, or None."""
     return revisions[-1] if revisions else None
-
-

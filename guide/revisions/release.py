@@ -30,6 +30,7 @@ Validate = Callable[[GuideConfig, Brand, Diagnostics], None]
 @dataclass(frozen=True)
 class ReleaseResult:
     """What ``release`` recorded, and where."""
+
     revision: Revision | None  # None when nothing was recorded
     ledger: Path
     diagnostics: tuple[Diagnostic, ...]
@@ -37,10 +38,19 @@ class ReleaseResult:
     followed: bool = False  # guide.toml's version and date lines were brought into line
 
 
-def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by: str = "",
-            display_folder: str | None = None, assets_display: str | None = None,
-            validate: Validate | None = None, environ: Mapping[str, str] | None = None,
-            today: dt.date | None = None) -> ReleaseResult:
+def release(
+    folder: Path,
+    assets: Path,
+    bump: Bump,
+    summary: str,
+    *,
+    reviewed_by: str = "",
+    display_folder: str | None = None,
+    assets_display: str | None = None,
+    validate: Validate | None = None,
+    environ: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+) -> ReleaseResult:
     """Append a revision for the content of the guide in ``folder``.
 
     Refuses (diagnostics, nothing written) when the guide, brand or ledger has errors, when
@@ -53,8 +63,7 @@ def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by
     path = folder / LEDGER_NAME
     _check_arguments(bump, summary, reviewed_by, diagnostics)
     config = load_guide(folder, display, diagnostics)
-    brand = load_brand(assets / "brand.toml", f"{assets_display or assets}/brand.toml",
-                       diagnostics)
+    brand = load_brand(assets / "brand.toml", f"{assets_display or assets}/brand.toml", diagnostics)
     if config is None or brand is None or diagnostics.has_errors:
         return ReleaseResult(None, path, tuple(diagnostics.items))
     where = f"{display}/{path.name}"
@@ -65,22 +74,37 @@ def release(folder: Path, assets: Path, bump: Bump, summary: str, *, reviewed_by
         return ReleaseResult(None, path, tuple(diagnostics.items))
     digest, files = fingerprint_and_files(config, brand, assets)
     latest = revisions[-1] if revisions else None
-    newest_line = KeyLines(path.read_text("utf-8-sig")).line_of(
-        "revision", len(revisions) - 1, "fingerprint") if latest else 1
+    newest_line = (
+        KeyLines(path.read_text("utf-8-sig")).line_of("revision", len(revisions) - 1, "fingerprint")
+        if latest
+        else 1
+    )
     if latest is not None and latest.fingerprint == digest:
-        diagnostics.error(f"nothing to release: the content of '{config.slug}' is unchanged since "
-                          f"{latest.version} (same fingerprint)", Location(where, newest_line))
+        diagnostics.error(
+            f"nothing to release: the content of '{config.slug}' is unchanged since "
+            f"{latest.version} (same fingerprint)",
+            Location(where, newest_line),
+        )
         return ReleaseResult(None, path, tuple(diagnostics.items))
     date = source_date(os.environ if environ is None else environ, diagnostics)
     date = date or (today or dt.date.today()).isoformat()
     if latest is not None and date < latest.date:
-        diagnostics.error(f"release date {date} is earlier than {latest.version}'s "
-                          f"{latest.date}", Location(where, newest_line))
+        diagnostics.error(
+            f"release date {date} is earlier than {latest.version}'s {latest.date}",
+            Location(where, newest_line),
+        )
     if diagnostics.has_errors:
         return ReleaseResult(None, path, tuple(diagnostics.items))
     version = str(next_version(config, revisions, bump))
-    revision = Revision(version, date, digest, summary.strip(), reviewed_by.strip(),
-                        date if reviewed_by.strip() else "", files)
+    revision = Revision(
+        version,
+        date,
+        digest,
+        summary.strip(),
+        reviewed_by.strip(),
+        date if reviewed_by.strip() else "",
+        files,
+    )
     append_revision(path, revision)
     followed = _follow(config.source, version, date)
     adopted = not revisions and Version.parse(config.version) is not None
@@ -100,11 +124,11 @@ def _follow(toml: Path, version: str, date: str) -> bool:
     return True
 
 
-def _check_arguments(bump: str, summary: str, reviewed_by: str,
-                     diagnostics: Diagnostics) -> None:
+def _check_arguments(bump: str, summary: str, reviewed_by: str, diagnostics: Diagnostics) -> None:
     if bump not in BUMPS:
-        diagnostics.error(f"--bump must be one of {', '.join(BUMPS)}, not {bump!r}",
-                          Location("--bump"))
+        diagnostics.error(
+            f"--bump must be one of {', '.join(BUMPS)}, not {bump!r}", Location("--bump")
+        )
     if not summary.strip():
         diagnostics.error("--summary must say, in one line, what changed", Location("--summary"))
     for name, value in (("--summary", summary), ("--reviewed-by", reviewed_by)):

@@ -39,9 +39,15 @@ def ledger_path(config: GuideConfig) -> Path:
     return config.folder / LEDGER_NAME
 
 
-def resolve_edition(config: GuideConfig, brand: Brand, assets: Path, diagnostics: Diagnostics,
-                    *, ledger_display: str | None = None,
-                    environ: Mapping[str, str] | None = None) -> Edition:
+def resolve_edition(
+    config: GuideConfig,
+    brand: Brand,
+    assets: Path,
+    diagnostics: Diagnostics,
+    *,
+    ledger_display: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Edition:
     """The edition this content makes; ledger problems are added to ``diagnostics``."""
     path = ledger_path(config)
     revisions = load_ledger(path, ledger_display or str(path), diagnostics)
@@ -56,13 +62,17 @@ def resolve_edition(config: GuideConfig, brand: Brand, assets: Path, diagnostics
     date = source_date(os.environ if environ is None else environ, diagnostics)
     if date is None:
         date = revisions[-1].date if revisions else config.date or FALLBACK_DATE
-    changed = changed_files(revisions[-1].files, files) if revisions and revisions[
-        -1].files else (None if revisions else ())
+    changed = (
+        changed_files(revisions[-1].files, files)
+        if revisions and revisions[-1].files
+        else (None if revisions else ())
+    )
     return Edition(version, date, True, digest, history, changed)
 
 
-def _disagreements(config: GuideConfig, latest: Revision, ledger: str,
-                   diagnostics: Diagnostics) -> None:
+def _disagreements(
+    config: GuideConfig, latest: Revision, ledger: str, diagnostics: Diagnostics
+) -> None:
     """After the first release the ledger owns version and date: guide.toml saying otherwise
     is a warning naming both."""
     for key, mine in (("version", config.version), ("date", config.date)):
@@ -72,7 +82,9 @@ def _disagreements(config: GuideConfig, latest: Revision, ledger: str,
                 f"guide.toml's {key} {mine!r} differs from the newest release's {theirs!r} in "
                 f"{ledger}: the ledger decides (guide.toml's version and date only seed the "
                 f"first release); remove '{key}' here or record a release with "
-                f"python3 build_guide.py release", location_of(config, key))
+                f"python3 build_guide.py release",
+                location_of(config, key),
+            )
 
 
 def next_version(config: GuideConfig, revisions: tuple[Revision, ...], bump: Bump) -> Version:
@@ -95,7 +107,9 @@ def source_date(environ: Mapping[str, str], diagnostics: Diagnostics) -> str | N
     try:
         moment = dt.datetime.fromtimestamp(int(raw), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
-        diagnostics.error("SOURCE_DATE_EPOCH must be a whole number of seconds since "
-                          f"1970-01-01, not {raw!r}", Location("SOURCE_DATE_EPOCH"))
+        diagnostics.error(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, not {raw!r}",
+            Location("SOURCE_DATE_EPOCH"),
+        )
         return None
     return moment.date().isoformat()

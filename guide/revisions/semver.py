@@ -18,6 +18,7 @@ _PATTERN = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 @dataclass(frozen=True, order=True)
 class Version:
     """A semantic version (major.minor.patch)."""
+
     major: int
     minor: int
     patch: int

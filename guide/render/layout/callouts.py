@@ -61,14 +61,20 @@ class KindTitle(Flowable):  # type: ignore[misc]
         leading = self.title.style.leading
         y = self.height - (leading + ICON) / 2 - 1  # centred on the first line
         with marked(canv, getattr(self, "struct", None), (0, y, ICON, y + ICON)):
-            draw_icon(canv, self.look.icon, 0, y, ICON, self.colors[self.look.icon_color],
-                      self.colors[self.look.band or self.look.background])
+            draw_icon(
+                canv,
+                self.look.icon,
+                0,
+                y,
+                ICON,
+                self.colors[self.look.icon_color],
+                self.colors[self.look.band or self.look.background],
+            )
         with marked(canv, getattr(self, "caption_struct", None)):
             self.title.drawOn(canv, ICON + GAP, self.height - self.title.height)
 
 
-def draw_icon(canv: Any, icon: str, x: float, y: float, size: float, ink: Any,
-              ground: Any) -> None:
+def draw_icon(canv: Any, icon: str, x: float, y: float, size: float, ink: Any, ground: Any) -> None:
     """One of the callout icons, drawn in ``ink`` on ``ground`` in a square of ``size``."""
     s = size
     canv.saveState()
@@ -116,8 +122,16 @@ def _exclamation(canv: Any, s: float, low: float, high: float, dot: float) -> No
     canv.circle(s / 2, s * dot, s * 0.07, stroke=0, fill=1)
 
 
-def callout_box(kind: str, label: str, title: Paragraph, body: list[Flowable], brand: Brand,
-                width: float, font: str, space_after: float) -> Flowable:
+def callout_box(
+    kind: str,
+    label: str,
+    title: Paragraph,
+    body: list[Flowable],
+    brand: Brand,
+    width: float,
+    font: str,
+    space_after: float,
+) -> Flowable:
     """The callout of ``kind``: its box, icon (saying ``label``), title and body, kept on one
     page when it fits (a callout longer than a page still splits)."""
     look = callout_look(kind)
@@ -126,18 +140,22 @@ def callout_box(kind: str, label: str, title: Paragraph, body: list[Flowable], b
     rows = [[[head]], [body]] if look.band else [[[head, *body]]]
     table = Table(rows, colWidths=[width], splitInRow=1)
     commands: list[tuple[Any, ...]] = [
-        ("LEFTPADDING", (0, 0), (-1, -1), 16), ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-        ("TOPPADDING", (0, 0), (-1, -1), 12), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 16),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+        ("TOPPADDING", (0, 0), (-1, -1), 12),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ("BACKGROUND", (0, 0), (-1, -1), colors[look.background]),
     ]
     if look.band:
-        commands += [("BACKGROUND", (0, 0), (-1, 0), colors[look.band]),
-                     ("TOPPADDING", (0, 0), (-1, 0), 8), ("BOTTOMPADDING", (0, 0), (-1, 0), 6)]
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), colors[look.band]),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
+        ]
     if look.border:
         commands.append(("BOX", (0, 0), (-1, -1), 0.9, colors[look.border]))
     if look.bar:
-        commands.append(("LINEBEFORE", (0, 0), (0, -1), 4 if look.border else 3,
-                         colors[look.bar]))
+        commands.append(("LINEBEFORE", (0, 0), (0, -1), 4 if look.border else 3, colors[look.bar]))
     table.setStyle(table_style(font, commands))
     table.role = "Note"
     table.spaceAfter = space_after

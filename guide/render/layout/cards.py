@@ -20,8 +20,15 @@ CARD_BELOW = 90.0  # in a narrow frame, tables whose columns would be narrower b
 CellMaker = Callable[[m.TableCell, ParagraphStyle, str], Flowable]
 
 
-def table_cards(block: m.Table, columns: int, cell: CellMaker, width: float, styles: Styles,
-                font: str, colors: tuple[str, str]) -> Flowable:
+def table_cards(
+    block: m.Table,
+    columns: int,
+    cell: CellMaker,
+    width: float,
+    styles: Styles,
+    font: str,
+    colors: tuple[str, str],
+) -> Flowable:
     """One card per row (``colors``: the label column's tint, the rule above each card). The
     labels repeated on later cards are artifacts (``artifact_cells``); ``logical_rows`` holds
     the table as a screen reader hears it: the header cells, then each row's cells."""
@@ -35,8 +42,10 @@ def table_cards(block: m.Table, columns: int, cell: CellMaker, width: float, sty
     repeated: list[Flowable] = []
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]
     tint, rule = (HexColor(c) for c in colors)
     for index, values in enumerate(body):

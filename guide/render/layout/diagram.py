@@ -62,37 +62,57 @@ class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab ha
 
     min_scale = max(Floating.min_scale, MIN_LABEL_SIZE / min(FIGURE_SIZE, CAPTION_SIZE))
 
-    def __init__(self, spec: DiagramSpec, brand: Brand, fonts: FontSet, width: float,
-                 number: int, words: Catalogue | None = None) -> None:
+    def __init__(
+        self,
+        spec: DiagramSpec,
+        brand: Brand,
+        fonts: FontSet,
+        width: float,
+        number: int,
+        words: Catalogue | None = None,
+    ) -> None:
         super().__init__()
         self.spec, self.palette, self.fonts, self.number = spec, brand.palette, fonts, number
         self.role = "Figure"
         self.alt_text = spec.alt
         self.caption_text = spec.caption
-        self.layout: Layout = layout(spec, width, stringWidth,
-                                     Typography(fonts.heading, fonts.heading_bold, FIGURE_SIZE))
+        self.layout: Layout = layout(
+            spec, width, stringWidth, Typography(fonts.heading, fonts.heading_bold, FIGURE_SIZE)
+        )
         self.full_width = width
         words = words or catalogue("en-US")
-        self.prefix = words.text("figure", number=number) if number else \
-            words.text("figure_unnumbered")
+        self.prefix = (
+            words.text("figure", number=number) if number else words.text("figure_unnumbered")
+        )
         self.caption_lines = self._caption_lines(width)
-        self.natural_height = (self.layout.height + CAPTION_GAP
-                               + CAPTION_SIZE + CAPTION_LEADING * (len(self.caption_lines) - 1))
+        self.natural_height = (
+            self.layout.height
+            + CAPTION_GAP
+            + CAPTION_SIZE
+            + CAPTION_LEADING * (len(self.caption_lines) - 1)
+        )
         self.scale = 1.0
         self.width, self.height = width, self.natural_height
         if isinstance(spec.body, AnatomyLabel):
             self.drawing = svg_drawing(spec.body.image_path)
             if self.drawing is None:
-                raise GuideError([error(f"image '{spec.body.image}' cannot be drawn",
-                                        Location(str(spec.body.image_path)))])
+                raise GuideError(
+                    [
+                        error(
+                            f"image '{spec.body.image}' cannot be drawn",
+                            Location(str(spec.body.image_path)),
+                        )
+                    ]
+                )
 
     def _caption_lines(self, width: float) -> list[str]:
         f = self.fonts
         room = width - stringWidth(self.prefix + " ", f.heading_bold, CAPTION_SIZE)
         words = self.spec.caption.split()
         first: list[str] = []
-        while words and stringWidth(" ".join([*first, words[0]]), f.body_italic,
-                                    CAPTION_SIZE) <= room:
+        while (
+            words and stringWidth(" ".join([*first, words[0]]), f.body_italic, CAPTION_SIZE) <= room
+        ):
             first.append(words.pop(0))
         rest = wrap(" ".join(words), width, stringWidth, f.body_italic, CAPTION_SIZE)
         lines = [" ".join(first), *(rest if words else [])]
@@ -132,10 +152,12 @@ class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab ha
         # own element's content (set by guide.render.tagged.tree), so the order is the tree's.
         with marked(canv, getattr(self, "caption_struct", None)):
             self._draw_caption()
-        canv.translate((self.full_width - self.layout.width) / 2,
-                       self.natural_height - self.layout.height)
-        with marked(canv, getattr(self, "struct", None),
-                    (0, 0, self.layout.width, self.layout.height)):
+        canv.translate(
+            (self.full_width - self.layout.width) / 2, self.natural_height - self.layout.height
+        )
+        with marked(
+            canv, getattr(self, "struct", None), (0, 0, self.layout.width, self.layout.height)
+        ):
             self._draw_layout(self.layout)
         canv.restoreState()
 
@@ -183,8 +205,15 @@ class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab ha
             if box.stroke:
                 canv.setStrokeColorRGB(*_color(self.palette, box.stroke))
                 canv.setLineWidth(LINE)
-            canv.roundRect(r.x, r.y, r.w, r.h, box.radius, stroke=int(bool(box.stroke)),
-                           fill=int(bool(box.fill)))
+            canv.roundRect(
+                r.x,
+                r.y,
+                r.w,
+                r.h,
+                box.radius,
+                stroke=int(bool(box.stroke)),
+                fill=int(bool(box.fill)),
+            )
         canv.setFillColorRGB(*_color(self.palette, box.text_color))
         for line in box.lines:
             canv.setFont(line.font, line.size)
@@ -239,8 +268,14 @@ class DiagramFlowable(Floating, Flowable):  # type: ignore[misc]  # reportlab ha
         canv.circle(x, y, 2.3, stroke=0, fill=1)
 
 
-def diagram_flowable(spec: DiagramSpec, brand: Brand, fonts: FontSet, width: float,
-                     number: int, words: Catalogue | None = None) -> Flowable:
+def diagram_flowable(
+    spec: DiagramSpec,
+    brand: Brand,
+    fonts: FontSet,
+    width: float,
+    number: int,
+    words: Catalogue | None = None,
+) -> Flowable:
     """One Flowable drawing ``spec`` as "Figure ``number``" within ``width`` points, with
     room above it and a wider gap below its caption than between paragraphs."""
     flowable = DiagramFlowable(spec, brand, fonts, width, number, words)

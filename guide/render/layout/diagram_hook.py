@@ -13,8 +13,9 @@ from guide.render.layout.diagram import diagram_flowable
 from guide.render.text.fonts import register_fonts
 
 
-def diagram_renderer(brand: Brand, words: Catalogue | None = None
-                     ) -> Callable[[m.Diagram, float], Flowable]:
+def diagram_renderer(
+    brand: Brand, words: Catalogue | None = None
+) -> Callable[[m.Diagram, float], Flowable]:
     """A function that turns a diagram block into a flowable for this brand."""
     fonts = register_fonts(brand)
 

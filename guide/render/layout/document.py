@@ -62,6 +62,7 @@ from guide.revisions.history import history_blocks
 @dataclass
 class Rendered:
     """A rendered PDF with its page count, heading pages and structure."""
+
     pdf: bytes
     pages: int
     heading_pages: dict[str, int] = field(default_factory=dict)  # anchor → physical page
@@ -105,8 +106,9 @@ class GuideDocTemplate(FloatingDocTemplate):
         bottom = frame_cursor(frame) + flowable.getSpaceAfter()
         if bottom >= frame_top(frame):  # nothing drawn (a zero-size flowable at the top)
             return
-        self.pagelog.drawn(self.page, self.chapter, flowable, bottom, frame_top(frame),
-                           frame_height(frame))
+        self.pagelog.drawn(
+            self.page, self.chapter, flowable, bottom, frame_top(frame), frame_height(frame)
+        )
 
 
 def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
@@ -119,26 +121,38 @@ def toc_entries(document: m.Document, config: GuideConfig) -> list[TocEntry]:
         entries.append(TocEntry(heading.text, heading.anchor, 1))
     words = catalogue(config.language)
     if config.glossary:
-        entries.append(TocEntry(words.text(KEY_TERMS_KEY), KEY_TERMS_ANCHOR, 1,
-                                words.lang(KEY_TERMS_KEY)))
+        entries.append(
+            TocEntry(words.text(KEY_TERMS_KEY), KEY_TERMS_ANCHOR, 1, words.lang(KEY_TERMS_KEY))
+        )
     for block in document.disclaimer:
         if isinstance(block, m.Heading) and block.level == 1:
             entries.append(TocEntry(block.text, block.anchor, 1))
-    entries.append(TocEntry(words.text("revision_history"), HISTORY_ANCHOR, 1,
-                            words.lang("revision_history")))
+    entries.append(
+        TocEntry(words.text("revision_history"), HISTORY_ANCHOR, 1, words.lang("revision_history"))
+    )
     return entries
 
 
-def _templates(brand: Brand, fonts: FontSet, config: GuideConfig, edition: Edition,
-               marks: dict[str, int]) -> list[PageTemplate]:
+def _templates(
+    brand: Brand, fonts: FontSet, config: GuideConfig, edition: Edition, marks: dict[str, int]
+) -> list[PageTemplate]:
     w, h, mg = brand.page_width, brand.page_height, brand.margins
     words = catalogue(config.language)
-    body_frame = GuardedFrame(mg.inner, mg.bottom, brand.text_width, h - mg.top - mg.bottom,
-                       id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    cover_frames = [GuardedFrame(*rect, id=name, leftPadding=0, rightPadding=0,
-                                 topPadding=0, bottomPadding=0)
-                    for name, rect in zip(("band", "lower"), cover_frame_rects(brand),
-                                          strict=True)]
+    body_frame = GuardedFrame(
+        mg.inner,
+        mg.bottom,
+        brand.text_width,
+        h - mg.top - mg.bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    cover_frames = [
+        GuardedFrame(*rect, id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        for name, rect in zip(("band", "lower"), cover_frame_rects(brand), strict=True)
+    ]
     back_frame = GuardedFrame(*back_frame_rect(brand), id="back")
 
     def front(canv: Any, doc: Any) -> None:
@@ -182,10 +196,16 @@ def _roman(number: int) -> str:
     return out
 
 
-def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSet,
-          edition: Edition, marks: dict[str, int],
-          on_heading: Callable[[m.Heading, int], None],
-          diagram: Callable[[m.Diagram, float], Flowable] | None) -> list[Flowable]:
+def story(
+    document: m.Document,
+    config: GuideConfig,
+    brand: Brand,
+    fonts: FontSet,
+    edition: Edition,
+    marks: dict[str, int],
+    on_heading: Callable[[m.Heading, int], None],
+    diagram: Callable[[m.Diagram, float], Flowable] | None,
+) -> list[Flowable]:
     """Every flowable of the guide, cover to back cover."""
     words = catalogue(config.language)
     styles = make_styles(brand, fonts, config.language)
@@ -217,8 +237,14 @@ def story(document: m.Document, config: GuideConfig, brand: Brand, fonts: FontSe
     return out
 
 
-def _define_late_forms(canv: Any, brand: Brand, fonts: FontSet, rendered: Rendered,
-                       entries: list[TocEntry], words: Catalogue) -> None:
+def _define_late_forms(
+    canv: Any,
+    brand: Brand,
+    fonts: FontSet,
+    rendered: Rendered,
+    entries: list[TocEntry],
+    words: Catalogue,
+) -> None:
     body_start = rendered.marks.get("body", 1)
     last = rendered.pages - body_start + 1
     size = brand.type_scale.furniture
@@ -241,9 +267,14 @@ def _define_late_forms(canv: Any, brand: Brand, fonts: FontSet, rendered: Render
         canv.endForm()
 
 
-def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition: Edition,
-               finish: Finish,
-               diagram: Callable[[m.Diagram, float], Flowable] | None = None) -> Rendered:
+def render_pdf(
+    document: m.Document,
+    config: GuideConfig,
+    brand: Brand,
+    edition: Edition,
+    finish: Finish,
+    diagram: Callable[[m.Diagram, float], Flowable] | None = None,
+) -> Rendered:
     """Lay the guide out, then write the finish stage's properties and the structure tree into
     reportlab's document objects and save: the PDF is written once, finished."""
     fonts = register_fonts(brand)
@@ -254,24 +285,35 @@ def render_pdf(document: m.Document, config: GuideConfig, brand: Brand, edition:
         rendered.heading_pages.setdefault(heading.anchor, page)
 
     doc = GuideDocTemplate(
-        buffer, pagesize=(brand.page_width, brand.page_height), title=config.title,
-        author=config.author, subject=config.subtitle, keywords=list(config.keywords),
-        creator="Valor Spine guide builder", invariant=1, lang=config.language,
+        buffer,
+        pagesize=(brand.page_width, brand.page_height),
+        title=config.title,
+        author=config.author,
+        subject=config.subtitle,
+        keywords=list(config.keywords),
+        creator="Valor Spine guide builder",
+        invariant=1,
+        lang=config.language,
         initialFontName=fonts.body,
     )
     doc.tagger.words = catalogue(config.language)
     doc.line = brand.type_scale.leading
     doc.addPageTemplates(_templates(brand, fonts, config, edition, rendered.marks))
     with _binary_streams(), url_breaks():
-        doc.build(tag_story(story(document, config, brand, fonts, edition, rendered.marks,
-                                  on_heading, diagram), doc.tagger))
+        doc.build(
+            tag_story(
+                story(document, config, brand, fonts, edition, rendered.marks, on_heading, diagram),
+                doc.tagger,
+            )
+        )
         canv = doc.canv
         rendered.pages = canv.getPageNumber() - 1
         rendered.structure = doc.tagger.tree
         words = catalogue(config.language)
         cover = words.text("cover_page")
         rendered.layout = doc.pagelog.report().labelled(
-            lambda page: page_label(page, rendered.marks, cover))
+            lambda page: page_label(page, rendered.marks, cover)
+        )
         rendered.structure.pages = rendered.pages
         rendered.structure.root.prune()
         _define_late_forms(canv, brand, fonts, rendered, toc_entries(document, config), words)

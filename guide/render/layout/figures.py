@@ -50,8 +50,14 @@ class Figure(Floating, Flowable):  # type: ignore[misc]
 
     role = "Figure"
 
-    def __init__(self, natural: tuple[float, float], paint: Any, caption: Paragraph | None,
-                 alt: str, width: float) -> None:
+    def __init__(
+        self,
+        natural: tuple[float, float],
+        paint: Any,
+        caption: Paragraph | None,
+        alt: str,
+        width: float,
+    ) -> None:
         super().__init__()
         self.natural = natural
         self.paint = paint
@@ -63,8 +69,9 @@ class Figure(Floating, Flowable):  # type: ignore[misc]
         self.spaceAfter = 14
         self.scale = 1.0
 
-    def _size(self, avail_width: float, frame_h: float, shrink: float
-              ) -> tuple[float, float, float]:
+    def _size(
+        self, avail_width: float, frame_h: float, shrink: float
+    ) -> tuple[float, float, float]:
         """Scale, width and height of the figure at ``shrink`` times its natural size (the
         picture alone shrinks; the caption keeps its size)."""
         w, h = self.natural
@@ -109,8 +116,9 @@ class Figure(Floating, Flowable):  # type: ignore[misc]
                 self.caption.drawOn(self.canv, 0, 0)
 
 
-def caption_paragraph(number: int, caption: str, style: Any,
-                      fallback: Fallback | None = None) -> Paragraph | None:
+def caption_paragraph(
+    number: int, caption: str, style: Any, fallback: Fallback | None = None
+) -> Paragraph | None:
     """A figure's numbered caption, or None without a caption."""
     if not caption:
         return None
@@ -120,20 +128,23 @@ def caption_paragraph(number: int, caption: str, style: Any,
     return para
 
 
-def image_figure(block: m.Image, width: float, caption_style: Any,
-                 fallback: Fallback | None = None) -> Flowable:
+def image_figure(
+    block: m.Image, width: float, caption_style: Any, fallback: Fallback | None = None
+) -> Flowable:
     """An image block as a figure flowable."""
     caption = caption_paragraph(block.number, block.caption, caption_style, fallback)
     path = block.path
     if path is not None and path.suffix.lower() == ".svg":
         drawing = load_svg(path, path.stat().st_mtime)
         if drawing is not None and drawing.width and drawing.height:
+
             def paint_svg(canv: Any, x: float, y: float, w: float, h: float) -> None:
                 canv.saveState()
                 canv.translate(x, y)
                 canv.scale(w / drawing.width, h / drawing.height)
                 draw_vector(drawing, canv)
                 canv.restoreState()
+
             return Figure((drawing.width, drawing.height), paint_svg, caption, block.alt, width)
     if path is not None:
         reader = ImageReader(str(path))
@@ -143,5 +154,6 @@ def image_figure(block: m.Image, width: float, caption_style: Any,
 
         def paint_raster(canv: Any, x: float, y: float, w: float, h: float) -> None:
             canv.drawImage(reader, x, y, w, h, mask="auto")
+
         return Figure(natural, paint_raster, caption, block.alt, width)
     return Figure((1, 1), lambda *args: None, caption, block.alt, width)

@@ -156,8 +156,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
             used = (top - frame_cursor(self.frame)) / frame_height(self.frame)
             run_in = page == self.page and 0 < used < RUN_IN_SHARE
             flowables[0] = Spacer(0, RUN_IN_LINES * self.line) if run_in else PageBreak()
-        if self.chapter is not None and frame_at_top(self.frame) \
-                and self.planned_page != self.page:
+        if self.chapter is not None and frame_at_top(self.frame) and self.planned_page != self.page:
             self.planned_page = self.page
             pages = self.chapter_pages.setdefault(self.chapter, [])
             if self.page not in pages:
@@ -168,8 +167,12 @@ class FloatingDocTemplate(LocatingDocTemplate):
             self.pending = []
             self._plan_chapter_end(flowables)
             first = flowables[0]
-        if self.chapter is not None and is_floating(first) and not first.placed \
-                and self._defer(first, flowables):
+        if (
+            self.chapter is not None
+            and is_floating(first)
+            and not first.placed
+            and self._defer(first, flowables)
+        ):
             del flowables[0]
             return
         if is_floating(first) and not frame_at_top(self.frame):
@@ -227,7 +230,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
             heights.append(self._measure(flowable, width, full, first=not heights))
             if sum(heights) > LOOKAHEAD_PAGES * full:
                 return
-        rest = flowables[:len(heights)]
+        rest = flowables[: len(heights)]
         total = sum(heights)
         if total <= full:
             return
@@ -235,8 +238,9 @@ class FloatingDocTemplate(LocatingDocTemplate):
         if overflow_text >= MIN_LAST_LINES * self.line:
             return
         figures = [f for f in rest if is_floating(f)]
-        saving = sum(f.height_at(width, full, 1.0) - f.height_at(width, full, f.min_scale)
-                     for f in figures)
+        saving = sum(
+            f.height_at(width, full, 1.0) - f.height_at(width, full, f.min_scale) for f in figures
+        )
         if figures and total - saving <= full - self.line * 0.5:
             needed = (total - full + self.line * 0.5) / saving if saving else 1.0
             for figure in figures:
@@ -257,12 +261,13 @@ class FloatingDocTemplate(LocatingDocTemplate):
         if carry > 0:
             raise_frame_foot(frame, carry + self.line * 0.5)
 
-    def _move_up(self, flowables: list[Any], heights: list[float], waiting: list[int],
-                 full: float) -> bool:
+    def _move_up(
+        self, flowables: list[Any], heights: list[float], waiting: list[int], full: float
+    ) -> bool:
         """Move the figures at ``waiting`` up to the earliest place on this page within their
         section (the page's top, or after the first block under the section's heading), if
         all of them fit there; tell whether they moved."""
-        order, sizes = list(flowables[:len(heights)]), list(heights)
+        order, sizes = list(flowables[: len(heights)]), list(heights)
         moving = [flowables[index] for index in waiting]
         after = -1  # figures keep their order: each goes after the one moved before it
         for figure in moving:
@@ -277,7 +282,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
                 return False  # already as early as its section allows, or no room there
             order.insert(start, order.pop(at))
             sizes.insert(start, sizes.pop(at))
-        flowables[:len(order)] = order
+        flowables[: len(order)] = order
         for figure in moving:
             figure.placed = True
         return True
@@ -300,16 +305,19 @@ class FloatingDocTemplate(LocatingDocTemplate):
         return space + float(height) + float(flowable.getSpaceAfter())
 
 
-def _squeeze_to_fit(rest: list[Any], figures: list[Any], total: float, saving: float,
-                    full: float, width: float) -> bool:
+def _squeeze_to_fit(
+    rest: list[Any], figures: list[Any], total: float, saving: float, full: float, width: float
+) -> bool:
     """End the chapter on this page by shrinking its figures to their least and tightening
     the space between its top-level blocks (paragraphs, figures, tables) down to
     :data:`SQUEEZE` of its size, when that is enough; tell whether it was."""
-    blocks = [f for f in rest[1:] if isinstance(f, Flowable) and not isinstance(
-        f, (KeepTogether, CondPageBreak))]
+    blocks = [
+        f
+        for f in rest[1:]
+        if isinstance(f, Flowable) and not isinstance(f, (KeepTogether, CondPageBreak))
+    ]
     last = rest[-1] if rest else None
-    spaces = sum(f.getSpaceBefore() + (f.getSpaceAfter() if f is not last else 0.0)
-                 for f in blocks)
+    spaces = sum(f.getSpaceBefore() + (f.getSpaceAfter() if f is not last else 0.0) for f in blocks)
     tail = float(last.getSpaceAfter()) if isinstance(last, Flowable) else 0.0
     need = total - tail - full + 2.0  # the chapter's last space needs no room; 2 pt to spare
     if not spaces or need - saving > (1.0 - SQUEEZE) * spaces:
@@ -333,8 +341,9 @@ def _fitting_scale(figure: Any, width: float, full: float, room: float) -> float
         return None
     for _ in range(12):
         middle = (low + high) / 2
-        low, high = (middle, high) if figure.height_at(width, full, middle) <= room \
-            else (low, middle)
+        low, high = (
+            (middle, high) if figure.height_at(width, full, middle) <= room else (low, middle)
+        )
     return low
 
 
@@ -343,16 +352,16 @@ def _text_follows(flowables: list[Any]) -> bool:
     for flowable in flowables:
         if isinstance(flowable, (ChapterMark, PageBreak)):
             return False
-        if not is_floating(flowable) and getattr(flowable, "role", None) not in (None,
-                                                                               "Artifact"):
+        if not is_floating(flowable) and getattr(flowable, "role", None) not in (None, "Artifact"):
             return True
         if isinstance(flowable, KeepTogether):
             return True
     return False
 
 
-def _text_overflow(rest: list[Any], heights: list[float], full: float
-                   ) -> tuple[float, list[int], float]:
+def _text_overflow(
+    rest: list[Any], heights: list[float], full: float
+) -> tuple[float, list[int], float]:
     """How much text passes to the next page when this page is filled in order, the
     figures that do not fit and wait for the next page, and where this page's content ends."""
     position, overflow = 0.0, 0.0

@@ -29,8 +29,9 @@ class FrameEscape(Exception):
     """Something was drawn outside its frame: an internal error of the builder."""
 
 
-def _page_box(canv: Any, x0: float, y0: float, x1: float, y1: float
-              ) -> tuple[float, float, float, float]:
+def _page_box(
+    canv: Any, x0: float, y0: float, x1: float, y1: float
+) -> tuple[float, float, float, float]:
     a, b, c, d, e, f = current_matrix(canv)
     xs = [a * x + c * y + e for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0))]
     ys = [b * x + d * y + f for x, y in ((x0, y0), (x1, y1), (x0, y1), (x1, y0))]
@@ -57,8 +58,10 @@ def guard_drawn(canv: Any, flowable: Any, x: float, y: float, _sW: float = 0) ->
     if isinstance(flowable, Paragraph):
         over = _line_overflow(flowable)
         if over > LINE_TOLERANCE:
-            raise FrameEscape(f"a line of text is {over:.1f} pt wider than its "
-                              f"{float(flowable.width):.1f} pt column{_where(canv)}")
+            raise FrameEscape(
+                f"a line of text is {over:.1f} pt wider than its "
+                f"{float(flowable.width):.1f} pt column{_where(canv)}"
+            )
     frame = getattr(doc_template(canv), "frame", None)
     if not isinstance(frame, Frame):
         return
@@ -81,5 +84,7 @@ class GuardedFrame(CheckedFrame):
         """Raise :class:`FrameEscape` when ``flowable`` is wider than the frame."""
         width, _ = drawn_size(flowable)
         if width > available_width + TOLERANCE:
-            raise FrameEscape(f"{type(flowable).__name__} is {width:.1f} pt wide in a "
-                              f"{available_width:.1f} pt frame{_where(canv)}")
+            raise FrameEscape(
+                f"{type(flowable).__name__} is {width:.1f} pt wide in a "
+                f"{available_width:.1f} pt frame{_where(canv)}"
+            )

@@ -55,8 +55,7 @@ class LayoutReport:
 
     def labelled(self, label: Callable[[int], str]) -> LayoutReport:
         """The same report naming each page by ``label`` (the page's printed label)."""
-        return replace(self, defects=tuple(replace(d, label=label(d.page))
-                                           for d in self.defects))
+        return replace(self, defects=tuple(replace(d, label=label(d.page)) for d in self.defects))
 
 
 @dataclass
@@ -78,8 +77,15 @@ class PageLog:
     defects: list[Defect] = field(default_factory=list)
     seen: set[int] = field(default_factory=set)  # structure elements of drawn paragraphs
 
-    def drawn(self, page: int, chapter: int | None, flowable: Any, bottom: float,
-              top: float, height: float) -> None:
+    def drawn(
+        self,
+        page: int,
+        chapter: int | None,
+        flowable: Any,
+        bottom: float,
+        top: float,
+        height: float,
+    ) -> None:
         """Record ``flowable``, drawn on ``page`` down to ``bottom`` (frame ``top``/height)."""
         if chapter is None:
             return
@@ -111,12 +117,17 @@ class PageLog:
             return
         role = str(getattr(para, "role", ""))
         if lines[-2] and lines[-2][-1].endswith(HYPHENS) and role not in CELL_ROLES:
-            self.defects.append(Defect(page, "scrap", f"{_quote(lines[-2][-1:] + words)} "
-                                                      "ends a paragraph"))
-        elif (role in SHORT_LINE_ROLES or para.style.name == "callout_title") \
-                and len(words[0]) <= SHORT_WORD:
-            self.defects.append(Defect(page, "scrap", f"{_quote(words)} alone on the last "
-                                                      "line of a heading or caption"))
+            self.defects.append(
+                Defect(page, "scrap", f"{_quote(lines[-2][-1:] + words)} ends a paragraph")
+            )
+        elif (role in SHORT_LINE_ROLES or para.style.name == "callout_title") and len(
+            words[0]
+        ) <= SHORT_WORD:
+            self.defects.append(
+                Defect(
+                    page, "scrap", f"{_quote(words)} alone on the last line of a heading or caption"
+                )
+            )
 
     def _caption(self, page: int, figure: Any) -> None:
         lines = [line.split() for line in getattr(figure, "caption_lines", [])]
@@ -124,8 +135,9 @@ class PageLog:
         if isinstance(caption, Paragraph):
             lines = _lines(caption)
         if len(lines) >= 2 and len(lines[-1]) == 1 and len(lines[-1][0]) <= SHORT_WORD:
-            self.defects.append(Defect(page, "scrap", f"{_quote(lines[-1])} alone on the last "
-                                                      "line of a caption"))
+            self.defects.append(
+                Defect(page, "scrap", f"{_quote(lines[-1])} alone on the last line of a caption")
+            )
 
     def report(self) -> LayoutReport:
         """The defects, with holes and stranded chapter ends worked out page by page."""
@@ -139,19 +151,29 @@ class PageLog:
         for numbers in by_chapter.values():
             for number in numbers[:-1]:
                 if share[number] < FULL_PAGE:
-                    defects.append(Defect(number, "hole", f"the text ends at "
-                                                          f"{share[number]:.0%} of the page"))
+                    defects.append(
+                        Defect(number, "hole", f"the text ends at {share[number]:.0%} of the page")
+                    )
             last = self.pages[numbers[-1]]
             if len(numbers) > 1 and last.figures and not last.lines:
-                defects.append(Defect(numbers[-1], "stranded", "a figure alone ends the "
-                                                               "chapter"))
+                defects.append(Defect(numbers[-1], "stranded", "a figure alone ends the chapter"))
             elif len(numbers) > 1 and not last.figures and last.lines < MIN_LAST_LINES:
-                defects.append(Defect(numbers[-1], "stranded", f"{last.lines} lines alone end "
-                                                               "the chapter"))
-            elif len(numbers) > 1 and last.lines < MIN_FIGURE_COMPANY \
-                    and _room(self.pages[numbers[-2]]) >= LINE:
-                defects.append(Defect(numbers[-1], "stranded", f"a figure and {last.lines} "
-                                      "lines end the chapter, with room on the page before"))
+                defects.append(
+                    Defect(numbers[-1], "stranded", f"{last.lines} lines alone end the chapter")
+                )
+            elif (
+                len(numbers) > 1
+                and last.lines < MIN_FIGURE_COMPANY
+                and _room(self.pages[numbers[-2]]) >= LINE
+            ):
+                defects.append(
+                    Defect(
+                        numbers[-1],
+                        "stranded",
+                        f"a figure and {last.lines} "
+                        "lines end the chapter, with room on the page before",
+                    )
+                )
         defects.sort(key=lambda d: (d.page, d.kind, d.detail))
         return LayoutReport(tuple(defects), tuple(fill))
 

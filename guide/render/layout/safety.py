@@ -79,8 +79,9 @@ class LocatingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         except LayoutError as exc:  # content that cannot fit a page: the author's to change
             raise BlockProblem(describe_failure(exc), self.guide_location) from exc
         except RecursionError as exc:
-            raise BlockProblem("this block is nested too deeply to lay out", self.guide_location
-                               ) from exc
+            raise BlockProblem(
+                "this block is nested too deeply to lay out", self.guide_location
+            ) from exc
         except Exception as exc:  # check should have refused it: a bug of ours, at this block
             raise InternalError(exc, self.guide_location) from exc
 
@@ -105,8 +106,9 @@ def describe_failure(exc: Exception) -> str:
 MAX_PARAGRAPH_WORDS = 1500
 
 
-def chunk_inlines(inlines: tuple[m.Inline, ...],
-                  max_words: int = MAX_PARAGRAPH_WORDS) -> list[tuple[m.Inline, ...]]:
+def chunk_inlines(
+    inlines: tuple[m.Inline, ...], max_words: int = MAX_PARAGRAPH_WORDS
+) -> list[tuple[m.Inline, ...]]:
     """Split a paragraph's inlines at spaces of its top-level text into pieces of at most
     about ``max_words`` words (formatted spans are never cut)."""
     pieces: list[list[m.Inline]] = [[]]
@@ -122,7 +124,7 @@ def chunk_inlines(inlines: tuple[m.Inline, ...],
             if word:
                 count += 1
             if count >= max_words and index + 1 < len(words):
-                pieces[-1].append(m.Text(" ".join(words[start:index + 1])))
+                pieces[-1].append(m.Text(" ".join(words[start : index + 1])))
                 pieces.append([])
                 start, count = index + 1, 0
         pieces[-1].append(m.Text(" ".join(words[start:])))

@@ -31,6 +31,7 @@ from guide.render.text.styles import Styles
 @dataclass(frozen=True)
 class TocEntry:
     """One contents line: title, anchor and level."""
+
     title: str
     anchor: str
     level: int  # 1 chapter, 2 section
@@ -39,20 +40,29 @@ class TocEntry:
 
 def toc_form(anchor: str) -> str:
     """A PDF name for the form of ``anchor``'s page number: ASCII only ("guía" → "gu_ed_a")."""
-    return "toc" + "".join(ch if ch.isascii() and ch.isalnum() else
-                           "_" if ch.isascii() else f"_{ord(ch):x}_" for ch in anchor)
+    return "toc" + "".join(
+        ch if ch.isascii() and ch.isalnum() else "_" if ch.isascii() else f"_{ord(ch):x}_"
+        for ch in anchor
+    )
 
 
 def edition_line(edition: Edition, words: Catalogue) -> tuple[str, str]:
-    """"Version 1.1.0 · November 25, 2026"; a draft says so and gives the last release's date
+    """ "Version 1.1.0 · November 25, 2026"; a draft says so and gives the last release's date
     (never a made-up one). With the line's language tag when it fell back to English."""
     if not edition.draft:
-        return (f"{words.text('version', version=edition.version)}  ·  "
-                f"{words.date(edition.date)}", words.lang("version"))
-    last = (words.text("last_released", date=words.date(edition.released_on))
-            if edition.released_on else words.text("not_released"))
-    return (f"{words.text('draft_version', version=edition.version)}  ·  {last}",
-            words.lang("draft_version"))
+        return (
+            f"{words.text('version', version=edition.version)}  ·  {words.date(edition.date)}",
+            words.lang("version"),
+        )
+    last = (
+        words.text("last_released", date=words.date(edition.released_on))
+        if edition.released_on
+        else words.text("not_released")
+    )
+    return (
+        f"{words.text('draft_version', version=edition.version)}  ·  {last}",
+        words.lang("draft_version"),
+    )
 
 
 class Logo(Flowable):  # type: ignore[misc]
@@ -88,34 +98,64 @@ class Logo(Flowable):  # type: ignore[misc]
         self.canv.restoreState()
 
 
-def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: Styles,
-                    edition: Edition) -> list[Flowable]:
+def cover_flowables(
+    config: GuideConfig, brand: Brand, fonts: FontSet, styles: Styles, edition: Edition
+) -> list[Flowable]:
     """Words on the cover: the band frame first, then (after a FrameBreak) the lower frame."""
     p, body = brand.palette, styles.body
     white, tint = HexColor(p.on_primary.hex), HexColor(p.tint.hex)
     k = 0.7 if brand.compact else 1.0  # the phone's cover: the same words, smaller
-    eyebrow = ParagraphStyle("cover_eyebrow", parent=body, fontName=fonts.heading_bold,
-                             fontSize=max(12 * k, 9.5), leading=14 * k, textColor=tint,
-                             spaceAfter=16 * k, charSpace=1.5 * k, hyphenationLang="")
-    title = ParagraphStyle("cover_title", parent=body, fontName=fonts.heading_bold,
-                           fontSize=38 * k, leading=43 * k,
-                           textColor=white, spaceAfter=18 * k, hyphenationLang="")
-    subtitle = ParagraphStyle("cover_subtitle", parent=body, fontName=fonts.heading,
-                              fontSize=max(16 * k, 12), leading=max(21 * k, 16),
-                              textColor=tint, hyphenationLang="")
-    audience = ParagraphStyle("cover_audience", parent=body, fontName=fonts.heading,
-                              fontSize=max(15 * k, 12.5), leading=max(20 * k, 17),
-                              textColor=HexColor(p.ink.hex), spaceAfter=10 * k,
-                              hyphenationLang="")
-    meta = ParagraphStyle("cover_meta", parent=styles.small, fontSize=max(11 * k, 10),
-                          leading=max(15 * k, 13))
+    eyebrow = ParagraphStyle(
+        "cover_eyebrow",
+        parent=body,
+        fontName=fonts.heading_bold,
+        fontSize=max(12 * k, 9.5),
+        leading=14 * k,
+        textColor=tint,
+        spaceAfter=16 * k,
+        charSpace=1.5 * k,
+        hyphenationLang="",
+    )
+    title = ParagraphStyle(
+        "cover_title",
+        parent=body,
+        fontName=fonts.heading_bold,
+        fontSize=38 * k,
+        leading=43 * k,
+        textColor=white,
+        spaceAfter=18 * k,
+        hyphenationLang="",
+    )
+    subtitle = ParagraphStyle(
+        "cover_subtitle",
+        parent=body,
+        fontName=fonts.heading,
+        fontSize=max(16 * k, 12),
+        leading=max(21 * k, 16),
+        textColor=tint,
+        hyphenationLang="",
+    )
+    audience = ParagraphStyle(
+        "cover_audience",
+        parent=body,
+        fontName=fonts.heading,
+        fontSize=max(15 * k, 12.5),
+        leading=max(20 * k, 17),
+        textColor=HexColor(p.ink.hex),
+        spaceAfter=10 * k,
+        hyphenationLang="",
+    )
+    meta = ParagraphStyle(
+        "cover_meta", parent=styles.small, fontSize=max(11 * k, 10), leading=max(15 * k, 13)
+    )
     logo_path = brand.logo.with_name("logo-reversed.svg")
     out: list[Flowable] = []
     out.append(Logo(logo_path if logo_path.is_file() else brand.logo, 34 * k))
     out.append(Spacer(0, 64 * k * k))
     words = catalogue(config.language)
-    out.append(_role(Paragraph(escape(words.text("cover_label")), eyebrow), "P",
-                     words.lang("cover_label")))
+    out.append(
+        _role(Paragraph(escape(words.text("cover_label")), eyebrow), "P", words.lang("cover_label"))
+    )
     out.append(_role(Paragraph(bind_last_word(escape(config.title)), title), "Title"))
     if config.subtitle:
         out.append(_role(Paragraph(bind_last_word(escape(config.subtitle)), subtitle), "P"))
@@ -126,9 +166,16 @@ def cover_flowables(config: GuideConfig, brand: Brand, fonts: FontSet, styles: S
     out.append(_role(Paragraph(escape(line), meta), "P", lang))
     out.append(Spacer(0, 8))
     website = config.contact.website
-    out.append(_role(Paragraph(f"{escape(config.author)}  ·  "
-                               f"{link_markup(config.link(website), website, underline=False)}",
-                               meta), "P"))
+    out.append(
+        _role(
+            Paragraph(
+                f"{escape(config.author)}  ·  "
+                f"{link_markup(config.link(website), website, underline=False)}",
+                meta,
+            ),
+            "P",
+        )
+    )
     return out
 
 
@@ -146,8 +193,9 @@ class TocLine(Flowable):  # type: ignore[misc]
 
     role = "TOCI"
 
-    def __init__(self, entry: TocEntry, style: Any, color: str,
-                 fallback: Fallback | None = None) -> None:
+    def __init__(
+        self, entry: TocEntry, style: Any, color: str, fallback: Fallback | None = None
+    ) -> None:
         super().__init__()
         self.entry = entry
         self.indent = 0 if entry.level == 1 else 18
@@ -174,14 +222,16 @@ class TocLine(Flowable):  # type: ignore[misc]
         low, high = 1, len(words)
         while low < high:
             middle = (low + high + 1) // 2
-            trial = Paragraph(text_markup(" ".join(words[:middle]) + "\u2026", self.fallback),
-                              self.style)
+            trial = Paragraph(
+                text_markup(" ".join(words[:middle]) + "\u2026", self.fallback), self.style
+            )
             if trial.wrap(room, avail_height)[1] <= self.style.leading * TOC_MAX_LINES:
                 low = middle
             else:
                 high = middle - 1
-        self.para = Paragraph(text_markup(" ".join(words[:low]) + "\u2026", self.fallback),
-                              self.style)
+        self.para = Paragraph(
+            text_markup(" ".join(words[:low]) + "\u2026", self.fallback), self.style
+        )
         return float(self.para.wrap(room, avail_height)[1])
 
     def draw(self) -> None:
@@ -211,16 +261,23 @@ class TocLine(Flowable):  # type: ignore[misc]
             canv.translate(self.width, baseline)
             canv.doForm(toc_form(self.entry.anchor))
             canv.restoreState()
-            canv.linkRect("", self.entry.anchor, (0, 0, self.width, self.height - top_gap),
-                          relative=1, thickness=0)
+            canv.linkRect(
+                "",
+                self.entry.anchor,
+                (0, 0, self.width, self.height - top_gap),
+                relative=1,
+                thickness=0,
+            )
 
 
-def toc_flowables(entries: list[TocEntry], styles: Styles, brand: Brand,
-                  words: Catalogue) -> list[Flowable]:
+def toc_flowables(
+    entries: list[TocEntry], styles: Styles, brand: Brand, words: Catalogue
+) -> list[Flowable]:
     """The contents page."""
     heading = ParagraphStyle("toc_title", parent=styles.h1)
-    out: list[Flowable] = [_role(Paragraph(escape(words.text("contents")), heading), "H1",
-                                 words.lang("contents"))]
+    out: list[Flowable] = [
+        _role(Paragraph(escape(words.text("contents")), heading), "H1", words.lang("contents"))
+    ]
     fallback = fallback_for(brand)  # headings' characters a fallback draws
     for entry in entries:
         style = styles.toc_chapter if entry.level == 1 else styles.toc_section

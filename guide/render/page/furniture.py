@@ -22,8 +22,9 @@ def page_of_form(page_index: int) -> str:
     return f"pageof{page_index}"
 
 
-def draw_body_furniture(canv: Any, brand: Brand, fonts: FontSet, config: GuideConfig,
-                        edition: Edition) -> None:
+def draw_body_furniture(
+    canv: Any, brand: Brand, fonts: FontSet, config: GuideConfig, edition: Edition
+) -> None:
     """Draw a body page's running header and footer."""
     if brand.compact:
         draw_compact_furniture(canv, brand, fonts, config, edition)
@@ -60,8 +61,9 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return " ".join(words) + "…"
 
 
-def draw_compact_furniture(canv: Any, brand: Brand, fonts: FontSet, config: GuideConfig,
-                           edition: Edition) -> None:
+def draw_compact_furniture(
+    canv: Any, brand: Brand, fonts: FontSet, config: GuideConfig, edition: Edition
+) -> None:
     """The phone's running header and footer: the title alone above a hairline; below the
     frame a hairline, the footer note, then the version and "Page X of Y"."""
     p, t, mg = brand.palette, brand.type_scale, brand.margins
@@ -77,12 +79,10 @@ def draw_compact_furniture(canv: Any, brand: Brand, fonts: FontSet, config: Guid
     rule = mg.bottom - 10
     canv.line(left, rule, right, rule)
     note = rule - t.furniture - 2
-    canv.drawString(left, note, _fit(config.footer_note, fonts.heading, t.furniture,
-                                     right - left))
+    canv.drawString(left, note, _fit(config.footer_note, fonts.heading, t.furniture, right - left))
     bottom = note - t.furniture * 1.25
     version = catalogue(config.language).text("version", version=edition.version)
-    canv.drawString(left, bottom, _fit(version, fonts.heading, t.furniture,
-                                       right - left - 70))
+    canv.drawString(left, bottom, _fit(version, fonts.heading, t.furniture, right - left - 70))
     canv.saveState()
     canv.translate(right, bottom)
     canv.doForm(page_of_form(canv.getPageNumber()))
@@ -114,11 +114,15 @@ def cover_frame_rects(brand: Brand) -> tuple[Rect, Rect]:
     band = cover_band_height(brand)
     if brand.compact:  # the phone: narrow sides, the lower words above the smaller art
         side = brand.margins.inner + 4
-        return ((side, h - band + 20, w - 2 * side, band - 20 - 30),
-                (side, 40, w - 2 * side - 24, h - band - 6 - 40 - 24))
+        return (
+            (side, h - band + 20, w - 2 * side, band - 20 - 30),
+            (side, 40, w - 2 * side - 24, h - band - 6 - 40 - 24),
+        )
     side = 56
-    return ((side, h - band + 36, w - 2 * side - 40, band - 36 - 48),
-            (side, 60, 280, h - band - 6 - 60 - 44))
+    return (
+        (side, h - band + 36, w - 2 * side - 40, band - 36 - 48),
+        (side, 60, 280, h - band - 6 - 60 - 44),
+    )
 
 
 def back_frame_rect(brand: Brand) -> Rect:

@@ -19,18 +19,25 @@ def key_terms_blocks(config: GuideConfig, words: Catalogue) -> tuple[m.Block, ..
     if not config.glossary:
         return ()
     path = f"{config.display}/glossary.toml"
-    title = m.Heading(1, (m.Text(words.text(TITLE_KEY)),), ANCHOR, Location(path, 1),
-                      words.lang(TITLE_KEY))
+    title = m.Heading(
+        1, (m.Text(words.text(TITLE_KEY)),), ANCHOR, Location(path, 1), words.lang(TITLE_KEY)
+    )
     blocks: list[m.Block] = [title]
     for entry in config.glossary:
         # One paragraph an entry, the term in bold leading its definition (a glossary's usual
         # run-in form): fourteen terms fit on one page, where a heading each took three.
-        inlines: list[m.Inline] = [m.Strong((m.Text(entry.term),)), m.Text(" — "),
-                                   m.Text(entry.definition)]
+        inlines: list[m.Inline] = [
+            m.Strong((m.Text(entry.term),)),
+            m.Text(" — "),
+            m.Text(entry.definition),
+        ]
         others = [a for a in entry.aliases if not a.lower().startswith(entry.term.lower())]
         if others:  # other names, not mere plurals
             also = words.text("also_called", names=", ".join(others))
             inlines += [m.Text(" "), m.Emphasis((m.Text(also),))]
-        blocks.append(m.Paragraph(tuple(inlines), Location(path, entry.line),
-                                  anchor=entry.anchor, title=entry.term))
+        blocks.append(
+            m.Paragraph(
+                tuple(inlines), Location(path, entry.line), anchor=entry.anchor, title=entry.term
+            )
+        )
     return tuple(blocks)

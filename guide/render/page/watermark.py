@@ -16,15 +16,18 @@ from guide.edition import Edition
 from guide.render.text.fonts import FontSet
 
 
-def draw_draft_watermark(canv: Any, brand: Brand, fonts: FontSet, edition: Edition,
-                         word: str = "DRAFT") -> None:
+def draw_draft_watermark(
+    canv: Any, brand: Brand, fonts: FontSet, edition: Edition, word: str = "DRAFT"
+) -> None:
     """The diagonal ``word`` (the catalogue's ``draft_mark``) on a draft's page."""
     if not edition.draft:
         return
     w, h = brand.page_width, brand.page_height
     # A longer word than "DRAFT" ("BORRADOR") gets smaller: at most 3/4 of the diagonal.
-    size = min(min(w, h) * 0.26,
-               0.75 * (w * w + h * h) ** 0.5 / canv.stringWidth(word, fonts.heading_bold, 1))
+    size = min(
+        min(w, h) * 0.26,
+        0.75 * (w * w + h * h) ** 0.5 / canv.stringWidth(word, fonts.heading_bold, 1),
+    )
     canv.saveState()
     canv.translate(w / 2, h / 2)
     canv.rotate(45)

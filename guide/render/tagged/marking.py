@@ -49,8 +49,9 @@ class Tagger:
         """Whether a new marked-content sequence may begin here."""
         return not self.open  # content inside a sequence or an artifact belongs to it
 
-    def begin(self, canv: Any, element: Element,
-              rect: tuple[float, float, float, float] | None = None) -> None:
+    def begin(
+        self, canv: Any, element: Element, rect: tuple[float, float, float, float] | None = None
+    ) -> None:
         """Open a marked-content sequence for ``element`` on the current page."""
         page = canv.getPageNumber() - 1
         mcid = self.next_mcid.get(page, 0)
@@ -84,8 +85,9 @@ class Tagger:
             link.kids.append(AnnotRef(page, index, contents))
             self.last_link = (element, contents, link, page, rect)
 
-    def continues(self, element: Element, contents: str, page: int,
-                  rect: tuple[float, ...]) -> Element | None:
+    def continues(
+        self, element: Element, contents: str, page: int, rect: tuple[float, ...]
+    ) -> Element | None:
         """The Link that an annotation continues: the one just made in the same element, to
         the same place, on an earlier line (a lower one, or a later page)."""
         if self.last_link is None:
@@ -111,8 +113,7 @@ class Tagger:
         words = self.words
         if annotation is None:
             return words.text("link")
-        action = getattr(annotation, "dict", {}).get("A") if hasattr(annotation, "dict") \
-            else None
+        action = getattr(annotation, "dict", {}).get("A") if hasattr(annotation, "dict") else None
         if action is not None:
             uri = action.dict.get("URI")
             text = asNative(getattr(uri, "s", uri) or "")
@@ -136,8 +137,9 @@ def tagger_of(canv: Any) -> Tagger | None:
     return getattr(doc_template(canv), "tagger", None)
 
 
-def page_rect(canv: Any, rect: tuple[float, float, float, float]
-              ) -> tuple[float, float, float, float]:
+def page_rect(
+    canv: Any, rect: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
     """``rect`` (x0, y0, x1, y1 in the current user space) in page coordinates."""
     a, b, c, d, e, f = current_matrix(canv)
     xs, ys = [], []
@@ -148,8 +150,9 @@ def page_rect(canv: Any, rect: tuple[float, float, float, float]
 
 
 @contextmanager
-def marked(canv: Any, element: Element | None,
-           rect: tuple[float, float, float, float] | None = None) -> Iterator[None]:
+def marked(
+    canv: Any, element: Element | None, rect: tuple[float, float, float, float] | None = None
+) -> Iterator[None]:
     """Mark what is drawn inside as content of ``element`` (no-op without a tagger, inside
     another sequence, or without an element)."""
     tagger = tagger_of(canv)
@@ -236,8 +239,9 @@ def _subclass(mixin: type, cls: type) -> type:
         return cls
     key = (mixin, cls)
     if key not in _SUBCLASSES:
-        _SUBCLASSES[key] = type(f"{mixin.__name__.removesuffix('Mixin')}{cls.__name__}",
-                                (mixin, cls), {})
+        _SUBCLASSES[key] = type(
+            f"{mixin.__name__.removesuffix('Mixin')}{cls.__name__}", (mixin, cls), {}
+        )
     return _SUBCLASSES[key]
 
 
@@ -287,8 +291,7 @@ class TaggedTable(DecoratedTable):
 
 def tag_table(table: Table) -> Table:
     """Make ``table`` draw its decoration and repeated header as artifacts."""
-    swap_class(table, TaggedTable if type(table) is Table else _subclass(TaggedTable,
-                                                                          type(table)))
+    swap_class(table, TaggedTable if type(table) is Table else _subclass(TaggedTable, type(table)))
     return table
 
 

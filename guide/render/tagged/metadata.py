@@ -70,4 +70,4 @@ def content_identifier(pdf: bytes) -> bytes:
         raise RuntimeError("the PDF's trailer has no identifier placeholder")
     digest = hashlib.md5(pdf, usedforsecurity=False).hexdigest().encode("ascii")
     ident = b"[<" + digest + b"> <" + digest + b">]"
-    return pdf[:at] + ident + pdf[at + len(_ID_PLACEHOLDER):]
+    return pdf[:at] + ident + pdf[at + len(_ID_PLACEHOLDER) :]

@@ -72,8 +72,10 @@ class Element:
 
     def has_content(self) -> bool:
         """Whether the element or a descendant marks content or an annotation."""
-        return any(isinstance(k, (Content, AnnotRef)) or (isinstance(k, Element)
-                   and k.has_content()) for k in self.kids)
+        return any(
+            isinstance(k, (Content, AnnotRef)) or (isinstance(k, Element) and k.has_content())
+            for k in self.kids
+        )
 
     def prune(self) -> None:
         """Drop elements that never received content (e.g. a paragraph that drew nothing)."""

@@ -31,8 +31,18 @@ from guide.render.tagged.marking import (
 )
 from guide.render.tagged.model import Element
 
-LEAVES = {"P", "Title", "Caption", "Code", "Note", "TH", "TD", "BlockQuote", "Div",
-          *(f"H{n}" for n in range(1, 7))}
+LEAVES = {
+    "P",
+    "Title",
+    "Caption",
+    "Code",
+    "Note",
+    "TH",
+    "TD",
+    "BlockQuote",
+    "Div",
+    *(f"H{n}" for n in range(1, 7)),
+}
 
 
 def tag_story(story: list[Flowable], tagger: Tagger) -> list[Flowable]:
@@ -81,19 +91,27 @@ class _Walker:
             anchor, title = getattr(flowable, "anchor_title", ("", ""))
             if anchor and title:
                 self.tagger.link_titles[anchor] = title
-            tag_content(flowable, parent.add(role if role in LEAVES else "P",
-                                             lang=getattr(flowable, "lang", "") or ""))
+            tag_content(
+                flowable,
+                parent.add(
+                    role if role in LEAVES else "P", lang=getattr(flowable, "lang", "") or ""
+                ),
+            )
 
     def figure(self, flowable: Flowable, parent: Element) -> None:
         """A figure draws its own parts: the picture (Figure, with alt text) and its caption
         (a Caption after it). A figure that is a link (the QR code) sits inside its Link."""
         if getattr(flowable, "url", None):
             parent = parent.add("Link")
-        flowable.struct = parent.add("Figure", alt=getattr(flowable, "alt_text", "") or "",
-                                     lang=getattr(flowable, "lang", "") or "")
+        flowable.struct = parent.add(
+            "Figure",
+            alt=getattr(flowable, "alt_text", "") or "",
+            lang=getattr(flowable, "lang", "") or "",
+        )
         flowable.struct.attributes["Placement"] = "Block"
         has_caption = getattr(flowable, "caption", None) is not None or bool(
-            getattr(flowable, "caption_text", ""))
+            getattr(flowable, "caption_text", "")
+        )
         flowable.caption_struct = parent.add("Caption") if has_caption else None
 
     def table(self, table: Table, role: str, parent: Element) -> None:
@@ -111,8 +129,16 @@ class _Walker:
             tr = element.add("TR")
             for cell in row:
                 cells = cell if isinstance(cell, (list, tuple)) else [cell]
-                cell_role = str(next((getattr(c, "role", None) for c in cells
-                                      if getattr(c, "role", None) in ("TH", "TD")), "TD"))
+                cell_role = str(
+                    next(
+                        (
+                            getattr(c, "role", None)
+                            for c in cells
+                            if getattr(c, "role", None) in ("TH", "TD")
+                        ),
+                        "TD",
+                    )
+                )
                 td = tr.add(cell_role, keep_empty=True)
                 if cell_role == "TH":
                     td.attributes["Scope"] = "Column"
@@ -125,8 +151,9 @@ class _Walker:
     def list(self, flow: ListFlowable, parent: Element) -> None:
         swap_class(flow, TaggedList)
         element = parent.add("L")
-        element.attributes["ListNumbering"] = "Decimal" if getattr(flow, "ordered", False) \
-            else "Disc"
+        element.attributes["ListNumbering"] = (
+            "Decimal" if getattr(flow, "ordered", False) else "Disc"
+        )
         for item in list_entries(flow):
             content = list_item_flowables(item) if isinstance(item, ListItem) else item
             content = list(content) if isinstance(content, (list, tuple)) else [content]

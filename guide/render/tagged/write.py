@@ -46,8 +46,9 @@ class _Builder:
     def element(self, element: Element, parent: Any) -> Any:
         obj = _dict(Type=PDFName("StructElem"), S=PDFName(element.type), P=parent)
         ref = self.doc.Reference(obj)
-        first_page = next((k.page for k in element.kids if isinstance(k, (Content, AnnotRef))),
-                          None)
+        first_page = next(
+            (k.page for k in element.kids if isinstance(k, (Content, AnnotRef))), None
+        )
         if first_page is not None:
             obj["Pg"] = self.pages[first_page]
         if element.alt:
@@ -140,8 +141,9 @@ def write_structure(canv: Any, tree: StructTree) -> None:
         for identifier, ref in sorted(builder.ids, key=lambda item: item[0]):
             names += [PDFString(identifier), ref]
         root["IDTree"] = _dict(Names=PDFArray(names))
-    root["RoleMap"] = PDFDictionary({custom: PDFName(standard)
-                                     for custom, standard in ROLE_MAP.items()})
+    root["RoleMap"] = PDFDictionary(
+        {custom: PDFName(standard) for custom, standard in ROLE_MAP.items()}
+    )
     catalog = doc.Catalog
     catalog.StructTreeRoot = root_ref
     catalog.MarkInfo = _dict(Marked="true")

@@ -46,8 +46,11 @@ def address_split_pairs(word: str) -> list[tuple[str, str]]:
     of) an address, past its scheme, the longest head first."""
     start = URL_START.match(word)
     first = start.end() if start else 1
-    pairs = [(word[:i + 1], word[i + 1:]) for i in range(first, len(word) - 1)
-             if word[i] in URL_BREAK_AFTER]
+    pairs = [
+        (word[: i + 1], word[i + 1 :])
+        for i in range(first, len(word) - 1)
+        if word[i] in URL_BREAK_AFTER
+    ]
     pairs.reverse()
     return pairs
 
@@ -83,10 +86,15 @@ def breakable(text: str) -> str:
     :data:`LONG_WORD` (addresses excepted: they break at their punctuation)."""
     if len(text) <= LONG_WORD:
         return text
-    return _TOKEN.sub(lambda found: found.group()
-                      if not LONG_WORD < len(found.group()) <= LONGEST_SOFTENED
-                      or URL_START.match(found.group()) else _soften(found.group(), _EVERY),
-                      text)
+    return _TOKEN.sub(
+        lambda found: (
+            found.group()
+            if not LONG_WORD < len(found.group()) <= LONGEST_SOFTENED
+            or URL_START.match(found.group())
+            else _soften(found.group(), _EVERY)
+        ),
+        text,
+    )
 
 
 def _soften_at(token: str, cuts: list[int]) -> str:
@@ -94,8 +102,9 @@ def _soften_at(token: str, cuts: list[int]) -> str:
     return SOFT_HYPHEN.join(token[a:b] for a, b in itertools.pairwise(bounds))
 
 
-def soften_to_fit(token: str, width: Callable[[str], float], room: float,
-                  syllables: Callable[[str], list[int]]) -> str:
+def soften_to_fit(
+    token: str, width: Callable[[str], float], room: float, syllables: Callable[[str], list[int]]
+) -> str:
     """``token`` with break chances where it must break to fit ``room``: at its hyphens, at
     its syllables when each piece then fits, else between any two letters."""
     if width(token) <= room or len(token) > LONGEST_SOFTENED or URL_START.match(token):
@@ -117,8 +126,9 @@ def soften_to_fit(token: str, width: Callable[[str], float], room: float,
     return "".join(out)
 
 
-def soften_wide_words(inlines: tuple[m.Inline, ...],
-                      fix: Callable[[str], str]) -> tuple[m.Inline, ...]:
+def soften_wide_words(
+    inlines: tuple[m.Inline, ...], fix: Callable[[str], str]
+) -> tuple[m.Inline, ...]:
     """``inlines`` with ``fix`` applied to each word of their text (table cells: see
     :func:`soften_to_fit`)."""
     out: list[m.Inline] = []

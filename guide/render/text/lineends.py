@@ -71,8 +71,7 @@ def fix_line_ends(para: Any, real_hyphens: frozenset[str]) -> None:
         last = frags[-1]
         if last.text.endswith("--"):  # a soft hyphen right after a real one
             last.text = last.text[:-1]
-        elif last.text.endswith("-") and (len(line.words) > len(frags)
-                                          or index == len(lines) - 1):
+        elif last.text.endswith("-") and (len(line.words) > len(frags) or index == len(lines) - 1):
             nxt_frags = [f for f in following if getattr(f, "text", "")]
             nxt = nxt_frags[0].text if nxt_frags else ""
             if _soft(last.text, nxt, real_hyphens) and _has_soft_hyphen(last.fontName):

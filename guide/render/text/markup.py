@@ -29,8 +29,13 @@ def escape(text: str) -> str:
 
     What ``xml.sax.saxutils.escape`` gives with the two quote entities, without importing it
     (it pulls in urllib and http: several milliseconds of every cold start)."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
 
 
 def text_markup(text: str, fallback: Fallback | None = None) -> str:
@@ -56,8 +61,9 @@ def _run(text: str, font: str | None) -> str:
     return escape(text) if font is None else f'<font name="{escape(font)}">{escape(text)}</font>'
 
 
-def to_markup(inlines: tuple[m.Inline, ...], link_color: str = "",
-              fallback: Fallback | None = None) -> str:
+def to_markup(
+    inlines: tuple[m.Inline, ...], link_color: str = "", fallback: Fallback | None = None
+) -> str:
     """Inlines as reportlab paragraph markup (text escaped, only known tags)."""
     parts: list[str] = []
     for item in inlines:
@@ -80,8 +86,10 @@ def to_markup(inlines: tuple[m.Inline, ...], link_color: str = "",
                 parts.append(inner)  # the check stage reported it; the words stay
             elif href.startswith(TERM_PREFIX) and link_color:
                 # A key term: the text's own colour, a quiet underline (see layout.terms).
-                parts.append(f'<a href="{escape(href)}" underline="1" ucolor="{link_color}" '
-                             f'uwidth="0.9" uoffset="-2.6">{inner}</a>')
+                parts.append(
+                    f'<a href="{escape(href)}" underline="1" ucolor="{link_color}" '
+                    f'uwidth="0.9" uoffset="-2.6">{inner}</a>'
+                )
             else:
                 color = f' color="{link_color}"' if link_color else ""
                 parts.append(f'<a href="{escape(href)}"{color} underline="1">{inner}</a>')
@@ -98,12 +106,13 @@ def link_markup(href: str, text: str, color: str = "", underline: bool = True) -
     return f'<a href="{escape(target)}"{shade}{line}>{text_markup(text)}</a>'
 
 
-def contact_links(website: str, email: str, phone: str, color: str = ""
-                  ) -> tuple[str, str, str]:
+def contact_links(website: str, email: str, phone: str, color: str = "") -> tuple[str, str, str]:
     """The website, e-mail address and phone number as links (markup), each "" when unset."""
-    return (link_markup(website, website, color) if website else "",
-            link_markup(f"mailto:{email}", email, color) if email else "",
-            link_markup(tel_href(phone), phone, color) if phone else "")
+    return (
+        link_markup(website, website, color) if website else "",
+        link_markup(f"mailto:{email}", email, color) if email else "",
+        link_markup(tel_href(phone), phone, color) if phone else "",
+    )
 
 
 def code_markup(line: str, fallback: Fallback | None, keep_spaces: bool) -> str:

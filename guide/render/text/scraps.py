@@ -27,10 +27,10 @@ def bind_last_word(markup: str, short: int = SHORT_WORD) -> str:
         elif char == "<":
             inside = False
         elif char == " " and not inside:
-            tail = _visible(markup[index + 1:])
+            tail = _visible(markup[index + 1 :])
             head = _visible(markup[:index]).strip()
             if tail and len(tail) <= short and head:
-                return markup[:index] + "&nbsp;" + markup[index + 1:]
+                return markup[:index] + "&nbsp;" + markup[index + 1 :]
             return markup
     return markup
 
@@ -54,15 +54,18 @@ def line_words(para: Paragraph) -> list[list[str]]:
         return []
     if bl.kind == 0:
         return [[str(w).strip() for w in words if str(w).strip()] for _, words in bl.lines]
-    return ["".join(getattr(frag, "text", "") for frag in line.words).split()
-            for line in bl.lines]
+    return ["".join(getattr(frag, "text", "") for frag in line.words).split() for line in bl.lines]
 
 
 def ends_with_tail(para: Paragraph) -> bool:
     """Whether the last line holds only the tail of a word hyphenated on the line before."""
     lines = line_words(para)
-    return (len(lines) >= 2 and len(lines[-1]) == 1 and bool(lines[-2])
-            and lines[-2][-1].endswith(HYPHENS))
+    return (
+        len(lines) >= 2
+        and len(lines[-1]) == 1
+        and bool(lines[-2])
+        and lines[-2][-1].endswith(HYPHENS)
+    )
 
 
 class BodyParagraph(Paragraph):  # type: ignore[misc]

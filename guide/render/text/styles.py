@@ -33,6 +33,7 @@ def table_style(font: str, commands: list[tuple[Any, ...]]) -> TableStyle:
 @dataclass(frozen=True)
 class Styles:
     """The paragraph styles of a guide, by role."""
+
     body: ParagraphStyle
     list_body: ParagraphStyle
     h1: ParagraphStyle
@@ -60,21 +61,39 @@ def make_styles(brand: Brand, fonts: FontSet, language: str = "en-US") -> Styles
     ink, primary, accent, muted = (color(c.hex) for c in (p.ink, p.primary, p.accent, p.muted))
     ratio = t.leading / t.body_size
     body = ParagraphStyle(
-        "body", fontName=fonts.body, fontSize=t.body_size, leading=t.leading, textColor=ink,
-        spaceAfter=t.leading * 0.6, alignment=TA_LEFT, allowWidows=0, allowOrphans=0,
+        "body",
+        fontName=fonts.body,
+        fontSize=t.body_size,
+        leading=t.leading,
+        textColor=ink,
+        spaceAfter=t.leading * 0.6,
+        alignment=TA_LEFT,
+        allowWidows=0,
+        allowOrphans=0,
         # Hyphenate only long words (a ragged right edge reads better than many broken
         # words), and never very long ones (see bounded_hyphenator).
         hyphenationLang=bounded_hyphenator(hyphenation_language(brand.hyphenation, language)),
         hyphenationMinWordLength=11,
-        embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=1,
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
+        splitLongWords=1,
     )
 
-    def heading(name: str, size: float, before: float, after: float,
-                text_color: Color = primary) -> ParagraphStyle:
+    def heading(
+        name: str, size: float, before: float, after: float, text_color: Color = primary
+    ) -> ParagraphStyle:
         return ParagraphStyle(
-            name, parent=body, fontName=fonts.heading_bold, fontSize=size,
-            leading=round(size * 1.2, 1), textColor=text_color, spaceBefore=before,
-            spaceAfter=after, keepWithNext=1, hyphenationLang="")
+            name,
+            parent=body,
+            fontName=fonts.heading_bold,
+            fontSize=size,
+            leading=round(size * 1.2, 1),
+            textColor=text_color,
+            spaceBefore=before,
+            spaceAfter=after,
+            keepWithNext=1,
+            hyphenationLang="",
+        )
 
     small_lead = round(t.small * ratio, 1)
     return Styles(
@@ -84,32 +103,89 @@ def make_styles(brand: Brand, fonts: FontSet, language: str = "en-US") -> Styles
         h2=heading("h2", t.h2, t.leading * 1.1, t.leading * 0.45),
         h3=heading("h3", t.h3, t.leading * 0.8, t.leading * 0.3),
         h4=heading("h4", t.body_size, t.leading * 0.6, t.leading * 0.2, ink),
-        eyebrow=ParagraphStyle("eyebrow", parent=body, fontName=fonts.heading_bold,
-                               fontSize=t.small, leading=t.small * 1.3, textColor=accent,
-                               spaceAfter=6, hyphenationLang="", keepWithNext=1),
-        callout_title=ParagraphStyle("callout_title", parent=body, fontName=fonts.heading_bold,
-                                     fontSize=t.h3, leading=t.h3 * 1.25, textColor=primary,
-                                     spaceAfter=6, hyphenationLang="", keepWithNext=1),
+        eyebrow=ParagraphStyle(
+            "eyebrow",
+            parent=body,
+            fontName=fonts.heading_bold,
+            fontSize=t.small,
+            leading=t.small * 1.3,
+            textColor=accent,
+            spaceAfter=6,
+            hyphenationLang="",
+            keepWithNext=1,
+        ),
+        callout_title=ParagraphStyle(
+            "callout_title",
+            parent=body,
+            fontName=fonts.heading_bold,
+            fontSize=t.h3,
+            leading=t.h3 * 1.25,
+            textColor=primary,
+            spaceAfter=6,
+            hyphenationLang="",
+            keepWithNext=1,
+        ),
         callout_body=ParagraphStyle("callout_body", parent=body, spaceAfter=t.leading * 0.4),
         quote=ParagraphStyle("quote", parent=body, fontName=fonts.body_italic, textColor=ink),
-        caption=ParagraphStyle("caption", parent=body, fontName=fonts.heading, fontSize=t.small,
-                               leading=small_lead, textColor=muted, spaceBefore=6,
-                               hyphenationLang=""),
-        table_head=ParagraphStyle("table_head", parent=body, fontName=fonts.heading_bold,
-                                  fontSize=t.small, leading=small_lead, textColor=primary,
-                                  spaceAfter=0, hyphenationLang=""),
-        table_cell=ParagraphStyle("table_cell", parent=body, fontSize=t.small,
-                                  leading=small_lead, spaceAfter=0),
-        footnote=ParagraphStyle("footnote", parent=body, fontSize=t.small, leading=small_lead,
-                                spaceAfter=4),
-        code=ParagraphStyle("code", parent=body, fontName=fonts.heading, fontSize=t.small,
-                            leading=small_lead, hyphenationLang="", leftIndent=12),
-        toc_chapter=ParagraphStyle("toc_chapter", parent=body, fontName=fonts.heading_bold,
-                                   fontSize=t.body_size + 1, leading=(t.body_size + 1) * 1.3,
-                                   textColor=primary, hyphenationLang=""),
-        toc_section=ParagraphStyle("toc_section", parent=body, fontName=fonts.heading,
-                                   fontSize=t.body_size, leading=t.body_size * 1.3,
-                                   hyphenationLang=""),
-        small=ParagraphStyle("small", parent=body, fontName=fonts.heading, fontSize=t.small,
-                             leading=small_lead, textColor=muted, hyphenationLang=""),
+        caption=ParagraphStyle(
+            "caption",
+            parent=body,
+            fontName=fonts.heading,
+            fontSize=t.small,
+            leading=small_lead,
+            textColor=muted,
+            spaceBefore=6,
+            hyphenationLang="",
+        ),
+        table_head=ParagraphStyle(
+            "table_head",
+            parent=body,
+            fontName=fonts.heading_bold,
+            fontSize=t.small,
+            leading=small_lead,
+            textColor=primary,
+            spaceAfter=0,
+            hyphenationLang="",
+        ),
+        table_cell=ParagraphStyle(
+            "table_cell", parent=body, fontSize=t.small, leading=small_lead, spaceAfter=0
+        ),
+        footnote=ParagraphStyle(
+            "footnote", parent=body, fontSize=t.small, leading=small_lead, spaceAfter=4
+        ),
+        code=ParagraphStyle(
+            "code",
+            parent=body,
+            fontName=fonts.heading,
+            fontSize=t.small,
+            leading=small_lead,
+            hyphenationLang="",
+            leftIndent=12,
+        ),
+        toc_chapter=ParagraphStyle(
+            "toc_chapter",
+            parent=body,
+            fontName=fonts.heading_bold,
+            fontSize=t.body_size + 1,
+            leading=(t.body_size + 1) * 1.3,
+            textColor=primary,
+            hyphenationLang="",
+        ),
+        toc_section=ParagraphStyle(
+            "toc_section",
+            parent=body,
+            fontName=fonts.heading,
+            fontSize=t.body_size,
+            leading=t.body_size * 1.3,
+            hyphenationLang="",
+        ),
+        small=ParagraphStyle(
+            "small",
+            parent=body,
+            fontName=fonts.heading,
+            fontSize=t.small,
+            leading=small_lead,
+            textColor=muted,
+            hyphenationLang="",
+        ),
     )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from guide import __version__
+from guide.cli_parser import PROG, USAGE, UsageError, make_parser, unrecognized, with_command
 from guide.errors import Diagnostic, GuideError, Severity
 
 if TYPE_CHECKING:
@@ -23,122 +23,6 @@ if TYPE_CHECKING:
     from guide.options import BuildOptions
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-COMMANDS = ("build", "watch", "check", "release", "new", "import")
-PROG = "python3 build_guide.py"  # how README spells the command; messages spell it the same
-VALUED = ("--sources", "--out", "--assets", "--interval", "--title", "--slug", "--bump",
-          "--summary", "--reviewed-by")
-
-
-USAGE = "build-guide: error:"  # how every usage error starts
-
-
-class UsageError(Exception):
-    """A command line that cannot be run (exit code 2)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(f"{USAGE} {message}")
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
-def _unrecognized(parser: argparse.ArgumentParser, command: str | None,
-                  extra: Sequence[str]) -> UsageError:
-    """The usage error for arguments no option takes, with the closest option of the command
-    (argparse's own did-you-mean came with Python 3.12's ``suggest_on_error``)."""
-    from guide.errors import did_you_mean
-
-    actions = list(parser._actions)
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
-            actions += action.choices[command]._actions
-    options = [name for action in actions for name in action.option_strings
-               if name.startswith("--")]
-    hints = "".join(did_you_mean(word.split("=")[0], options)
-                    for word in extra if word.startswith("--"))
-    return UsageError(f"unrecognized arguments: {' '.join(extra)}{hints}")
-
-
-def make_parser() -> argparse.ArgumentParser:
-    """The command line's argument parser, with its subcommands."""
-    parser = _Parser(prog=PROG,
-                     description="Build Valor Spine Free Guide PDFs from Markdown and TOML.")
-    parser.add_argument("--version", action="version", version=f"build-guide {__version__}")
-    parser.add_argument("--debug", action="store_true",
-                        help="show a Python traceback for internal errors")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    build = commands.add_parser("build", help="build guides into the output folder (default)")
-    build.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
-    _common(build)
-    build.add_argument("--out", type=Path, default=Path("dist"),
-                       help="output folder (default: dist)")
-    build.add_argument("--force", action="store_true",
-                       help="rebuild even when the outputs are up to date")
-    build.add_argument("--release", action="store_true",
-                       help="refuse drafts: every guide must match its newest revision")
-    build.add_argument("--edition", action="append", choices=("print", "phone"),
-                       dest="editions", default=[],
-                       help="build only this edition (repeatable; default: each guide's own)")
-    _strict(build)
-    build.add_argument("--report", action="store_true",
-                       help="list each guide's layout defects: holes, stranded figures, scraps, "
-                            "widows and orphans (rebuilds, like --force)")
-    build.add_argument("--previews", action="store_true",
-                       help="also write landing-page pictures: cover, social card, thumbnails")
-    build.add_argument("--keep-old", action="store_true",
-                       help="keep superseded PDFs (older drafts and editions) in the output folder")
-    watch = commands.add_parser("watch", help="rebuild whenever a source or asset changes")
-    watch.add_argument("slugs", nargs="*", metavar="SLUG", help="guides to build (default: all)")
-    _common(watch)
-    watch.add_argument("--out", type=Path, default=Path("dist"),
-                       help="output folder (default: dist)")
-    watch.add_argument("--interval", type=float, default=0.3,
-                       help="seconds between looks for changes (default: 0.3)")
-    new = commands.add_parser("new", help="start a guide: a folder that builds at once")
-    new.add_argument("slug", metavar="SLUG", help="the guide's folder name, e.g. sciatica")
-    new.add_argument("--title", default="", help="the guide's title (default: from SLUG)")
-    new.add_argument("--sources", type=Path, default=Path("sources"),
-                     help="folder holding one folder per guide (default: sources)")
-    page = commands.add_parser("import", help="make a guide from an article page saved as HTML")
-    page.add_argument("page", type=Path, metavar="PAGE.html", help="the saved web page")
-    page.add_argument("--slug", required=True, help="the guide's folder name")
-    page.add_argument("--sources", type=Path, default=Path("sources"),
-                      help="folder holding one folder per guide (default: sources)")
-    check = commands.add_parser("check", help="validate every guide and fail on drafts (for CI)")
-    _common(check)
-    _strict(check)
-    check.add_argument("--report", action="store_true",
-                       help="print each chapter's reading level and hardest sentences")
-    check.add_argument("--format", choices=("text", "md", "json"), default=None,
-                       help="the report's format with --report (text, md for a CI job summary, "
-                            "json)")
-    release = commands.add_parser(
-        "release", help="record a guide's current content as a new revision in its ledger")
-    release.add_argument("slug", metavar="SLUG", help="the guide to release")
-    release.add_argument("--bump", required=True, choices=("major", "minor", "patch"),
-                         help="which part of the version to raise")
-    release.add_argument("--summary", required=True, help="one line: what changed")
-    release.add_argument("--reviewed-by", default="", metavar="NAME",
-                         help="who reviewed this edition (recorded with today's date)")
-    _common(release)
-    return parser
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sources", type=Path, default=Path("sources"),
-                        help="folder holding one folder per guide (default: sources)")
-    parser.add_argument("--assets", type=Path, default=None,
-                        help="brand and illustrations folder (default: assets beside sources)")
-    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                        help="show a Python traceback for internal errors")
-
-
-def _strict(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--strict", action="store_true",
-                        help="reading-level limits ([quality] in guide.toml) and claims are "
-                             "errors, not warnings")
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
@@ -163,10 +47,16 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _known_guides(args.sources, args.slugs if args.command != "release" else [args.slug])
     if args.command == "check":
         if args.format is not None and not args.report:
-            raise UsageError(f"--format {args.format} shapes the report: add --report "
-                             f"({PROG} check --report --format {args.format})")
-        return _check(BuildOptions(sources=args.sources, assets=args.assets, strict=args.strict),
-                      out, err, (args.format or "text") if args.report else "")
+            raise UsageError(
+                f"--format {args.format} shapes the report: add --report "
+                f"({PROG} check --report --format {args.format})"
+            )
+        return _check(
+            BuildOptions(sources=args.sources, assets=args.assets, strict=args.strict),
+            out,
+            err,
+            (args.format or "text") if args.report else "",
+        )
     if args.command == "release":
         return _release(args, out, err)
     if args.command == "new":
@@ -176,26 +66,42 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "watch":
         from guide.watch import watch
 
-        options = BuildOptions(sources=args.sources, out=args.out, assets=args.assets,
-                               slugs=tuple(args.slugs))
-        print(f"watching {options.sources.as_posix()} and {options.assets_dir.as_posix()} "
-              f"(Ctrl-C to stop)", file=out, flush=True)
+        options = BuildOptions(
+            sources=args.sources, out=args.out, assets=args.assets, slugs=tuple(args.slugs)
+        )
+        print(
+            f"watching {options.sources.as_posix()} and {options.assets_dir.as_posix()} "
+            f"(Ctrl-C to stop)",
+            file=out,
+            flush=True,
+        )
         return watch(options, out, err, print_diagnostics, interval=args.interval)
-    options = BuildOptions(sources=args.sources, out=args.out, assets=args.assets,
-                           slugs=tuple(args.slugs), release=args.release,
-                           force=args.force or args.report, strict=args.strict,
-                           previews=args.previews,
-                           keep_old=args.keep_old, editions=tuple(args.editions))
+    options = BuildOptions(
+        sources=args.sources,
+        out=args.out,
+        assets=args.assets,
+        slugs=tuple(args.slugs),
+        release=args.release,
+        force=args.force or args.report,
+        strict=args.strict,
+        previews=args.previews,
+        keep_old=args.keep_old,
+        editions=tuple(args.editions),
+    )
     result = build(options)
     for entry in result.current:
-        print(f"up to date {(options.out / entry.pdf).as_posix()} (use --force to rebuild)",
-              file=out)
+        print(
+            f"up to date {(options.out / entry.pdf).as_posix()} (use --force to rebuild)", file=out
+        )
     print_diagnostics(result.warnings, err)
     for entry in result.built:
         size = entry.bytes / 1024
         label = f" (draft{result.drafts.get(entry.slug, '')})" if entry.draft else ""
-        print(f"built {(options.out / entry.pdf).as_posix()}{label}: {entry.pages} pages, "
-              f"{size:.0f} KB", file=out)
+        print(
+            f"built {(options.out / entry.pdf).as_posix()}{label}: {entry.pages} pages, "
+            f"{size:.0f} KB",
+            file=out,
+        )
     if result.reading:
         from guide.check.report import summary_line
 
@@ -206,8 +112,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not result.failed:
         return EXIT_OK
     built = ", ".join(dict.fromkeys(entry.slug for entry in result.built))  # once per guide
-    print(f"failed: {', '.join(result.failed)} (previous PDF and manifest entry, if any, "
-          f"kept); built: {built}", file=err)
+    print(
+        f"failed: {', '.join(result.failed)} (previous PDF and manifest entry, if any, "
+        f"kept); built: {built}",
+        file=err,
+    )
     return EXIT_CONTENT
 
 
@@ -221,17 +130,22 @@ def _known_guides(sources: Path, slugs: Sequence[str]) -> None:
     known = sorted(p.parent.name for p in sources.glob("*/guide.toml"))
     unknown = [slug for slug in slugs if slug not in known]
     if unknown:
-        raise UsageError(f"\n{USAGE} ".join(
-            f"no guide named '{slug}' in {sources.as_posix()}{did_you_mean(slug, known)}"
-            f"; guides: {', '.join(known) or 'none yet'}" for slug in unknown))
+        raise UsageError(
+            f"\n{USAGE} ".join(
+                f"no guide named '{slug}' in {sources.as_posix()}{did_you_mean(slug, known)}"
+                f"; guides: {', '.join(known) or 'none yet'}"
+                for slug in unknown
+            )
+        )
 
 
 def print_layout_report(reports: Sequence[tuple[str, list[str]]], stream: TextIO) -> None:
     """Each guide's layout defects, one a line under the guide's name, or that it has none."""
     for slug, lines in reports:
         if not lines:
-            print(f"layout {slug}: no holes, stranded figures, scraps, widows or orphans",
-                  file=stream)
+            print(
+                f"layout {slug}: no holes, stranded figures, scraps, widows or orphans", file=stream
+            )
             continue
         print(f"layout {slug}: {len(lines)} problem{'s' * (len(lines) != 1)}", file=stream)
         for line in lines:
@@ -251,8 +165,11 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_CONTENT
     for path in made.files:
         print(f"wrote {path.as_posix()}", file=out)
-    print(f"next: edit {made.folder.as_posix()}/guide.toml and the chapter, then "
-          f"{PROG} build {args.slug}", file=out)
+    print(
+        f"next: edit {made.folder.as_posix()}/guide.toml and the chapter, then "
+        f"{PROG} build {args.slug}",
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -278,8 +195,10 @@ def _check(options: BuildOptions, out: TextIO, err: TextIO, report: str = "") ->
     if not result.ok:
         return EXIT_CONTENT
     for slug, edition in result.editions:  # a Markdown or JSON report stays alone on stdout
-        print(f"ok {slug} {edition.version} ({edition.date})",
-              file=err if report in ("md", "json") else out)
+        print(
+            f"ok {slug} {edition.version} ({edition.date})",
+            file=err if report in ("md", "json") else out,
+        )
     return EXIT_OK
 
 
@@ -289,8 +208,9 @@ def _release(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from guide.options import BuildOptions
     from guide.revisions import release
 
-    options = BuildOptions(sources=args.sources, assets=args.assets, slugs=(args.slug,),
-                           release=True)  # refuse exactly what ``build --release`` refuses
+    options = BuildOptions(
+        sources=args.sources, assets=args.assets, slugs=(args.slug,), release=True
+    )  # refuse exactly what ``build --release`` refuses
     found = Diagnostics()
     folders = discover(options, found)
     if found.has_errors:
@@ -300,59 +220,50 @@ def _release(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def validate(config: GuideConfig, brand: Brand, diagnostics: Diagnostics) -> None:
         check_content(config, brand, options, diagnostics)
 
-    result = release(folders[0], assets, args.bump, args.summary,
-                     reviewed_by=args.reviewed_by, display_folder=folders[0].as_posix(),
-                     assets_display=assets.as_posix(),
-                     validate=validate)
+    result = release(
+        folders[0],
+        assets,
+        args.bump,
+        args.summary,
+        reviewed_by=args.reviewed_by,
+        display_folder=folders[0].as_posix(),
+        assets_display=assets.as_posix(),
+        validate=validate,
+    )
     print_diagnostics(result.diagnostics, err)
     if result.revision is None:
         if any(d.severity is Severity.ERROR for d in result.diagnostics):
-            print(f"release refused: nothing was recorded in {result.ledger.as_posix()}",
-                  file=err)
+            print(f"release refused: nothing was recorded in {result.ledger.as_posix()}", file=err)
         return EXIT_CONTENT
     note = " (first revision: guide.toml's version, --bump not applied)" if result.adopted else ""
-    print(f"released {args.slug} {result.revision.version} ({result.revision.date}){note}: "
-          f"recorded in {result.ledger.as_posix()}", file=out)
+    print(
+        f"released {args.slug} {result.revision.version} ({result.revision.date}){note}: "
+        f"recorded in {result.ledger.as_posix()}",
+        file=out,
+    )
     if result.followed:
-        print(f"guide.toml's version and date now say {result.revision.version} and "
-              f"{result.revision.date}", file=out)
+        print(
+            f"guide.toml's version and date now say {result.revision.version} and "
+            f"{result.revision.date}",
+            file=out,
+        )
     return EXIT_OK
 
 
-def _with_command(argv: list[str]) -> list[str]:
-    """``argv`` with ``build`` put first when it names no command ("python3 build_guide.py"
-    builds every guide); a first word close to a command's name is a usage error."""
-    if any(a in ("-h", "--help", "--version") for a in argv):
-        return argv
-    words = [a for i, a in enumerate(argv)
-             if not a.startswith("-") and (i == 0 or argv[i - 1] not in VALUED)]
-    if words and words[0] in COMMANDS:
-        return argv
-    if words:
-        from guide.errors import did_you_mean
-
-        hint = did_you_mean(words[0], COMMANDS)
-        sources = Path(argv[argv.index("--sources") + 1]) if "--sources" in argv[:-1] else Path(
-            "sources")
-        if hint and not (sources / words[0]).is_dir():
-            raise UsageError(f"unknown command '{words[0]}'{hint}; commands: "
-                             f"{', '.join(COMMANDS)}")
-    return ["build", *argv]
-
-
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line; returns the exit code."""
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     try:
-        argv = _with_command(argv)
+        argv = with_command(argv)
         parser = make_parser()
         args, extra = parser.parse_known_args(argv)
         if extra:
-            raise _unrecognized(parser, args.command, extra)
+            raise unrecognized(parser, args.command, extra)
         return _run(args, out, err)
     except UsageError as exc:
         print(exc, file=err)
@@ -379,9 +290,14 @@ def _internal(exc: Exception, debug: bool, err: TextIO) -> int:
         traceback.print_exception(exc, file=err)
     hint = "" if debug else " (run with --debug for details)"
     if isinstance(exc, InternalError) and exc.location is not None:
-        print(printable(f"{exc.location}: internal error: the builder failed here "
-                        f"({exc.summary}); this is a bug in the builder, not in the guide"
-                        f"{hint}"), file=err)
+        print(
+            printable(
+                f"{exc.location}: internal error: the builder failed here "
+                f"({exc.summary}); this is a bug in the builder, not in the guide"
+                f"{hint}"
+            ),
+            file=err,
+        )
     else:
         summary = exc.summary if isinstance(exc, InternalError) else InternalError(exc).summary
         print(printable(f"{PROG}: internal error: {summary}{hint}"), file=err)

@@ -21,7 +21,7 @@ def test_ruff() -> None:
 
 
 def test_ruff_format() -> None:
-    """One format for the whole tree (``ruff format``; pyproject lists the files left out)."""
+    """One format for the whole tree (``ruff format``)."""
     result = subprocess.run(
         [
             sys.executable,

@@ -121,7 +121,7 @@ def test_a_builder_bug_is_an_internal_error_not_a_layout_problem(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Only reportlab refusing content becomes "cannot lay out"; our own bugs stay visible."""
-    from guide.render.layout.blocks import HeadingParagraph
+    from guide.render.layout.headings import HeadingParagraph
 
     def broken(self: object) -> None:
         raise ValueError("a bug in the builder")

@@ -17,31 +17,78 @@ import lxml.html
 from lxml import etree
 
 from guide.errors import Diagnostics, Location
+from guide.importer.site import site_details
 
 MAX_PAGE_BYTES = 5_000_000  # a saved article page is a few hundred kilobytes
 IMAGE_HOST = "https://import.invalid/"  # local images travel through extraction under this
-ACTIVE = ("script", "style", "noscript", "template", "iframe", "object", "embed", "frame",
-          "frameset", "svg", "math", "canvas", "video", "audio", "link", "meta", "base")
-CHROME_TAGS = {"nav": "navigation", "form": "form", "aside": "sidebar", "header": "header",
-               "footer": "footer", "button": "button", "select": "form", "input": "form",
-               "textarea": "form", "dialog": "pop-up"}
-CHROME_WORDS = {  # a class or id word → what it is, for the report
-    "cookie": "cookie banner", "cookies": "cookie banner", "consent": "cookie banner",
-    "gdpr": "cookie banner", "share": "share buttons", "sharing": "share buttons",
-    "sharedaddy": "share buttons", "social": "share buttons", "sidebar": "sidebar",
-    "widget-area": "sidebar", "comment": "comments", "comments": "comments",
-    "newsletter": "form", "subscribe": "form", "breadcrumb": "navigation",
-    "breadcrumbs": "navigation", "menu": "navigation", "nav": "navigation",
-    "navigation": "navigation", "header": "header", "footer": "footer", "popup": "pop-up",
-    "modal": "pop-up", "banner": "banner", "meta": "post details", "related": "related posts",
-    "advert": "advertising", "ads": "advertising", "promo": "advertising",
+ACTIVE = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "frame",
+    "frameset",
+    "svg",
+    "math",
+    "canvas",
+    "video",
+    "audio",
+    "link",
+    "meta",
+    "base",
+)
+CHROME_TAGS = {
+    "nav": "navigation",
+    "form": "form",
+    "aside": "sidebar",
+    "header": "header",
+    "footer": "footer",
+    "button": "button",
+    "select": "form",
+    "input": "form",
+    "textarea": "form",
+    "dialog": "pop-up",
 }
-_WORD = re.compile(r"(?:^|[-_])(" + "|".join(sorted(CHROME_WORDS, key=len, reverse=True))
-                   + r")(?:[-_]|$)", re.I)
+CHROME_WORDS = {  # a class or id word → what it is, for the report
+    "cookie": "cookie banner",
+    "cookies": "cookie banner",
+    "consent": "cookie banner",
+    "gdpr": "cookie banner",
+    "share": "share buttons",
+    "sharing": "share buttons",
+    "sharedaddy": "share buttons",
+    "social": "share buttons",
+    "sidebar": "sidebar",
+    "widget-area": "sidebar",
+    "comment": "comments",
+    "comments": "comments",
+    "newsletter": "form",
+    "subscribe": "form",
+    "breadcrumb": "navigation",
+    "breadcrumbs": "navigation",
+    "menu": "navigation",
+    "nav": "navigation",
+    "navigation": "navigation",
+    "header": "header",
+    "footer": "footer",
+    "popup": "pop-up",
+    "modal": "pop-up",
+    "banner": "banner",
+    "meta": "post details",
+    "related": "related posts",
+    "advert": "advertising",
+    "ads": "advertising",
+    "promo": "advertising",
+}
+_WORD = re.compile(
+    r"(?:^|[-_])(" + "|".join(sorted(CHROME_WORDS, key=len, reverse=True)) + r")(?:[-_]|$)", re.I
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DISCLAIMER = re.compile(r"(?:^|[-_])disclaimer(?:[-_]|$)", re.I)
 _RELATED = re.compile(r"(?:you may also like|related (?:posts|articles|reading))\b", re.I)
-_BOOKING = re.compile(r"\b(?:book|booking|appointments?|schedule|request)\b", re.I)
 
 
 @dataclass
@@ -66,8 +113,29 @@ def text_of(element: lxml.html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-INLINE = frozenset({"a", "abbr", "b", "bdi", "cite", "code", "em", "font", "i", "mark", "q",
-                    "s", "small", "span", "strong", "sub", "sup", "time", "u"})
+INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "cite",
+        "code",
+        "em",
+        "font",
+        "i",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+    }
+)
 
 
 def spaced_text(element: lxml.html.HtmlElement) -> str:
@@ -93,16 +161,18 @@ def read_page(path: Path, diagnostics: Diagnostics) -> Page | None:
     try:
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES:
-            diagnostics.error(f"the page is {size:,} bytes; an article page is at most "
-                              f"{MAX_PAGE_BYTES:,}", where)
+            diagnostics.error(
+                f"the page is {size:,} bytes; an article page is at most {MAX_PAGE_BYTES:,}", where
+            )
             return None
         raw = path.read_bytes()
     except OSError as exc:
         diagnostics.error(f"cannot read the page: {exc.strerror or 'not a file'}", where)
         return None
     try:
-        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
-                                      huge_tree=False)
+        parser = lxml.html.HTMLParser(
+            remove_comments=True, remove_pis=True, no_network=True, huge_tree=False
+        )
         tree = lxml.html.document_fromstring(raw, parser=parser)
     except (etree.ParserError, ValueError):
         diagnostics.error("not an HTML page (nothing could be read from it)", where)
@@ -113,7 +183,7 @@ def read_page(path: Path, diagnostics: Diagnostics) -> Page | None:
         diagnostics.error("the page has no <body>", where)
         return None
     page = Page(tree, "", canonical, path=path.as_posix())
-    page.site = site_details(body, canonical)
+    page.site = site_details(body, canonical, text_of)
     _remove_active(body)
     _remove_hidden(body, page)
     heading = _title_heading(tree, body)
@@ -129,13 +199,16 @@ def read_page(path: Path, diagnostics: Diagnostics) -> Page | None:
     return page
 
 
-def _title_heading(tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement
-                   ) -> lxml.html.HtmlElement | None:
+def _title_heading(
+    tree: lxml.html.HtmlElement, body: lxml.html.HtmlElement
+) -> lxml.html.HtmlElement | None:
     """The article's ``<h1>``: the one the page's ``<title>`` (or og:title) starts with, else the
     first inside ``<article>`` or ``<main>``, else the first (a theme may set its logo in one)."""
     headings = [h for h in body.iter("h1") if text_of(h)]
-    names = [" ".join(str(t).split()) for t in tree.xpath(
-        '//head/title/text()|//meta[@property="og:title"]/@content')]
+    names = [
+        " ".join(str(t).split())
+        for t in tree.xpath('//head/title/text()|//meta[@property="og:title"]/@content')
+    ]
     for heading in headings:
         if any(name.startswith(text_of(heading)) for name in names):
             return heading
@@ -172,8 +245,11 @@ def _remove_hidden(body: lxml.html.HtmlElement, page: Page) -> None:
     for element in list(body.iter()):
         if not isinstance(element.tag, str) or element is body or not _attached(element, body):
             continue
-        if (element.get("hidden") is not None or element.get("aria-hidden") == "true"
-                or _HIDDEN_STYLE.search(element.get("style", ""))):
+        if (
+            element.get("hidden") is not None
+            or element.get("aria-hidden") == "true"
+            or _HIDDEN_STYLE.search(element.get("style", ""))
+        ):
             _drop(element, "hidden element", page)
 
 
@@ -186,16 +262,22 @@ def _drop(element: lxml.html.HtmlElement, kind: str, page: Page) -> None:
 
 
 def _words(element: lxml.html.HtmlElement) -> list[str]:
-    return [*(element.get("class") or "").split(), element.get("id") or "",
-            element.get("role") or ""]
+    return [
+        *(element.get("class") or "").split(),
+        element.get("id") or "",
+        element.get("role") or "",
+    ]
 
 
 def _take_disclaimer(body: lxml.html.HtmlElement, page: Page) -> None:
     """A block marked as the disclaimer (class or id), or a last paragraph opening with
     "Disclaimer", is moved out of the article."""
     for element in list(body.iter()):
-        if isinstance(element.tag, str) and element is not body and any(
-                _DISCLAIMER.search(w) for w in _words(element) if w):
+        if (
+            isinstance(element.tag, str)
+            and element is not body
+            and any(_DISCLAIMER.search(w) for w in _words(element) if w)
+        ):
             blocks = [text_of(p) for p in element.iter("p", "li")] or [text_of(element)]
             page.disclaimer.extend(b for b in blocks if b)
             _detach(element)
@@ -215,11 +297,21 @@ def _remove_chrome(body: lxml.html.HtmlElement, page: Page) -> None:
             found = next((m for w in _words(element) if w and (m := _WORD.search(w))), None)
             if found is not None:
                 kind = CHROME_WORDS[found.group(1).lower()]
-        if kind is None and element.get("role") in ("navigation", "banner", "contentinfo",
-                                                      "complementary", "dialog", "search"):
+        if kind is None and element.get("role") in (
+            "navigation",
+            "banner",
+            "contentinfo",
+            "complementary",
+            "dialog",
+            "search",
+        ):
             kind = "navigation"
-        if kind is None and element.tag in ("div", "section") and len(
-                text_of(element)) < 2000 and _RELATED.match(text_of(element)):
+        if (
+            kind is None
+            and element.tag in ("div", "section")
+            and len(text_of(element)) < 2000
+            and _RELATED.match(text_of(element))
+        ):
             kind = "related posts"
         if kind == "related posts":
             _take_related(element, page)  # reported by the caller
@@ -235,39 +327,13 @@ def _take_related(element: lxml.html.HtmlElement, page: Page) -> bool:
     before = len(page.related)
     for link in element.iter("a"):
         title, url = text_of(link), urljoin(page.canonical, (link.get("href") or "").strip())
-        if title and urlsplit(url).scheme in ("http", "https") and url not in (
-                u for _, u in page.related):
+        if (
+            title
+            and urlsplit(url).scheme in ("http", "https")
+            and url not in (u for _, u in page.related)
+        ):
             page.related.append((title, url))
     return len(page.related) > before
-
-
-def site_details(body: lxml.html.HtmlElement, canonical: str) -> dict[str, str]:
-    """What the whole page (menus and footer included) shows of the clinic's own site: its
-    address (from the canonical one), a booking link, an e-mail address and a phone number on
-    that site; only what the page shows."""
-    host = (urlsplit(canonical).hostname or "").lower()
-    if not host:
-        return {}
-    site = host.removeprefix("www.")
-    found = {"website": f"{urlsplit(canonical).scheme}://{host}"}
-    for link in body.iter("a"):
-        href, words = (link.get("href") or "").strip(), text_of(link)
-        lower = href.lower()
-        if lower.startswith("tel:") and words:
-            found.setdefault("phone", words)
-        elif lower.startswith("mailto:"):
-            address = unquote(urlsplit(href).path).strip()
-            if address.lower().endswith("@" + site):
-                found.setdefault("email", address)
-        elif href and not lower.startswith(("#", "javascript:")):
-            url = urljoin(canonical, href)
-            parts = urlsplit(url)
-            if (parts.scheme in ("http", "https") and (parts.hostname or "").lower().removeprefix(
-                    "www.") == site and _BOOKING.search(f"{parts.path} {words}")):
-                query = "&".join(q for q in parts.query.split("&")
-                                 if q and not q.lower().startswith("utm_"))
-                found.setdefault("booking", parts._replace(query=query, fragment="").geturl())
-    return found
 
 
 def _flatten(body: lxml.html.HtmlElement) -> None:
@@ -275,8 +341,12 @@ def _flatten(body: lxml.html.HtmlElement) -> None:
     id, which no longer mean anything) so the extractor sees the article's own structure."""
     for figure in body.iter("figure"):
         images, captions = list(figure.iter("img")), list(figure.iter("figcaption"))
-        if len(images) == 1 and len(captions) == 1 and text_of(captions[0]) and text_of(
-                captions[0]) != " ".join((images[0].get("alt") or "").split()):
+        if (
+            len(images) == 1
+            and len(captions) == 1
+            and text_of(captions[0])
+            and text_of(captions[0]) != " ".join((images[0].get("alt") or "").split())
+        ):
             images[0].set("title", text_of(captions[0]))  # the figure's caption
             _detach(captions[0])
     for caption in body.iter("figcaption"):
@@ -295,8 +365,9 @@ def _flatten(body: lxml.html.HtmlElement) -> None:
                 element.attrib.pop(name, None)
 
 
-def _images(body: lxml.html.HtmlElement, folder: Path, page: Page, diagnostics: Diagnostics,
-            where: Location) -> None:
+def _images(
+    body: lxml.html.HtmlElement, folder: Path, page: Page, diagnostics: Diagnostics, where: Location
+) -> None:
     """Give every picture a stand-in address the extractor keeps: a file beside the page
     (inside its folder) is recorded to copy; anything else becomes a TODO."""
     root = folder.resolve()
@@ -320,7 +391,12 @@ def _images(body: lxml.html.HtmlElement, folder: Path, page: Page, diagnostics: 
             page.images[stand_in] = local
         else:
             page.missing_images[stand_in] = src
-            reason = ("is not a file in the page's folder" if not parts.scheme
-                      else "is on the web (nothing is fetched)")
-            diagnostics.warning(f"image '{src[:120]}' {reason}: left as a TODO in the "
-                                "Markdown", Location(where.path, image.sourceline or 0))
+            reason = (
+                "is not a file in the page's folder"
+                if not parts.scheme
+                else "is on the web (nothing is fetched)"
+            )
+            diagnostics.warning(
+                f"image '{src[:120]}' {reason}: left as a TODO in the Markdown",
+                Location(where.path, image.sourceline or 0),
+            )

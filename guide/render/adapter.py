@@ -251,8 +251,9 @@ _TAIL = "guide_address_tail"  # marks the rest of a broken address (``split`` ma
 
 
 @contextmanager
-def uri_split_pairs(split: Pairs, rest: Pairs | None = None,
-                    last_resort: Pairs | None = None) -> Iterator[None]:
+def uri_split_pairs(
+    split: Pairs, rest: Pairs | None = None, last_resort: Pairs | None = None
+) -> Iterator[None]:
     """While inside, ``Paragraph`` breaks addresses where ``split`` says (``rest``: a broken one's
     rest); with ``last_resort``, one that cannot break on a line holding words starts the next
     line, and at a line's start breaks where ``last_resort`` says. Relies on module functions
@@ -268,29 +269,53 @@ def uri_split_pairs(split: Pairs, rest: Pairs | None = None,
         found, mode[0] = call(), split
         return found
 
-    def hook(call: Callable[[], Any], item: Any, text: str, ww: float, new_width: float,
-             max_width: float, wrap: Callable[[], list[Any]]) -> Any:
+    def hook(
+        call: Callable[[], Any],
+        item: Any,
+        text: str,
+        ww: float,
+        new_width: float,
+        max_width: float,
+        wrap: Callable[[], list[Any]],
+    ) -> Any:
         tail = getattr(item, _TAIL, False)
         found = attempt(call, rest if tail and rest else split)
         address = last_resort is not None and (tail or split(text) is not None)
         if address and not found:  # after other words it starts the next line (or wraps)
-            found = ((wrap() if ww > max_width else None) if new_width - ww > 1e-6
-                     else attempt(call, last_resort or split))
+            found = (
+                (wrap() if ww > max_width else None)
+                if new_width - ww > 1e-6
+                else attempt(call, last_resort or split)
+            )
         if address and found:
             setattr(found[-1], _TAIL, True)
         return found
 
     def hyphenate_word(*args: Any) -> Any:  # (hyphenator, font, size, w, ww, newWidth, maxWidth…)
         w, ww, new_width, max_width = args[3:7]
-        return hook(lambda: word(*args), w, str(w), ww, new_width, max_width,
-                    lambda: [rl._SplitWordH(""), rl._SplitWordEnd(w)])
+        return hook(
+            lambda: word(*args),
+            w,
+            str(w),
+            ww,
+            new_width,
+            max_width,
+            lambda: [rl._SplitWordH(""), rl._SplitWordEnd(w)],
+        )
 
     def hyphenate_frag_word(*args: Any) -> Any:  # (hyphenator, FW, newWidth, maxWidth, …)
         fw, new_width, max_width = args[1:4]
         whole = rl._SplitFragHS if isinstance(fw, rl._HSFrag) else rl._SplitFrag
         empty = fw[1][0].clone(text="", link=[], us_lines=[])  # a head: nothing drawn, no link
-        return hook(lambda: frag(*args), fw, "".join(str(t) for _, t in fw[1:]), fw[0],
-                    new_width, max_width, lambda: [rl._SplitFragH([0, (empty, "")]), whole(fw)])
+        return hook(
+            lambda: frag(*args),
+            fw,
+            "".join(str(t) for _, t in fw[1:]),
+            fw[0],
+            new_width,
+            max_width,
+            lambda: [rl._SplitFragH([0, (empty, "")]), whole(fw)],
+        )
 
     rl._uri_split_pairs = lambda word: mode[0](word)
     if last_resort is not None:
@@ -357,17 +382,25 @@ class LabelledIndenter(LIIndenter):  # type: ignore[misc]
         """Split the item, the label going with the piece that has the bullet."""
         pieces = super().split(avail_width, avail_height)
         label = self.__dict__["label"]
-        return [type(self)(p._flowable, leftIndent=p._leftIndent, rightIndent=p._rightIndent,
-                           bullet=p._bullet, label=label if p._bullet else None)
-                for p in pieces]
+        return [
+            type(self)(
+                p._flowable,
+                leftIndent=p._leftIndent,
+                rightIndent=p._rightIndent,
+                bullet=p._bullet,
+                label=label if p._bullet else None,
+            )
+            for p in pieces
+        ]
 
     def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
         """Draw the bullet (inside ``around_bullet``) and the item."""
         if self._bullet:
             with self.around_bullet(canv, self.__dict__.get("label")):
                 self._bullet.drawOn(self, canv, x, y, 0)
-        self._flowable.drawOn(canv, x + self._leftIndent, y,
-                              max(0, _sW - self._leftIndent - self._rightIndent))
+        self._flowable.drawOn(
+            canv, x + self._leftIndent, y, max(0, _sW - self._leftIndent - self._rightIndent)
+        )
 
 
 class LabelledList(ListFlowable):  # type: ignore[misc]
@@ -383,11 +416,15 @@ class LabelledList(ListFlowable):  # type: ignore[misc]
 
     def _makeLIIndenter(self, flowable: Any, bullet: Any, params: Any = None) -> Any:
         made = super()._makeLIIndenter(flowable, bullet, params)
-        return self.indenter(made._flowable, leftIndent=made._leftIndent,
-                             rightIndent=made._rightIndent, bullet=made._bullet,
-                             spaceBefore=made.__dict__.get("spaceBefore"),
-                             spaceAfter=made.__dict__.get("spaceAfter"),
-                             label=self.label_of(flowable) if bullet else None)
+        return self.indenter(
+            made._flowable,
+            leftIndent=made._leftIndent,
+            rightIndent=made._rightIndent,
+            bullet=made._bullet,
+            spaceBefore=made.__dict__.get("spaceBefore"),
+            spaceAfter=made.__dict__.get("spaceAfter"),
+            label=self.label_of(flowable) if bullet else None,
+        )
 
 
 class CheckedFrame(Frame):  # type: ignore[misc]

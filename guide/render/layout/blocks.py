@@ -13,7 +13,6 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -28,7 +27,7 @@ from reportlab.platypus import (
 )
 
 from guide import model as m
-from guide.check.tables import CELL_PADDING, MIN_CELL_SIZE, columns_of
+from guide.check.tables import CELL_PADDING, columns_of
 from guide.config.callouts import callout_look
 from guide.config.schema import Brand
 from guide.diagrams.narrow import NARROW_FRAME
@@ -36,7 +35,9 @@ from guide.i18n import Catalogue, catalogue
 from guide.render.layout.callouts import callout_box
 from guide.render.layout.cards import CARD_BELOW, table_cards
 from guide.render.layout.figures import image_figure
-from guide.render.layout.safety import Hyphenator, chunk_inlines, stamp
+from guide.render.layout.headings import HeadingParagraph
+from guide.render.layout.safety import chunk_inlines, stamp
+from guide.render.layout.tablefit import fit_columns, sized, syllables, word_width
 from guide.render.layout.terms import TermParagraph, has_term_link
 from guide.render.text.breaks import soften_to_fit, soften_wide_words
 from guide.render.text.coverage import fallback_for
@@ -54,50 +55,18 @@ def tag(flowable: Flowable, role: str, **info: Any) -> Flowable:
     return flowable
 
 
-class HeadingParagraph(BodyParagraph):
-    """A heading that registers its destination, outline entry and page when drawn."""
-
-    def __init__(self, text: str | None, style: Any, heading: m.Heading | None = None,
-                 title: str = "", on_draw: Callable[[m.Heading, int], None] | None = None,
-                 **kwargs: Any) -> None:
-        # reportlab's split() builds the pieces as ``self.__class__(None, style, frags=...)``
-        super().__init__(text, style, **kwargs)
-        self.heading = heading
-        self.title = title
-        self.on_draw = on_draw
-        self.role = f"H{min(heading.level, 6)}" if heading else "P"
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        """A heading too long for one page: the first piece registers the heading."""
-        pieces: list[Flowable] = super().split(avail_width, avail_height)
-        if pieces:
-            pieces[0].heading, pieces[0].title, pieces[0].on_draw = (
-                self.heading, self.title, self.on_draw)
-            for piece in pieces:
-                piece.role = self.role
-        return pieces
-
-    def draw(self) -> None:
-        """Draw the heading and register its page."""
-        if self.heading is None or self.on_draw is None:  # a later piece of a split heading
-            super().draw()
-            return
-        canv = self.canv
-        # The destination is the heading's top left (a link lands on it, not the page's top).
-        canv.bookmarkHorizontal(self.heading.anchor, 0, self.height)
-        canv.addOutlineEntry(self.title, self.heading.anchor, self.heading.level - 1,
-                             closed=self.heading.level > 1)
-        self.on_draw(self.heading, canv.getPageNumber())
-        super().draw()
-
-
 class BlockRenderer:
     """Renders the blocks of one guide; ``on_heading`` learns where each heading landed."""
 
-    def __init__(self, brand: Brand, fonts: FontSet, styles: Styles,
-                 on_heading: Callable[[m.Heading, int], None],
-                 diagram: Callable[[m.Diagram, float], Flowable] | None = None,
-                 words: Catalogue | None = None) -> None:
+    def __init__(
+        self,
+        brand: Brand,
+        fonts: FontSet,
+        styles: Styles,
+        on_heading: Callable[[m.Heading, int], None],
+        diagram: Callable[[m.Diagram, float], Flowable] | None = None,
+        words: Catalogue | None = None,
+    ) -> None:
         self.brand = brand
         self.words = words or catalogue("en-US")  # the builder's words ("CHAPTER 3")
         self.fonts = fonts
@@ -118,8 +87,14 @@ class BlockRenderer:
         """A block's /Lang: its own language when it differs from the guide's, else ""."""
         return lang if lang and lang != self.words.language else ""
 
-    def para(self, inlines: tuple[m.Inline, ...], style: Any, role: str = "P",
-             lang: str = "", anchor: tuple[str, str] = ("", "")) -> Flowable:
+    def para(
+        self,
+        inlines: tuple[m.Inline, ...],
+        style: Any,
+        role: str = "P",
+        lang: str = "",
+        anchor: tuple[str, str] = ("", ""),
+    ) -> Flowable:
         """A paragraph; ``anchor`` (name, title) puts a link destination at its start."""
         markup = self.markup(inlines)
         if anchor[0]:
@@ -134,8 +109,11 @@ class BlockRenderer:
         """The flowables of a sequence of blocks."""
         out: list[Flowable] = []
         for block in blocks:
-            out.extend(stamp(self.block(block, style or self.styles.body),
-                             getattr(block, "location", None)))
+            out.extend(
+                stamp(
+                    self.block(block, style or self.styles.body), getattr(block, "location", None)
+                )
+            )
         return out
 
     def block(self, block: m.Block, style: Any) -> list[Flowable]:
@@ -147,12 +125,19 @@ class BlockRenderer:
             pieces = chunk_inlines(block.inlines)  # very long paragraphs: see render.safety
             lang = self.lang(block.lang)
             if len(pieces) == 1:
-                return [self.para(block.inlines, style, lang=lang,
-                                  anchor=(block.anchor, block.title))]
+                return [
+                    self.para(block.inlines, style, lang=lang, anchor=(block.anchor, block.title))
+                ]
             joined = ParagraphStyle(f"{style.name}-joined", parent=style, spaceAfter=0)
-            return [self.para(piece, joined if index + 1 < len(pieces) else style, lang=lang,
-                              anchor=(block.anchor, block.title) if index == 0 else ("", ""))
-                    for index, piece in enumerate(pieces)]
+            return [
+                self.para(
+                    piece,
+                    joined if index + 1 < len(pieces) else style,
+                    lang=lang,
+                    anchor=(block.anchor, block.title) if index == 0 else ("", ""),
+                )
+                for index, piece in enumerate(pieces)
+            ]
         if isinstance(block, m.ListBlock):
             return [self.list_block(block, s.list_body)]
         if isinstance(block, m.BlockQuote):
@@ -163,8 +148,9 @@ class BlockRenderer:
             return [self.callout(block)]
         if isinstance(block, m.CodeBlock):
             wide = self.width >= NARROW_FRAME  # a phone's frame: long lines wrap
-            text = "<br/>".join(code_markup(line, self.fallback, wide)
-                                for line in block.text.split("\n"))
+            text = "<br/>".join(
+                code_markup(line, self.fallback, wide) for line in block.text.split("\n")
+            )
             return [tag(Paragraph(text, s.code), "Code")]
         if isinstance(block, m.Table):
             return [self.table(block)]
@@ -173,9 +159,19 @@ class BlockRenderer:
         if isinstance(block, m.Diagram):
             return [self.diagram(block, self.width)] if self.diagram else []
         if isinstance(block, m.Rule):
-            return [tag(HRFlowable(width="35%", thickness=1, color=HexColor(self.link_color),
-                                   spaceBefore=10, spaceAfter=14, hAlign="CENTER"),
-                        "Artifact")]
+            return [
+                tag(
+                    HRFlowable(
+                        width="35%",
+                        thickness=1,
+                        color=HexColor(self.link_color),
+                        spaceBefore=10,
+                        spaceAfter=14,
+                        hAlign="CENTER",
+                    ),
+                    "Artifact",
+                )
+            ]
         if isinstance(block, m.PageBreak):
             return [PageBreak()]
         if isinstance(block, m.Footnotes):
@@ -187,15 +183,24 @@ class BlockRenderer:
         s = self.styles
         title = heading.text
         style = {1: s.h1, 2: s.h2, 3: s.h3}.get(heading.level, s.h4)
-        para = HeadingParagraph(bind_last_word(self.markup(heading.inlines)), style, heading,
-                                title, self.on_heading)
+        para = HeadingParagraph(
+            bind_last_word(self.markup(heading.inlines)), style, heading, title, self.on_heading
+        )
         para.lang = self.lang(heading.lang)
         if heading.level != 1:
             # Never strand a heading at the foot of a page: ask for room for it and 3 lines.
             return [CondPageBreak(style.leading * 2 + s.body.leading * 3), para]
-        rule = tag(HRFlowable(width=48, thickness=3, color=HexColor(self.link_color),
-                              spaceBefore=0, spaceAfter=s.body.leading * 1.2, hAlign="LEFT"),
-                   "Artifact")
+        rule = tag(
+            HRFlowable(
+                width=48,
+                thickness=3,
+                color=HexColor(self.link_color),
+                spaceBefore=0,
+                spaceAfter=s.body.leading * 1.2,
+                hAlign="LEFT",
+            ),
+            "Artifact",
+        )
         if not self.numbered:
             return [KeepTogether([para, rule])]
         self.chapter_number += 1
@@ -215,14 +220,25 @@ class BlockRenderer:
     def callout(self, block: m.Callout) -> Flowable:
         """A callout in its kind's look, its title beside the kind's icon."""
         look = callout_look(block.kind)
-        style = ParagraphStyle(f"callout_title-{block.kind}", parent=self.styles.callout_title,
-                               textColor=HexColor(self.brand.palette.named()[look.title].hex))
+        style = ParagraphStyle(
+            f"callout_title-{block.kind}",
+            parent=self.styles.callout_title,
+            textColor=HexColor(self.brand.palette.named()[look.title].hex),
+        )
         label = self.words.text(look.label)
         title = bind_last_word(text_markup(block.title or label, self.fallback))
         with self.narrower(BOX_PADDING):  # the box's padding (16 + 14 pt, see callouts)
             body = self.render(block.blocks, self.styles.callout_body)
-        return callout_box(block.kind, label, Paragraph(title, style), body, self.brand,
-                           self.width, self.fonts.body, self.styles.body.spaceAfter)
+        return callout_box(
+            block.kind,
+            label,
+            Paragraph(title, style),
+            body,
+            self.brand,
+            self.width,
+            self.fonts.body,
+            self.styles.body.spaceAfter,
+        )
 
     def list_block(self, block: m.ListBlock, style: Any) -> Flowable:
         """A list as a reportlab list flowable."""
@@ -233,12 +249,17 @@ class BlockRenderer:
             items.append(ListItem(content, value=None))
         accent = HexColor(self.link_color)
         kwargs: dict[str, Any] = dict(
-            bulletFontName=self.fonts.heading_bold, bulletFontSize=style.fontSize,
-            bulletColor=accent, leftIndent=LIST_INDENT, bulletDedent=16,
-            spaceAfter=style.spaceAfter)
+            bulletFontName=self.fonts.heading_bold,
+            bulletFontSize=style.fontSize,
+            bulletColor=accent,
+            leftIndent=LIST_INDENT,
+            bulletDedent=16,
+            spaceAfter=style.spaceAfter,
+        )
         if block.ordered:
-            flow = ListFlowable(items, bulletType="1", start=block.start,
-                                bulletFormat="%s.", **kwargs)
+            flow = ListFlowable(
+                items, bulletType="1", start=block.start, bulletFormat="%s.", **kwargs
+            )
         else:
             flow = ListFlowable(items, bulletType="bullet", start="•", **kwargs)
         return tag(flow, "L", ordered=block.ordered)
@@ -251,7 +272,8 @@ class BlockRenderer:
             ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(self.link_color)),
             ("LEFTPADDING", (0, 0), (-1, -1), 16),
             ("RIGHTPADDING", (0, 0), (-1, -1), BOX_PADDING - 16),
-            ("TOPPADDING", (0, 0), (-1, -1), 12), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 12),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ]
         if background:
             commands.append(("BACKGROUND", (0, 0), (-1, -1), HexColor(background)))
@@ -265,22 +287,30 @@ class BlockRenderer:
         columns = columns_of(block)
         if block.header and self.width < NARROW_FRAME and self.width / columns < CARD_BELOW:
             # a phone's frame: one card per row (guide.render.layout.cards)
-            return table_cards(block, columns, self.cell_paragraph, self.width, self.styles,
-                               self.fonts.body, (self.brand.palette.tint.hex, self.link_color))
+            return table_cards(
+                block,
+                columns,
+                self.cell_paragraph,
+                self.width,
+                self.styles,
+                self.fonts.body,
+                (self.brand.palette.tint.hex, self.link_color),
+            )
         size, widths = fit_columns(block, columns, self.width, self.fonts, s.table_cell.fontSize)
-        head = _sized(s.table_head, size)
-        body = _sized(s.table_cell, size)
+        head = sized(s.table_head, size)
+        body = sized(s.table_cell, size)
 
-        syllables = _syllables(s.body.hyphenationLang)  # the guide's language
+        breaks = syllables(s.body.hyphenationLang)  # the guide's language
 
         def cell(c: m.TableCell, index: int, style: ParagraphStyle, role: str) -> Flowable:
             room = widths[index] - CELL_PADDING
 
             def width(word: str) -> float:
-                return _word_width(word, self.fonts, style.fontSize)
+                return word_width(word, self.fonts, style.fontSize)
 
             inlines = soften_wide_words(
-                c.inlines, lambda word: soften_to_fit(word, width, room, syllables))
+                c.inlines, lambda word: soften_to_fit(word, width, room, breaks)
+            )
             return tag(Paragraph(self.markup(inlines), style), role)
 
         rows = [[cell(c, i, head, "TH") for i, c in enumerate(block.header[:columns])]]
@@ -292,18 +322,26 @@ class BlockRenderer:
             rows = rows[1:]
         # Shares of the width, so that a table inside a list or callout narrows with it.
         shares = [f"{100 * w / sum(widths):.4f}%" for w in widths]
-        table = Table(rows, colWidths=shares, repeatRows=1 if block.header else 0,
-                      splitInRow=1, hAlign="LEFT")
+        table = Table(
+            rows, colWidths=shares, repeatRows=1 if block.header else 0, splitInRow=1, hAlign="LEFT"
+        )
         tint, accent = HexColor(self.brand.palette.tint.hex), HexColor(self.link_color)
         pad = CELL_PADDING / 2
-        table.setStyle(table_style(self.fonts.body, [
-            ("BACKGROUND", (0, 0), (-1, 0), tint),
-            ("LINEBELOW", (0, 0), (-1, 0), 1.2, accent),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, HexColor(self.brand.palette.muted.hex)),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ]))
+        table.setStyle(
+            table_style(
+                self.fonts.body,
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), tint),
+                    ("LINEBELOW", (0, 0), (-1, 0), 1.2, accent),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, HexColor(self.brand.palette.muted.hex)),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ],
+            )
+        )
         return tag(table, "Table", spaceAfter=s.body.spaceAfter, spaceBefore=4)
 
     def cell_paragraph(self, cell: m.TableCell, style: ParagraphStyle, role: str) -> Flowable:
@@ -314,88 +352,31 @@ class BlockRenderer:
         """The footnotes at the end of a chapter."""
         s = self.styles
         out: list[Flowable] = [
-            tag(HRFlowable(width="25%", thickness=0.6, color=HexColor(self.link_color),
-                           spaceBefore=12, spaceAfter=6, hAlign="LEFT"), "Artifact")]
+            tag(
+                HRFlowable(
+                    width="25%",
+                    thickness=0.6,
+                    color=HexColor(self.link_color),
+                    spaceBefore=12,
+                    spaceAfter=6,
+                    hAlign="LEFT",
+                ),
+                "Artifact",
+            )
+        ]
         for note in block.notes:
             flows = self.render(note.blocks, s.footnote)
             if flows and isinstance(flows[0], Paragraph):
                 first = flows[0]
-                flows[0] = tag(Paragraph(f'<a name="{escape(note.anchor)}"/>{note.number}. '
-                                         f"{first.text}", s.footnote), "Note")
+                flows[0] = tag(
+                    Paragraph(
+                        f'<a name="{escape(note.anchor)}"/>{note.number}. {first.text}', s.footnote
+                    ),
+                    "Note",
+                )
             out.extend(flows)
         return out
 
 
 LIST_INDENT = 20.0  # points: a list item's text from its list's left edge
 BOX_PADDING = 30.0  # points: a quote's or callout's left and right padding together
-
-
-def _syllables(hyphenate: Hyphenator | str) -> Callable[[str], list[int]]:
-    """Where a style's hyphenator may break a word (no places without one)."""
-    if isinstance(hyphenate, str):
-        return lambda word: []
-    return lambda word: sorted(len(head) for head, _ in hyphenate(word))
-
-
-def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
-    if size == style.fontSize:
-        return style
-    return ParagraphStyle(f"{style.name}-{size:g}", parent=style, fontSize=size,
-                          leading=round(style.leading * size / style.fontSize, 1))
-
-
-def _word_width(word: str, fonts: FontSet, size: float) -> float:
-    """The width of ``word`` in the widest face a cell may set it in (bold)."""
-    return max(float(stringWidth(word, name, size)) for name in (fonts.body_bold,
-                                                                 fonts.heading_bold))
-
-
-def _cap_widest(need: list[float], width: float) -> list[float]:
-    """``need`` with the widest columns cut to one common width so that the sum is ``width``
-    (narrow columns keep their words whole)."""
-    cap = width / len(need)
-    for count, value in enumerate(sorted(need)):
-        rest = len(need) - count
-        if value * rest + sum(sorted(need)[:count]) >= width:
-            cap = (width - sum(sorted(need)[:count])) / rest
-            break
-    return [min(n, cap) for n in need]
-
-
-def fit_columns(block: m.Table, columns: int, width: float, fonts: FontSet,
-                largest: float) -> tuple[float, list[float]]:
-    """The text size and column widths: the largest size, in half points down to
-    :data:`MIN_CELL_SIZE`, at which every column is as wide as its longest word."""
-    words: list[list[str]] = [[] for _ in range(columns)]
-    for row in (block.header, *block.rows):
-        for index, c in enumerate(row[:columns]):
-            words[index].extend(m.plain_text(c.inlines).split())
-    size = largest
-    while True:
-        need = [CELL_PADDING + max((_word_width(w, fonts, size) for w in column), default=0)
-                for column in words]
-        if sum(need) <= width or size - 0.5 < MIN_CELL_SIZE:
-            break
-        size -= 0.5
-    desired = _column_widths(block, columns, width)
-    if sum(need) >= width:  # the widest columns' longest words break, with a hyphen
-        return size, _cap_widest(need, width)
-    widths = [max(n, d) for n, d in zip(need, desired, strict=True)]
-    excess = sum(widths) - width
-    room = [w - n for w, n in zip(widths, need, strict=True)]
-    if excess > 0 and sum(room) > 0:
-        widths = [w - excess * r / sum(room) for w, r in zip(widths, room, strict=True)]
-    return size, widths
-
-
-def _column_widths(block: m.Table, columns: int, width: float) -> list[float]:
-    """Share the text width by each column's longest text, within sensible bounds."""
-    lengths = [1.0] * columns
-    for row in (block.header, *block.rows):
-        for index, cell in enumerate(row[:columns]):
-            lengths[index] = max(lengths[index], min(len(m.plain_text(cell.inlines)), 60))
-    total = sum(lengths)
-    floor = min(width / columns, 48.0)
-    widths = [max(floor, width * n / total) for n in lengths]
-    scale = width / sum(widths)
-    return [w * scale for w in widths]

@@ -37,6 +37,7 @@ disclaimer = {disclaimer_toml}  # REQUIRED: the Markdown file with the full disc
 # version = "1.0.0"  # only seeds the first release; afterwards revisions.toml owns it
 # date = "2026-01-31"  # likewise: the first release's date; the ledger owns it afterwards
 footer_note = "Educational information, not medical advice."  # every page's footer
+# editions = ["print", "phone"]  # which PDFs to build (default: both; brand.toml sets their pages)
 {base_url_line}  # the article's web address; relative links resolve against it
 
 [call_to_action]  # REQUIRED: the closing page with a button and a QR code

@@ -24,6 +24,7 @@ KEYS = {
     "author",
     "language",
     "translation_of",
+    "editions",
     "keywords",
     "chapters",
     "disclaimer",

@@ -127,6 +127,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
     keepTogetherClass = HeadingKeep
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("keepTogetherClass", HeadingKeep)  # reportlab's own default wins else
         super().__init__(*args, **kwargs)
         self.chapter: int | None = None
         self.pending: list[Any] = []  # figures waiting for the top of the next page
@@ -268,6 +269,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
         section (the page's top, or after the first block under the section's heading), if
         all of them fit there; tell whether they moved."""
         order, sizes = list(flowables[: len(heights)]), list(heights)
+        width = frame_width(self.frame)
         moving = [flowables[index] for index in waiting]
         after = -1  # figures keep their order: each goes after the one moved before it
         for figure in moving:
@@ -277,6 +279,13 @@ class FloatingDocTemplate(LocatingDocTemplate):
                 if _is_heading(order[back]):
                     start = max(start, back + 2)
                     break
+            if 0 < start < at and sum(sizes[:start]) + sizes[at] > full:
+                space = sizes[at] - figure.height_at(width, full, figure.shrink)
+                room = full - sum(sizes[:start]) - space - 2.0
+                scale = _fitting_scale(figure, width, full, room)
+                if scale is not None:  # a figure shrinks to come up within its section
+                    figure.shrink = scale
+                    sizes[at] = space + figure.height_at(width, full, scale)
             after = start
             if start >= at or sum(sizes[:start]) + sizes[at] > full:
                 return False  # already as early as its section allows, or no room there

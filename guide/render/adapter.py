@@ -186,7 +186,8 @@ def doc_frame_height(canv: Any, default: float) -> float:
 
 def forget_postponed(flowable: Any) -> None:
     """Let a flowable move on once more: reportlab refuses one marked ``_postponed``."""
-    flowable.__dict__.pop("_postponed", None)
+    if hasattr(flowable, "_postponed"):  # a list item's indenter keeps it on what it holds
+        delattr(flowable, "_postponed")
 
 
 def keep_together_height(flowable: Any) -> float:

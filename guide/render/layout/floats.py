@@ -168,6 +168,9 @@ class FloatingDocTemplate(LocatingDocTemplate):
             self.pending = []
             self._plan_chapter_end(flowables)
             first = flowables[0]
+            if is_floating(first):  # what waited for this page may wait once more, after it
+                for flowable in flowables[1:8]:
+                    forget_postponed(flowable)
         if (
             self.chapter is not None
             and is_floating(first)
@@ -279,7 +282,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
                 if _is_heading(order[back]):
                     start = max(start, back + 2)
                     break
-            if 0 < start < at and sum(sizes[:start]) + sizes[at] > full:
+            if start < at and sum(sizes[:start]) + sizes[at] > full:
                 space = sizes[at] - figure.height_at(width, full, figure.shrink)
                 room = full - sum(sizes[:start]) - space - 2.0
                 scale = _fitting_scale(figure, width, full, room)

@@ -104,8 +104,12 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
         self._was_split = True
         pieces: list[Any] = super().split(availWidth, availHeight)
         # The first piece is broken again on its own and may come out a line taller than the
-        # room it was cut for (reportlab then stops with a splitting error): the paragraph
-        # goes to the next page whole instead.
+        # room it was cut for (reportlab then stops with a splitting error): it is cut a line
+        # shorter, or (with under two lines of room left) goes to the next page whole.
         if len(pieces) > 1 and pieces[0].wrap(availWidth, availHeight)[1] > availHeight + 0.01:
-            return []
+            shorter = availHeight - self.style.leading
+            if shorter < 2 * self.style.leading:
+                return []
+            self.wrap(availWidth, availHeight)
+            return self.split(availWidth, shorter)
         return pieces

@@ -269,8 +269,8 @@ class FloatingDocTemplate(LocatingDocTemplate):
         self, flowables: list[Any], heights: list[float], waiting: list[int], full: float
     ) -> bool:
         """Move the figures at ``waiting`` up to the earliest place on this page within their
-        section (the page's top, or after the first block under the section's heading), if
-        all of them fit there; tell whether they moved."""
+        section (the page's top, or after the first block under the section's heading, or
+        right under it), if all of them fit there; tell whether they moved."""
         order, sizes = list(flowables[: len(heights)]), list(heights)
         width = frame_width(self.frame)
         moving = [flowables[index] for index in waiting]
@@ -281,6 +281,8 @@ class FloatingDocTemplate(LocatingDocTemplate):
             for back in range(at - 1, -1, -1):
                 if _is_heading(order[back]):
                     start = max(start, back + 2)
+                    if start >= at or sum(sizes[:start]) + sizes[at] > full:
+                        start = max(after + 1, back + 1)  # else right under the heading
                     break
             if start < at and sum(sizes[:start]) + sizes[at] > full:
                 space = sizes[at] - figure.height_at(width, full, figure.shrink)

@@ -147,6 +147,8 @@ def draw_cover_art(canv: Any, brand: Brand) -> None:
     canv.clipPath(path, stroke=0, fill=0)
     cx, cy = w * 0.86, h * 0.12
     k = w / 612  # the art keeps its proportions on a smaller page
+    if w < 400:  # a phone's page: the words fill the width, so the disc sits in the corner
+        cx, cy, k = w, 0.0, 0.3
     canv.setLineCap(1)
     for index, radius in enumerate(range(232, 40, -24)):
         canv.setStrokeColor(HexColor(p.accent.hex if index % 2 == 0 else p.tint.hex))

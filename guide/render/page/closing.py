@@ -47,11 +47,13 @@ class QrCode(Flowable):  # type: ignore[misc]
         widget = QrCodeWidget(url, barLevel="M")
         widget.barFillColor = HexColor(color)
         widget.barStrokeColor = HexColor(color)
-        x0, y0, x1, y1 = widget.getBounds()
+        # The widget encodes the URL each time it draws (getBounds draws too): draw it once.
+        modules = widget.draw()
+        x0, y0, x1, y1 = modules.getBounds()
         self.drawing = Drawing(
             size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0]
         )
-        self.drawing.add(widget)
+        self.drawing.add(modules)
         self.width = self.height = size
         self.alt_text = alt_text
         self.lang = lang  # the figure's /Lang when its alt text is not in the guide's language

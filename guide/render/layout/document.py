@@ -29,9 +29,15 @@ from guide.i18n import Catalogue, catalogue
 from guide.metadata import Finish
 from guide.render.adapter import frame_cursor, frame_height, frame_top
 from guide.render.layout.blocks import BlockRenderer
-from guide.render.layout.floats import ChapterBreak, ChapterMark, FloatingDocTemplate
+from guide.render.layout.floats import (
+    RUN_IN_LINES,
+    ChapterBreak,
+    ChapterMark,
+    FloatingDocTemplate,
+)
 from guide.render.layout.frames import GuardedFrame
 from guide.render.layout.pagelog import LayoutReport, PageLog
+from guide.render.layout.sections import run_on
 from guide.render.page.closing import back_cover_flowables, closing_flowables, closing_headings
 from guide.render.page.frontmatter import TocEntry, cover_flowables, toc_flowables, toc_form
 from guide.render.page.furniture import (
@@ -224,14 +230,18 @@ def story(
     out += [PageBreak(), Mark("closing", marks)]
     blocks.numbered = False  # the closing, disclaimer and history pages are no chapters
     out += closing_flowables(config, brand, fonts, styles, blocks)
+    # The back matter: each section after the first may follow the one before (see sections);
+    # the call to action keeps its page to itself.
+    gap = RUN_IN_LINES * brand.type_scale.leading
+    page = brand.page_height - brand.margins.top - brand.margins.bottom
+    sections: list[list[Flowable]] = []
     if config.glossary:
-        out += [PageBreak(), Mark("key-terms", marks)]
-        out += blocks.render(key_terms_blocks(config, words))
+        sections.append([Mark("key-terms", marks), *blocks.render(key_terms_blocks(config, words))])
     if document.disclaimer:
-        out += [PageBreak(), Mark("disclaimer", marks)]
-        out += blocks.render(document.disclaimer)
-    out += [PageBreak(), Mark("history", marks)]
-    out += blocks.render(history_blocks(edition, words))
+        sections.append([Mark("disclaimer", marks), *blocks.render(document.disclaimer)])
+    sections.append([Mark("history", marks), *blocks.render(history_blocks(edition, words))])
+    for index, section in enumerate(sections):
+        out += run_on(section, gap, page) if index else [PageBreak(), *section]
     out += [NextPageTemplate("back"), PageBreak(), Mark("back", marks)]
     out += back_cover_flowables(config, brand, fonts, styles, edition)
     return out

@@ -37,7 +37,10 @@ def test_case(name: str, tmp_path: Path) -> None:
     RESULTS[name] = (case.expect, outcome.kind, seconds, first_line(outcome))
     assert not outcome.problems, outcome.problems
     assert outcome.kind == case.expect, outcome.err
-    assert seconds < 40, f"took {seconds:.1f} s"  # 20 s for each edition (print, phone)
+    # A hang guard, not a speed test (benchmarks/ measures speed, as ratios): the worst case, a
+    # paragraph of 50,000 words, takes about 25 s for both editions alone and twice that on a
+    # shared machine; a quadratic slip would take many minutes.
+    assert seconds < 300, f"took {seconds:.1f} s"
 
 
 def table() -> str:

@@ -9,10 +9,10 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from guide import model as m
-from guide.render.text.scraps import BodyParagraph
+from guide.render.text.scraps import BalancedParagraph
 
 
-class HeadingParagraph(BodyParagraph):
+class HeadingParagraph(BalancedParagraph):
     """A heading that registers its destination, outline entry and page when drawn."""
 
     def __init__(

@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph
 
 SHORT_WORD = 7  # letters: a last word this short goes down with the word before it
 NARROWER = (6.0, 12.0, 18.0, 24.0, 36.0)  # points: narrower measures tried against a scrap
+BALANCE = (0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65)  # shares of the measure tried for a heading
 HYPHENS = ("-", "\xad")
 
 
@@ -68,6 +69,12 @@ def ends_with_tail(para: Paragraph) -> bool:
     )
 
 
+def has_lone_word(para: Paragraph, short: int = SHORT_WORD) -> bool:
+    """Whether a paragraph of several lines has a line holding one short word alone."""
+    lines = line_words(para)
+    return len(lines) >= 2 and any(len(line) == 1 and len(line[0]) <= short for line in lines)
+
+
 class BodyParagraph(Paragraph):  # type: ignore[misc]
     """A paragraph that avoids ending with a hyphenated word's tail alone on its last line
     (it breaks its lines a little narrower instead) and keeps its line breaking per width."""
@@ -113,3 +120,26 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
             self.wrap(availWidth, availHeight)
             return self.split(availWidth, shorter)
         return pieces
+
+
+class BalancedParagraph(BodyParagraph):
+    """A heading or title whose lines never leave a short word alone on a line (greedy breaking
+    gives "Triggers / an / Inflammatory Cascade" on a narrow page): it breaks its lines at a
+    narrower measure instead, when that takes no more lines."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Break the lines; narrower if a line would hold one short word alone."""
+        if self._wrapped_for == availWidth and "blPara" in self.__dict__:
+            return availWidth, self.height
+        super().wrap(availWidth, availHeight)
+        if has_lone_word(self):
+            lines = len(line_words(self))
+            for share in BALANCE:
+                super().wrap(availWidth * share, availHeight)
+                if not has_lone_word(self) and len(line_words(self)) <= lines:
+                    break
+            else:
+                super().wrap(availWidth, availHeight)
+            self.width = availWidth
+            self._wrapped_for = availWidth
+        return availWidth, self.height

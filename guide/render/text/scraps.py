@@ -110,6 +110,15 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
         self._wrapped_for = None  # reportlab re-breaks (or drops) the lines it splits
         self._was_split = True
         pieces: list[Any] = super().split(availWidth, availHeight)
+        if len(pieces) > 1 and "blPara" in pieces[0].__dict__ and "blPara" in self.__dict__:
+            # The first piece keeps the lines reportlab cut from this paragraph (reportlab's
+            # own hand-over marks them as fragment lines whatever their kind, and breaks them
+            # again): broken again from its fragments, a piece can lose a real hyphen it broke
+            # at ("disc-driven" comes back "discdriven") and come out a line taller.
+            head = pieces[0]
+            lines = copy.copy(self.blPara)
+            lines.lines = self.blPara.lines[: len(head.blPara.lines)]
+            head.blPara, head._wrapped_for = lines, availWidth
         # The first piece is broken again on its own and may come out a line taller than the
         # room it was cut for (reportlab then stops with a splitting error): it is cut a line
         # shorter, or (with under two lines of room left) goes to the next page whole.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.corpus_cases import Case
@@ -75,12 +75,41 @@ DOCUMENT = st.lists(block(), min_size=1, max_size=8).map(
 )
 
 
+NESTED_QUOTES = (  # found by the test below (see there)
+    "# Generated title\n"
+    "\n"
+    "ä4 Ë5r2ÔCQEòj\\Ì __proto__ (&ÓÌ sZB\n"
+    "\n"
+    "## ô _X Õµ Ec0ÀëîÐ| îk(û/ÏsñOUè/ cÙÂ8éP\n"
+    "\n"
+    "µ[A Ì F~ìÓV5ëà 2\n"
+    "\n"
+    "---\n"
+    "\n"
+    ":!ùÇ\\ßAù/_ì' zÎæz<e#lWââp gáÆKÑÜÂKT æl ëÎQÃTíÛpz>ÀÁ\n"
+    "\n"
+    '"ÊzìNJ/QJöÁÌ øìÈDr x!ðáÏù ~AÙ 3üYáXÍôò\n'
+    "\n"
+    ">> w'Áu q bâZzøïDØeIeE Á*ïî\n"
+    ">>> f E ÞÔ[ NaN J5 &5L8Ô\n"
+    ">> yÔXGú4üA8Ó <R-þØñ &Ñwg&zWD mëÎ rÃ óÞ ÅÕÙphh ]OÓN M3åIÌfu ZÝ8dÏM-(Tý"
+    "1Î ÊXêYíÑÿÒ.* J7.à\n"
+    "\n"
+    "1. Ë/6 Å ÊÃÌÚæùÚAS-ø\n"
+    "2. ÉIêßØE'FâóQR (ëáÌuË_µXøÿû ` xc#ËÙUÊÕR\"Rj ëIôo teÊâ;Sþ &krKà >à ÿ Ùl"
+    "ÜÇ7UGÂnÕÞÈ TkTÈl; ñÔØt:g-6ÝåÆ\\\n"
+)
+
+
 @settings(
     max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(DOCUMENT)
+# Found by this test: quotes inside quotes split across a phone page crashed (exit 3) in
+# reportlab's in-row table split (guide.render.tagged.marking.TaggedTable.split).
+@example(NESTED_QUOTES)
 def test_generated_markdown_builds_with_its_words_or_fails_cleanly(document: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         outcome = judge(Case(document, "either"), Path(folder) / "project")

@@ -272,11 +272,16 @@ class TaggedTable(DecoratedTable):
         super().drawOn(canv, x, y, _sW)
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        """Split the table; the header repeated on later pieces is an artifact."""
-        pieces = super().split(avail_width, avail_height)
+        """Split the table; the header repeated on later pieces is an artifact. reportlab
+        answers ``[self]`` when the table fits whole, but a table splitting inside its rows takes
+        any answer of a nested table's split for none or two pieces (IndexError on a phone page
+        with a quote inside a quote): there, "not here" is the answer that holds."""
+        pieces = list(super().split(avail_width, avail_height))
+        if len(pieces) == 1 and pieces[0] is self:
+            return []
         for piece in pieces[1:]:
             piece.repeat_is_artifact = True
-        return list(pieces)
+        return pieces
 
     def decoration(self) -> AbstractContextManager[None]:
         """Backgrounds and rules are layout artifacts."""

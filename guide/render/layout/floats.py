@@ -254,6 +254,9 @@ class FloatingDocTemplate(LocatingDocTemplate):
         if _squeeze_to_fit(rest, figures, total, saving, full, width):
             return
         if not waiting:
+            last = rest[-1] if len(rest) < len(flowables) else None
+            if isinstance(last, Flowable) and total - last.getSpaceAfter() <= full:
+                return  # all of it fits here: the chapter's last space needs no room
             carry = MIN_LAST_LINES * self.line - overflow_text
         elif self._move_up(flowables, heights, waiting, full):
             carry = MIN_LAST_LINES * self.line - (total - full)

@@ -26,6 +26,7 @@ from guide.render.text.styles import Styles, table_style
 CARD_BELOW = 90.0  # in a narrow frame, tables whose columns would be narrower become cards
 MIN_CARD_ROWS = 2  # a card split across pages keeps this many of its rows on each side
 
+CellMaker = Callable[[m.TableCell, ParagraphStyle, str], Flowable]
 Look = tuple[str, Any, Any]  # the cells' font, the label column's tint, the rule above a card
 
 
@@ -34,7 +35,7 @@ class CardTable(Table):  # type: ignore[misc]
     would leave this page ending above :data:`FULL_PAGE` of its frame; then it splits between
     its rows (at least :data:`MIN_CARD_ROWS` on each side)."""
 
-    cards: list[tuple[int, int]] = []  # each card's first and last row
+    cards: tuple[tuple[int, int], ...] = ()  # each card's first and last row
     look: Look = ("", None, None)
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
@@ -66,14 +67,14 @@ class CardTable(Table):  # type: ignore[misc]
 
     def _part(self, start: int, end: int) -> Table:
         """Rows ``start`` to ``end`` as a table of their own, looking the same."""
-        cards = [
+        cards = tuple(
             (max(a, start) - start, min(b, end - 1) - start)
             for a, b in self.cards
             if b >= start and a < end
-        ]
+        )
         grid = table_rows(self)[start:end]
         part = type(self)(
-            grid, colWidths=table_column_widths(self), splitInRow=0, hAlign=self.hAlign, spaceBefore=0
+            grid, colWidths=table_column_widths(self), splitInRow=0, hAlign=self.hAlign
         )
         font, tint, rule = self.look
         opened = {a for a, _ in self.cards}
@@ -89,7 +90,7 @@ class CardTable(Table):  # type: ignore[misc]
 
 
 def _card_commands(
-    cards: list[tuple[int, int]], tint: Any, rule: Any, offset: int = 0, opened: Any = None
+    cards: tuple[tuple[int, int], ...], tint: Any, rule: Any, offset: int = 0, opened: Any = None
 ) -> list[tuple[Any, ...]]:
     """The style of the cards at rows ``cards`` (a card continued from the page before, whose
     first row is not in ``opened`` once ``offset`` is added, has no rule above it)."""
@@ -112,8 +113,6 @@ def _card_commands(
             ]
         commands.append(("BOTTOMPADDING", (0, end), (-1, end), 9))
     return commands
-
-CellMaker = Callable[[m.TableCell, ParagraphStyle, str], Flowable]
 
 
 def table_cards(
@@ -148,8 +147,8 @@ def table_cards(
         cards.append((start, len(grid) - 1))
     tint, rule = (HexColor(c) for c in colors)
     table = CardTable(grid, colWidths=[label_w, width - label_w], splitInRow=0, hAlign="LEFT")
-    table.setStyle(table_style(font, _card_commands(cards, tint, rule)))
-    table.cards, table.look = cards, (font, tint, rule)
+    table.setStyle(table_style(font, _card_commands(tuple(cards), tint, rule)))
+    table.cards, table.look = tuple(cards), (font, tint, rule)
     table.role = "Table"
     table.spaceAfter, table.spaceBefore = styles.body.spaceAfter, 4
     table.logical_rows, table.artifact_cells = [head, *body], repeated

@@ -92,7 +92,8 @@ class PageLog:
             return
         state = self.pages.setdefault(page, _Page(chapter, top, height, top, cursor=top, floor=top))
         state.lowest = min(state.lowest, bottom)
-        state.floor = min(state.floor, bottom - float(flowable.getSpaceAfter()))
+        space = getattr(flowable, "getSpaceAfter", None)
+        state.floor = min(state.floor, bottom - (float(space()) if space else 0.0))
         drawn_height, state.cursor = state.cursor - bottom, bottom
         if is_floating(flowable):
             state.figures += 1

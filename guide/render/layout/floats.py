@@ -287,11 +287,8 @@ class FloatingDocTemplate(LocatingDocTemplate):
             least = space + figure.height_at(width, full, figure.min_scale)
             # it cannot stay where it is anchored (at the page's foot, its space after is no need)
             needed = sum(sizes[:at]) + least - figure.getSpaceAfter() > full
-            floor = 0  # figures keep their order: none goes above one that comes before it
-            for back in range(at - 1, -1, -1):
-                if is_floating(order[back]):
-                    floor = back + 1
-                    break
+            # figures keep their order: none goes above one that comes before it
+            floor = next((b + 1 for b in range(at - 1, -1, -1) if is_floating(order[b])), 0)
             start = floor
             for back in range(at - 1, -1, -1):
                 if _is_heading(order[back]):

@@ -158,6 +158,20 @@ def _table_rows() -> None:
 CHECKS["table_cells"] = _table_rows
 
 
+@assumption("table_row_heights")
+def _table_row_heights() -> None:
+    short, tall = Paragraph("Words.", STYLE), Paragraph("More words.<br/>And more.", STYLE)
+    table = Table([[short], [tall]], colWidths=[120])
+    table.wrap(200, 800)
+    heights = adapter.table_row_heights(table)
+    assert len(heights) == 2 and heights[1] > heights[0] > 0
+    assert sum(heights) == pytest.approx(table.wrap(200, 800)[1])
+    assert adapter.table_column_widths(table) == [120]
+
+
+CHECKS["table_column_widths"] = _table_row_heights
+
+
 @assumption("keep_together_content")
 def _keep_together() -> None:
     first, second = Paragraph("Words.", STYLE), Paragraph("More words.", STYLE)

@@ -537,6 +537,33 @@ def test_a_figure_and_a_few_lines_ending_a_chapter_count_when_the_page_before_ha
     assert found == [[(4, "stranded")], []]
 
 
+def test_a_page_before_with_less_than_a_line_below_its_last_space_has_no_room(
+    brand: Brand,
+) -> None:
+    # A line on that page would come after the last block's space after: what is left below
+    # that space is the room, and a full page (room under one line) is no defect.
+    from reportlab.platypus import Paragraph
+
+    from guide.render.layout.floats import Floating
+    from guide.render.layout.pagelog import LINE, PageLog
+
+    style = _styles(brand).body
+    top, height = 700.0, 600.0
+    found = []
+    for room in (LINE + 1.0, LINE - 1.0):
+        log = PageLog()
+        last = Paragraph("Test content.", style)
+        assert last.getSpaceAfter() >= 2.0
+        ink_bottom = top - height + room + last.getSpaceAfter()
+        log.drawn(3, 1, last, ink_bottom, top, height)
+        text = Paragraph("Words of test content.", style)
+        text.wrap(400, 1000)
+        log.drawn(4, 1, Floating(), top - 0.4 * height, top, height)
+        log.drawn(4, 1, text, top - 0.5 * height, top, height)
+        found.append([(d.page, d.kind) for d in log.report().defects])
+    assert found[0] == [(4, "stranded")] and (4, "stranded") not in found[1]
+
+
 def test_the_reference_guides_first_chapter_ends_on_its_page(
     reference: Built, brand: Brand
 ) -> None:

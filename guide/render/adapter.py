@@ -115,6 +115,16 @@ def table_rows(table: Table) -> list[list[Any]]:
     return cells
 
 
+def table_row_heights(table: Table) -> list[float]:
+    """The heights of a wrapped table's rows: relies on ``Table._rowHeights``."""
+    return [float(h) for h in table._rowHeights]
+
+
+def table_column_widths(table: Table) -> list[Any]:
+    """The column widths a table was made with: relies on ``Table._argW``."""
+    return list(table._argW)
+
+
 def list_entries(flow: ListFlowable) -> list[Any]:
     """A ``ListFlowable``'s items. Relies on ``ListFlowable._flowables``."""
     entries: list[Any] = flow._flowables

@@ -1,7 +1,7 @@
 """Callouts by kind: expert, note, tip, warning and important each get their own box from the brand
 palette and a small vector icon that a screen reader announces by the kind's name. Takes a model
 Callout, the brand and the flowables of its body; hands on one box (a one-cell table, or two cells
-when the title sits on a band)."""
+when the title sits on a band), kept on one page unless moving it whole would leave a hole."""
 
 # The title and icon are one flowable, tagged like a figure: the icon is a Figure whose alternate
 # text is the kind ("Warning"), the title its Caption. Looks and labels come from
@@ -16,11 +16,51 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from guide.config.callouts import CalloutLook, callout_look
 from guide.config.schema import Brand
+from guide.render.adapter import frame_height, keep_together_content, table_cells
+from guide.render.layout.floats import FULL_PAGE
 from guide.render.tagged.marking import marked
 from guide.render.text.styles import table_style
 
 ICON = 15.0  # points: the icon's square
 GAP = 7.0  # between the icon and the title
+MIN_SPLIT_LINES = 2  # a callout split across pages keeps this many lines on each side
+
+
+class CalloutKeep(KeepTogether):  # type: ignore[misc]
+    """A callout's box, moved to the next page whole when it does not fit, unless that would
+    leave this page ending above :data:`FULL_PAGE` of its frame: then the box splits between
+    its lines, the title keeping at least two of them under it and two going over."""
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        """Split the box where moving it whole would leave a hole; else as KeepTogether."""
+        frame = getattr(self, "_frame", None)
+        content = keep_together_content(self)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if frame is not None and len(content) == 1 and isinstance(content[0], Table):
+            full = frame_height(frame)
+            if aH < self._H <= full and full - aH < FULL_PAGE * full:
+                pieces = content[0].split(aW, aH)
+                if len(pieces) == 2 and _lines_each(pieces, aW, aH):
+                    return list(pieces)
+        return list(super().split(aW, aH))
+
+
+def _lines_each(pieces: list[Any], aW: float, aH: float) -> bool:
+    """Whether the first piece holds the title and at least :data:`MIN_SPLIT_LINES` lines of
+    the body, and the second at least as many."""
+    counts = []
+    for piece in pieces:
+        piece.wrap(aW, aH)
+        lines = 0
+        for cell in table_cells(piece):
+            for item in cell if isinstance(cell, (list, tuple)) else [cell]:
+                if isinstance(item, Paragraph):
+                    lines += len(item.blPara.lines) if hasattr(item, "blPara") else 1
+                elif not isinstance(item, KindTitle):
+                    lines += MIN_SPLIT_LINES  # a list or a box: it splits by its own rules
+        counts.append(lines)
+    return all(count >= MIN_SPLIT_LINES for count in counts)
 
 
 class KindTitle(Flowable):  # type: ignore[misc]
@@ -160,4 +200,4 @@ def callout_box(
     table.role = "Note"
     table.spaceAfter = space_after
     table.callout_kind = kind
-    return KeepTogether([table])
+    return CalloutKeep([table])

@@ -254,6 +254,9 @@ class FloatingDocTemplate(LocatingDocTemplate):
         if _squeeze_to_fit(rest, figures, total, saving, full, width):
             return
         if not waiting:
+            last = rest[-1] if len(rest) < len(flowables) else None
+            if isinstance(last, Flowable) and total - last.getSpaceAfter() <= full:
+                return  # all of it fits here: the chapter's last space needs no room
             carry = MIN_LAST_LINES * self.line - overflow_text
         elif self._move_up(flowables, heights, waiting, full):
             carry = MIN_LAST_LINES * self.line - (total - full)
@@ -270,34 +273,48 @@ class FloatingDocTemplate(LocatingDocTemplate):
     ) -> bool:
         """Move the figures at ``waiting`` up to the earliest place on this page within their
         section (the page's top, or after the first block under the section's heading, or
-        right under it), if all of them fit there; tell whether they moved."""
+        right under it), never above a figure before them, if all of them fit there. Else the
+        first ones move when none of them could stay where it is anchored, even shrunk (those
+        after wait for the next page); tell whether any moved."""
         order, sizes = list(flowables[: len(heights)]), list(heights)
         width = frame_width(self.frame)
         moving = [flowables[index] for index in waiting]
-        after = -1  # figures keep their order: each goes after the one moved before it
+        shrinks = [figure.shrink for figure in moving]
+        moved, all_needed = 0, True
         for figure in moving:
             at = order.index(figure)
-            start = after + 1
+            space = sizes[at] - figure.height_at(width, full, figure.shrink)
+            least = space + figure.height_at(width, full, figure.min_scale)
+            # it cannot stay where it is anchored (at the page's foot, its space after is no need)
+            needed = sum(sizes[:at]) + least - figure.getSpaceAfter() > full
+            # figures keep their order: none goes above one that comes before it
+            floor = next((b + 1 for b in range(at - 1, -1, -1) if is_floating(order[b])), 0)
+            start = floor
             for back in range(at - 1, -1, -1):
                 if _is_heading(order[back]):
-                    start = max(start, back + 2)
+                    start = max(floor, back + 2)
                     if start >= at or sum(sizes[:start]) + sizes[at] > full:
-                        start = max(after + 1, back + 1)  # else right under the heading
+                        start = max(floor, back + 1)  # else right under the heading
                     break
             if start < at and sum(sizes[:start]) + sizes[at] > full:
-                space = sizes[at] - figure.height_at(width, full, figure.shrink)
                 room = full - sum(sizes[:start]) - space - 2.0
                 scale = _fitting_scale(figure, width, full, room)
                 if scale is not None:  # a figure shrinks to come up within its section
                     figure.shrink = scale
                     sizes[at] = space + figure.height_at(width, full, scale)
-            after = start
             if start >= at or sum(sizes[:start]) + sizes[at] > full:
-                return False  # already as early as its section allows, or no room there
+                break  # already as early as its section allows, or no room there
             order.insert(start, order.pop(at))
             sizes.insert(start, sizes.pop(at))
+            moved, all_needed = moved + 1, all_needed and needed
+        if moved < len(moving) and not all_needed:
+            moved = 0
+        for figure, shrink in zip(moving[moved:], shrinks[moved:], strict=True):
+            figure.shrink = shrink  # what does not move keeps its size
+        if not moved:
+            return False
         flowables[: len(order)] = order
-        for figure in moving:
+        for figure in moving[:moved]:
             figure.placed = True
         return True
 

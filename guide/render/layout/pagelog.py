@@ -67,6 +67,7 @@ class _Page:
     lines: int = 0
     figures: int = 0
     cursor: float = 0.0  # where the last flowable drawn on this page ended
+    floor: float = 0.0  # the frame's cursor after it: below its space after, where more could go
 
 
 @dataclass
@@ -89,8 +90,10 @@ class PageLog:
         """Record ``flowable``, drawn on ``page`` down to ``bottom`` (frame ``top``/height)."""
         if chapter is None:
             return
-        state = self.pages.setdefault(page, _Page(chapter, top, height, top, cursor=top))
+        state = self.pages.setdefault(page, _Page(chapter, top, height, top, cursor=top, floor=top))
         state.lowest = min(state.lowest, bottom)
+        space = getattr(flowable, "getSpaceAfter", None)
+        state.floor = min(state.floor, bottom - (float(space()) if space else 0.0))
         drawn_height, state.cursor = state.cursor - bottom, bottom
         if is_floating(flowable):
             state.figures += 1
@@ -179,8 +182,9 @@ class PageLog:
 
 
 def _room(page: _Page) -> float:
-    """The height left empty at the foot of ``page``'s frame."""
-    return page.lowest - (page.top - page.height)
+    """The height left at the foot of ``page``'s frame for more lines: below the space after
+    what was drawn last (the next line would come after that space)."""
+    return page.floor - (page.top - page.height)
 
 
 def _paragraphs(flowable: Any) -> list[Any]:

@@ -8,6 +8,7 @@ remembers its line breaking for a width so that looking ahead costs nothing), an
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.platypus import Paragraph
@@ -75,6 +76,25 @@ def has_lone_word(para: Paragraph, short: int = SHORT_WORD) -> bool:
     return len(lines) >= 2 and any(len(line) == 1 and len(line[0]) <= short for line in lines)
 
 
+def _break_narrower(
+    para: Paragraph,
+    wrap: Callable[[float, float], Any],
+    widths: list[float],
+    bad: Callable[[Paragraph], bool],
+    height: float,
+) -> None:
+    """Break ``para``'s lines at the first of ``widths`` where ``bad`` no longer holds, or at its
+    own width if none; its width stays its own (the lines are only set narrower)."""
+    width = para.width
+    for narrower in widths:
+        wrap(narrower, height)
+        if not bad(para):
+            break
+    else:
+        wrap(width, height)
+    para.width = width
+
+
 class BodyParagraph(Paragraph):  # type: ignore[misc]
     """A paragraph that avoids ending with a hyphenated word's tail alone on its last line
     (it breaks its lines a little narrower instead) and keeps its line breaking per width."""
@@ -95,13 +115,8 @@ class BodyParagraph(Paragraph):  # type: ignore[misc]
             self.frags = copy.deepcopy(self._words)
         super().wrap(availWidth, availHeight)
         if ends_with_tail(self):
-            for cut in NARROWER:
-                super().wrap(availWidth - cut, availHeight)
-                if not ends_with_tail(self):
-                    break
-            else:
-                super().wrap(availWidth, availHeight)
-            self.width = availWidth
+            widths = [availWidth - cut for cut in NARROWER]
+            _break_narrower(self, super().wrap, widths, ends_with_tail, availHeight)
         self._wrapped_for = availWidth
         return availWidth, self.height
 
@@ -143,12 +158,11 @@ class BalancedParagraph(BodyParagraph):
         super().wrap(availWidth, availHeight)
         if has_lone_word(self):
             lines = len(line_words(self))
-            for share in BALANCE:
-                super().wrap(availWidth * share, availHeight)
-                if not has_lone_word(self) and len(line_words(self)) <= lines:
-                    break
-            else:
-                super().wrap(availWidth, availHeight)
-            self.width = availWidth
+
+            def worse(para: Paragraph) -> bool:
+                return has_lone_word(para) or len(line_words(para)) > lines
+
+            widths = [availWidth * share for share in BALANCE]
+            _break_narrower(self, super().wrap, widths, worse, availHeight)
             self._wrapped_for = availWidth
         return availWidth, self.height

@@ -15,6 +15,13 @@ from guide.config.schema import GlossaryEntry, GuideConfig
 from guide.errors import Diagnostics, Location
 
 TERM_PREFIX = "#term-"
+# link_terms's answers for the chapters last seen (by identity: a link's location is no part of
+# its equality): the check stage and each edition's render link the same blocks.
+_LINKED: dict[
+    tuple[int, tuple[GlossaryEntry, ...], tuple[str, ...]],
+    tuple[tuple[m.Block, ...], tuple[m.Block, ...]],
+] = {}
+_LINKED_MAX = 256
 
 
 def term_pattern(entry: GlossaryEntry) -> re.Pattern[str]:
@@ -25,10 +32,9 @@ def term_pattern(entry: GlossaryEntry) -> re.Pattern[str]:
 
 
 def _free(
-    pattern: re.Pattern[str], text: str, quoted: tuple[re.Pattern[str], ...]
+    pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]
 ) -> re.Match[str] | None:
-    """The first match of ``pattern`` in ``text`` outside every quoted title."""
-    spans = [found.span() for title in quoted for found in title.finditer(text)]
+    """The first match of ``pattern`` in ``text`` outside every span (the quoted titles)."""
     for found in pattern.finditer(text):
         if not any(found.start() < end and start < found.end() for start, end in spans):
             return found
@@ -40,8 +46,9 @@ def _link_text(
 ) -> list[m.Inline]:
     """``text`` with the first mention of any pending term linked (the term leaves pending)."""
     best: tuple[int, int, str] | None = None
+    spans = [found.span() for title in quoted for found in title.finditer(text)]
     for anchor, pattern in pending.items():
-        found = _free(pattern, text, quoted)
+        found = _free(pattern, text, spans)
         if found and (best is None or found.start() < best[0]):
             best = (found.start(), found.end(), anchor)
     if best is None:
@@ -101,13 +108,21 @@ def link_terms(
     the text's mention of an article's title in ``titles``: that names the article)."""
     if not glossary:
         return blocks
+    key = (id(blocks), glossary, titles)
+    done = _LINKED.get(key)
+    if done is not None and done[0] is blocks:  # the same chapter again: check, then each edition
+        return done[1]
     pending = {entry.anchor: term_pattern(entry) for entry in glossary}
     quoted = tuple(
         re.compile(r"\s+".join(re.escape(w) for w in title.split()), re.IGNORECASE)
         for title in titles
         if title.split()
     )
-    return _link_blocks(blocks, pending, quoted)
+    linked = _link_blocks(blocks, pending, quoted)
+    if len(_LINKED) >= _LINKED_MAX:
+        _LINKED.clear()
+    _LINKED[key] = (blocks, linked)  # holds ``blocks``: its id is not reused while cached
+    return linked
 
 
 def linked_anchors(blocks: tuple[m.Block, ...]) -> set[str]:

@@ -5,8 +5,10 @@ from configuration; the builder adds only labels such as "Related articles".
 
 from __future__ import annotations
 
+from functools import cache
+
 from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, Group
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
@@ -28,6 +30,19 @@ CTA_ANCHOR = "next-steps"
 RELATED_ANCHOR = "related-articles"
 
 
+@cache
+def _qr_modules(url: str, color: str) -> tuple[Group, tuple[float, float, float, float]]:
+    """The QR code's modules for ``url`` and their bounds, encoded once a process (the
+    widget encodes the URL each time it draws, and getBounds draws too); drawing does not
+    change them, so each edition and each rebuild of ``watch`` shares them."""
+    widget = QrCodeWidget(url, barLevel="M")
+    widget.barFillColor = HexColor(color)
+    widget.barStrokeColor = HexColor(color)
+    modules = widget.draw()
+    x0, y0, x1, y1 = modules.getBounds()
+    return modules, (x0, y0, x1, y1)
+
+
 class QrCode(Flowable):  # type: ignore[misc]
     """A QR code for a URL, in the brand's primary colour, with its URL as alt text."""
 
@@ -44,12 +59,7 @@ class QrCode(Flowable):  # type: ignore[misc]
     ) -> None:
         super().__init__()
         self.background = background  # under the modules: a draft's watermark stays out
-        widget = QrCodeWidget(url, barLevel="M")
-        widget.barFillColor = HexColor(color)
-        widget.barStrokeColor = HexColor(color)
-        # The widget encodes the URL each time it draws (getBounds draws too): draw it once.
-        modules = widget.draw()
-        x0, y0, x1, y1 = modules.getBounds()
+        modules, (x0, y0, x1, y1) = _qr_modules(url, color)
         self.drawing = Drawing(
             size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0]
         )

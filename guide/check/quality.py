@@ -12,8 +12,9 @@ from guide.check.placeholders import check_placeholders
 from guide.check.readability import GuideReading, check_reading, measure_guide
 from guide.check.sourcetext import markdown_texts, toml_texts
 from guide.check.wording import check_wording
+from guide.config.quality import GLOSSARY_NAME
 from guide.config.schema import Brand, GuideConfig
-from guide.errors import Diagnostics
+from guide.errors import Diagnostic, Diagnostics
 
 
 def check_quality(
@@ -26,6 +27,55 @@ def check_quality(
     diagnostics: Diagnostics,
 ) -> GuideReading:
     """Every quality check of one guide; returns its reading level for the report."""
+    key = (_files(document, config), document, config, brand, release, strict)
+    done = _DONE.get(key)
+    if done is None:
+        found = Diagnostics()
+        reading = _check_quality(document, config, brand, release, strict, found)
+        done = (reading, tuple(found.items))
+        if len(_DONE) >= _DONE_MAX:
+            _DONE.clear()
+        _DONE[key] = done
+    diagnostics.extend(done[1])
+    return done[0]
+
+
+# The answers for the guides last checked in this process (``watch`` rebuilds, each edition):
+# they depend only on the model, the configuration, the brand, the two flags and the bytes of
+# the files the checks read, which are all in the key.
+_DONE: dict[tuple[object, ...], tuple[GuideReading, tuple[Diagnostic, ...]]] = {}
+_DONE_MAX = 16
+
+
+def _files(document: m.Document, config: GuideConfig) -> tuple[tuple[str, bytes | None], ...]:
+    """The bytes of every file the quality checks read (None for one that cannot be read)."""
+    names = dict.fromkeys(
+        (
+            *config.chapters,
+            *((config.disclaimer,) if config.disclaimer else ()),
+            *(chapter.source for chapter in document.chapters),
+            "guide.toml",
+            GLOSSARY_NAME,
+        )
+    )
+    out = []
+    for name in names:
+        try:
+            data: bytes | None = (config.folder / name).read_bytes()
+        except OSError:
+            data = None
+        out.append((name, data))
+    return tuple(out)
+
+
+def _check_quality(
+    document: m.Document,
+    config: GuideConfig,
+    brand: Brand,
+    release: bool,
+    strict: bool,
+    diagnostics: Diagnostics,
+) -> GuideReading:
     reading = measure_guide(document, config, config.language)
     check_reading(reading, config.quality, strict, diagnostics)
     texts = [*markdown_texts(config), *toml_texts(config)]

@@ -7,6 +7,7 @@ medical advice.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -302,6 +303,25 @@ def test_dates_and_numbers_by_locale() -> None:
     assert catalogue("en-US").date("2026-11-25") == "November 25, 2026"
     assert catalogue("es-ES").text("page_of", page=3, pages=12000) == "Página 3 de 12.000"
     assert catalogue("en-US").text("page_of", page=3, pages=12000) == "Page 3 of 12,000"
+
+
+def test_us_english_is_written_as_babel_writes_it() -> None:
+    # US English dates and numbers skip Babel (its import costs a cold build about 0.1 s): they
+    # must read exactly as Babel's CLDR data writes them, on every day of a leap year and more.
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+
+    words = catalogue("en-US")
+    assert words.locale == "en_US"
+    start = dt.date(2024, 1, 1)
+    for offset in range(0, 800, 1):
+        day = start + dt.timedelta(days=offset)
+        assert words.date(day.isoformat()) == format_date(day, format="long", locale="en_US")
+    for day in (dt.date(1, 1, 1), dt.date(999, 9, 9), dt.date(9999, 12, 31)):
+        assert words.date(day.isoformat()) == format_date(day, format="long", locale="en_US")
+    for value in (0, 7, -7, 999, 1000, -1000, 12345, 1234567, -98765432, 10**15):
+        assert words.number(value) == format_decimal(value, locale="en_US")
+    assert catalogue("en-GB").date("2026-11-25") == "25 November 2026"  # Babel's, not the US's
 
 
 def test_hyphenation_follows_the_guide() -> None:

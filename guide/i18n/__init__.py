@@ -24,6 +24,23 @@ CATALOGUES = Path(__file__).resolve().parent / "catalogues"
 ENGLISH = "en"  # the reference catalogue: every key, and the fallback for each of them
 ENGLISH_TAG = "en-US"  # the language of an English fallback entry (its /Lang)
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Z]{2})?")  # what guide.toml and {: lang } accept
+# US English, the language of most guides, is written without Babel (whose imports and locale
+# data cost about 0.1 s a cold build); a test holds these to Babel's CLDR wording.
+US_ENGLISH = "en_US"
+US_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -52,12 +69,17 @@ class Catalogue:
 
     def date(self, iso: str) -> str:
         """``2026-11-25`` as the language writes it ("25 de noviembre de 2026")."""
+        day = dt.date.fromisoformat(iso)
+        if self.locale == US_ENGLISH:  # CLDR's long date: "MMMM d, y"
+            return f"{US_MONTHS[day.month - 1]} {day.day}, {day.year}"
         from babel.dates import format_date
 
-        return str(format_date(dt.date.fromisoformat(iso), format="long", locale=self.locale))
+        return str(format_date(day, format="long", locale=self.locale))
 
     def number(self, value: int) -> str:
         """A whole number as the language writes it ("12,345", "12 345")."""
+        if self.locale == US_ENGLISH:  # CLDR's "#,##0.###" for a whole number
+            return f"{value:,}"
         from babel.numbers import format_decimal
 
         return str(format_decimal(value, locale=self.locale))
@@ -106,6 +128,8 @@ def _read(path: Path, diagnostics: Diagnostics) -> tuple[dict[str, str], dict[st
 def _locale(language: str) -> str:
     """Babel's locale for ``language`` (``es-US`` → ``es_US``), falling back to its language
     and then to English when CLDR has no data for it."""
+    if language.replace("-", "_") == US_ENGLISH:
+        return US_ENGLISH
     from babel import localedata
 
     for name in (language.replace("-", "_"), language.split("-")[0]):

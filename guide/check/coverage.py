@@ -151,9 +151,10 @@ class _Checker:
         if not chars:
             return
         faces = tuple(faces)
+        drawn = [glyphs(face) for face in faces]  # looked up once a run, not once a character
         for char in sorted(chars):
             code = ord(char)
-            if all(code in glyphs(face) for face in faces):
+            if all(code in points for points in drawn):
                 continue
             if fallback and self.fallback is not None and self.fallback.font_for(char):
                 continue

@@ -137,9 +137,10 @@ def validate_content(
 
 def check_content(
     config: GuideConfig, brand: Brand, options: BuildOptions, diagnostics: Diagnostics
-) -> tuple[m.Document, GuideReading]:
+) -> tuple[m.Document, GuideReading | None]:
     """Every check build makes of one guide's content (``options.release`` and ``strict`` as
-    asked; no edition, no layout): what ``release`` runs too, in release mode."""
+    asked; no edition, no layout): what ``release`` runs too, in release mode. The reading
+    level is None when ``options.reading`` is off and no ``[quality]`` limit needs it."""
     document = validate_content(config, brand, options.assets_dir, diagnostics)
     reading = check_quality(
         document,
@@ -148,6 +149,7 @@ def check_content(
         release=options.release,
         strict=options.strict,
         diagnostics=diagnostics,
+        measure=options.reading,
     )
     return document, reading
 

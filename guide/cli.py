@@ -59,7 +59,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 f"({PROG} check --report --format {args.format})"
             )
         return _check(
-            BuildOptions(sources=args.sources, assets=args.assets, strict=args.strict),
+            BuildOptions(
+                sources=args.sources, assets=args.assets, strict=args.strict, reading=args.report
+            ),
             out,
             err,
             (args.format or "text") if args.report else "",

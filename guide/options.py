@@ -26,6 +26,9 @@ class BuildOptions:
     strict: bool = False  # reading-level limits and claims are errors, not warnings
     previews: bool = False  # also render landing-page pictures (cover, social card, pages)
     keep_old: bool = False  # keep superseded PDFs this builder wrote (older drafts, editions)
+    # Measure the reading level even when no [quality] limit needs it: a build prints it,
+    # ``check`` only with --report (it saves loading a hyphenation dictionary).
+    reading: bool = True
 
     @property
     def assets_dir(self) -> Path:

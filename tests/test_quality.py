@@ -5,6 +5,8 @@ is test content for these checks, not medical advice."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -108,6 +110,40 @@ def test_reading_limits_warn_and_fail_under_strict(
     )
     code, _, err = _build(easy, capsys, "--strict", "--force")
     assert code == 0 and "reading level" not in err
+
+
+def test_check_holds_reading_limits_as_build_does(
+    make_project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # check measures the reading level only when a [quality] limit (or --report) needs it.
+    root = make_project({"01-intro.md": HARD}, toml=MINIMAL_TOML + "max_grade = 8\n")
+    _, _, err = _check(root, capsys)
+    assert "01-intro.md:1: warning: reading level: Flesch-Kincaid grade is" in err, err
+    code, _, err = _check(root, capsys, "--strict")
+    assert code == 1 and "01-intro.md:1: error: reading level: Flesch-Kincaid grade" in err
+
+
+_CHECK_AND_LIST_PYPHEN = (
+    "import sys\nfrom guide.cli import main\ncode = main(sys.argv[1:])\n"
+    "print(code, 'pyphen' in sys.modules)\n"
+)
+
+
+@pytest.mark.parametrize(("extra", "loads"), [((), False), (("--report",), True)])
+def test_check_loads_no_hyphenation_dictionary_unless_asked(
+    extra: tuple[str, ...], loads: bool
+) -> None:
+    # The reference guide sets no reading-level limit: check needs no syllable counts, and
+    # pyphen's dictionary is a third of its time; --report prints them.
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK_AND_LIST_PYPHEN, "check", *extra],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    )
+    assert done.stdout.strip().splitlines()[-1] == f"0 {loads}", done.stderr
 
 
 # Test content, not medical advice: Spanish sentences, easy and hard, for the Spanish formula.

@@ -13,7 +13,7 @@ from guide.check.readability import GuideReading, check_reading, measure_guide
 from guide.check.sourcetext import markdown_texts, toml_texts
 from guide.check.wording import check_wording
 from guide.config.quality import GLOSSARY_NAME
-from guide.config.schema import Brand, GuideConfig
+from guide.config.schema import Brand, GuideConfig, Quality
 from guide.errors import Diagnostic, Diagnostics
 
 
@@ -25,13 +25,16 @@ def check_quality(
     release: bool,
     strict: bool,
     diagnostics: Diagnostics,
-) -> GuideReading:
-    """Every quality check of one guide; returns its reading level for the report."""
-    key = (_files(document, config), document, config, brand, release, strict)
+    measure: bool = True,
+) -> GuideReading | None:
+    """Every quality check of one guide; returns its reading level for the report (None when
+    not ``measure`` and no ``[quality]`` limit needs it: the limits are all it checks)."""
+    measure = measure or _has_limits(config.quality)
+    key = (_files(document, config), document, config, brand, release, strict, measure)
     done = _DONE.get(key)
     if done is None:
         found = Diagnostics()
-        reading = _check_quality(document, config, brand, release, strict, found)
+        reading = _check_quality(document, config, brand, release, strict, measure, found)
         done = (reading, tuple(found.items))
         if len(_DONE) >= _DONE_MAX:
             _DONE.clear()
@@ -43,8 +46,19 @@ def check_quality(
 # The answers for the guides last checked in this process (``watch`` rebuilds, each edition):
 # they depend only on the model, the configuration, the brand, the two flags and the bytes of
 # the files the checks read, which are all in the key.
-_DONE: dict[tuple[object, ...], tuple[GuideReading, tuple[Diagnostic, ...]]] = {}
+_DONE: dict[tuple[object, ...], tuple[GuideReading | None, tuple[Diagnostic, ...]]] = {}
 _DONE_MAX = 16
+
+
+def _has_limits(quality: Quality) -> bool:
+    """Whether guide.toml ``[quality]`` sets a reading-level limit (what check_reading checks)."""
+    limits = (
+        quality.max_grade,
+        quality.max_smog,
+        quality.max_sentence_words,
+        quality.max_hard_words,
+    )
+    return any(limit is not None for limit in limits)
 
 
 def _files(document: m.Document, config: GuideConfig) -> tuple[tuple[str, bytes | None], ...]:
@@ -74,10 +88,12 @@ def _check_quality(
     brand: Brand,
     release: bool,
     strict: bool,
+    measure: bool,
     diagnostics: Diagnostics,
-) -> GuideReading:
-    reading = measure_guide(document, config, config.language)
-    check_reading(reading, config.quality, strict, diagnostics)
+) -> GuideReading | None:
+    reading = measure_guide(document, config, config.language) if measure else None
+    if reading is not None:
+        check_reading(reading, config.quality, strict, diagnostics)
     texts = [*markdown_texts(config), *toml_texts(config)]
     check_claims(texts, brand.wording.claims, strict, diagnostics)
     check_placeholders(texts, release, config.quality.placeholders_ok, diagnostics)

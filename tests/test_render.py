@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from collections.abc import Callable
@@ -58,6 +59,17 @@ def test_escaping_equals_xml_sax_saxutils(text: str) -> None:
 
     assert escape(text) == sax_escape(text, {'"': "&quot;", "'": "&#39;"})
     assert xmp_escape(text) == sax_escape(text)
+
+
+def test_xmp_drops_exactly_what_xml_cannot_hold() -> None:
+    """XML 1.0's Char production, checked on every code point (the XMP escape lists the
+    ranges it refuses, which compiles faster than the ranges it keeps)."""
+    from guide.metadata.xmp import escape as xmp_escape
+
+    allowed = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    every = "".join(map(chr, range(0x110000))).replace("&", "").replace("<", "")
+    assert xmp_escape(every).replace("&gt;", ">") == "".join(allowed.findall(every))
+    assert xmp_escape("a\x00b\ud800c\uffffd\x0b") == "abcd"
 
 
 def test_table_header_repeats_on_every_page(

@@ -9,7 +9,9 @@ from guide.edition import Edition
 
 # What XML 1.0 cannot hold at all, even escaped. guide.toml's strings arrive cleaned of control
 # characters (guide.sources.clean_text); this keeps the packet well-formed whatever it is given.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Written as the few ranges it refuses: the same set as "[^\t\n\r\x20-\ud7ff\ue000-\ufffd
+# \U00010000-\U0010ffff]" (a test compares every code point), which took 17 ms to compile.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def escape(text: str) -> str:

@@ -8,6 +8,12 @@ machines here are noisy. Usage:
     python benchmarks/run.py                 # all measurements, peers when installed
     python benchmarks/run.py --runs 3 --no-peers
     python benchmarks/run.py --write-readme  # also rewrite the results in benchmarks/README.md
+    python benchmarks/run.py --no-bytecode   # every process compiles the builder's source again
+
+The builder is measured as installed: its bytecode is compiled once (pip compiles it when it
+installs; a checkout writes ``__pycache__`` on its first run), into a cache in the run's
+temporary folder, even where ``PYTHONDONTWRITEBYTECODE`` is set (as on the machines these
+figures come from, where every process would otherwise compile the builder's 14,000 lines).
 
 Peers (WeasyPrint, Typst) come from the ``bench`` extra: ``pip install -e '.[bench]'``.
 """
@@ -54,7 +60,9 @@ import json, statistics, sys, time
 from pathlib import Path
 from guide.build import build
 from guide.options import BuildOptions
-options = BuildOptions(sources=Path(sys.argv[1]), out=Path(sys.argv[2]), force=True)
+editions = tuple(sys.argv[4:])  # none: each guide's own (print and phone)
+options = BuildOptions(sources=Path(sys.argv[1]), out=Path(sys.argv[2]), force=True,
+                       editions=editions)
 build(options)  # the first build loads libraries, fonts and illustrations
 times = []
 for _ in range(int(sys.argv[3])):
@@ -65,13 +73,26 @@ print(json.dumps({"seconds": statistics.median(times)}))
 """
 
 
+ENV = dict(os.environ)  # the children's environment: see child_environment
+
+
+def child_environment(work: Path, bytecode: bool) -> None:
+    """Let the children compile the builder once, into ``work`` (or, without ``bytecode``,
+    compile it in every process)."""
+    if bytecode:
+        ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+        ENV["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    else:  # the libraries keep the bytecode pip compiled; a checkout's builder has none
+        ENV["PYTHONDONTWRITEBYTECODE"] = "1"
+
+
 def wall(command: list[str], runs: int, cwd: Path = ROOT) -> float:
     """Median wall time of ``command`` in fresh processes (one warm-up run first)."""
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+        subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -79,7 +100,7 @@ def wall(command: list[str], runs: int, cwd: Path = ROOT) -> float:
 def child_json(code: str, *args: str) -> dict[str, float]:
     """The figures a child process prints as JSON on its last line."""
     out = subprocess.run(
-        [PY, "-c", code, *args], cwd=ROOT, check=True, capture_output=True, text=True
+        [PY, "-c", code, *args], cwd=ROOT, env=ENV, check=True, capture_output=True, text=True
     ).stdout
     figures: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return figures
@@ -99,10 +120,13 @@ class Results:
     scale: dict[int, dict[str, float]]
     peers: dict[str, float] = field(default_factory=dict)
     cold_print: float = 0.0  # the print edition alone; ``cold`` builds print and phone
+    warm_print: float = 0.0  # the print edition alone; ``warm`` rebuilds print and phone
+    bytecode: bool = True  # the builder's bytecode compiled once, as installed
 
 
-def measure(runs: int, peers: bool, work: Path) -> Results:
+def measure(runs: int, peers: bool, work: Path, bytecode: bool = True) -> Results:
     """Take every figure of the report."""
+    child_environment(work, bytecode)
     sources, out = ROOT / "sources", work / "dist"
     build_cmd = [
         PY,
@@ -121,6 +145,9 @@ def measure(runs: int, peers: bool, work: Path) -> Results:
     noop = wall(build_cmd, runs)
     check = wall([PY, str(ROOT / "build_guide.py"), "check", "--sources", str(sources)], runs)
     warm = child_json(CHILD_WARM, str(sources), str(work / "warm"), str(max(runs, 5)))["seconds"]
+    warm_print = child_json(
+        CHILD_WARM, str(sources), str(work / "warm-print"), str(max(runs, 5)), "print"
+    )["seconds"]
     pdf = next(p for p in out.glob(f"{REFERENCE}-v*.pdf") if not p.name.endswith("-phone.pdf"))
     scale = {}
     for target in (40, 100, 400):
@@ -140,7 +167,17 @@ def measure(runs: int, peers: bool, work: Path) -> Results:
         else {}
     )
     return Results(
-        floor, cold, noop, warm, check, pdf.stat().st_size / 1024, scale, peer_seconds, cold_print
+        floor,
+        cold,
+        noop,
+        warm,
+        check,
+        pdf.stat().st_size / 1024,
+        scale,
+        peer_seconds,
+        cold_print,
+        warm_print,
+        bytecode,
     )
 
 
@@ -191,7 +228,12 @@ def report(r: Results, runs: int) -> str:
     floor = r.floor
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, {platform.system()}; median of {runs} runs each.",
+        f"{platform.python_version()}, {platform.system()}; median of {runs} runs each; the "
+        + (
+            "builder's bytecode compiled once, as installed."
+            if r.bytecode
+            else "builder's source compiled again by every process (--no-bytecode)."
+        ),
         "",
         "| measurement | seconds | × import floor |",
         "|---|---|---|",
@@ -203,7 +245,8 @@ def report(r: Results, runs: int) -> str:
             "cold build of the reference guide, print and phone editions (new process, --force)",
         ),
         ("cold_print", "cold build of the print edition alone (--edition print)"),
-        ("warm", "warm rebuild in a long-lived process (the `watch` path)"),
+        ("warm", "warm rebuild in a long-lived process (the `watch` path), both editions"),
+        ("warm_print", "warm rebuild of the print edition alone"),
         ("noop", "no-op build (content and output unchanged)"),
         ("check", "`check` of every guide (new process; no reportlab)"),
     ):
@@ -238,10 +281,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--write-readme", action="store_true")
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="let every process compile the builder's source again (as PYTHONDONTWRITEBYTECODE)",
+    )
     args = parser.parse_args()
     peers = not args.no_peers
     with tempfile.TemporaryDirectory(prefix="guide-bench-") as tmp:
-        results = measure(args.runs, peers, Path(tmp))
+        results = measure(args.runs, peers, Path(tmp), bytecode=not args.no_bytecode)
     text = report(results, args.runs)
     print(text)
     if args.write_readme:

@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide import model as m
-from guide.check.quality import check_quality
-from guide.check.readability import GuideReading
 from guide.check.review import check_review
 from guide.check.structure import check_document
 from guide.check.tables import check_tables
@@ -35,6 +33,7 @@ from guide.revisions import LEDGER_NAME, changed_note, resolve_edition
 from guide.revisions.check import CheckResult, draft_diagnostic
 
 if TYPE_CHECKING:
+    from guide.check.readability import GuideReading
     from guide.metadata import Finish
 
 
@@ -141,6 +140,8 @@ def check_content(
     """Every check build makes of one guide's content (``options.release`` and ``strict`` as
     asked; no edition, no layout): what ``release`` runs too, in release mode. The reading
     level is None when ``options.reading`` is off and no ``[quality]`` limit needs it."""
+    from guide.check.quality import check_quality  # not loaded by a no-op build
+
     document = validate_content(config, brand, options.assets_dir, diagnostics)
     reading = check_quality(
         document,

@@ -8,13 +8,16 @@ ledger's newest entry (or guide.toml when there is no ledger yet), and the :clas
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from guide.check.readability import GuideReading
 from guide.config.schema import GuideConfig
 from guide.config.toml_lines import KeyLines
 from guide.edition import Edition
 from guide.errors import Diagnostic, Location, error, has_errors
 from guide.revisions.ledger import LEDGER_NAME
+
+if TYPE_CHECKING:
+    from guide.check.readability import GuideReading
 
 RELEASE_COMMAND = (
     'python3 build_guide.py release {slug} --bump patch|minor|major --summary "what changed"'

@@ -12,9 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide import model as m
-from guide.check.review import check_review
-from guide.check.structure import check_document
-from guide.check.tables import check_tables
 from guide.config.load import load_brand, load_guide
 from guide.config.schema import Brand, GuideConfig
 from guide.edition import Edition
@@ -125,6 +122,8 @@ def validate_content(
     """Parse and check one guide's Markdown, including that the brand's fonts can draw every
     character (no layout)."""
     from guide.check.coverage import check_coverage
+    from guide.check.structure import check_document
+    from guide.check.tables import check_tables
     from guide.parse import parse_guide
 
     document = parse_guide(config, assets, brand.palette, diagnostics, brand.limits)
@@ -160,6 +159,8 @@ def prepare_guide(
 ) -> Prepared | None:
     """Load, parse and check one guide and resolve its edition (no rendering); None when its
     guide.toml does not load. Its problems go to ``diagnostics``."""
+    from guide.check.review import check_review  # loaded with the checks, not by a no-op build
+
     config = load_guide(folder, folder.as_posix(), diagnostics)
     if config is None:
         return None

@@ -271,6 +271,24 @@ def _uri_split_pairs() -> None:
     assert rl_paragraph._hyphenateWord is hyphenate_word  # restored on the way out
 
 
+@assumption("paragraph_lines")
+def _paragraph_lines() -> None:
+    markup = '<a href="https://example.com/" underline="1" uwidth="0.7">a</a> <strike>b</strike>'
+    seen: list[tuple[float, ...]] = []
+
+    def draw(canv: Canvas, plain: Callable[[], None], *line: Any) -> None:
+        seen.append(tuple(line[:5]))
+        if line[4] == 0.7:  # reportlab's own line for this one, nothing for the strike
+            plain()
+
+    with adapter.paragraph_lines(draw):
+        drawn = _build(Paragraph(markup, STYLE))
+    assert [w for *_, w in seen][:1] == [0.7] and len(seen) == 2  # underline, then strike
+    assert drawn.count(b" l S") == 1 and b".7 w" in drawn
+    assert rl_paragraph._do_line.__name__ == "_do_line"  # restored on the way out
+    assert _build(Paragraph(markup, STYLE)).count(b" l S") == 2
+
+
 @assumption("frame_bounds")
 def _frame_bounds() -> None:
     frame = Frame(50, 60, 300, 400, leftPadding=6, bottomPadding=6, rightPadding=6, topPadding=6)

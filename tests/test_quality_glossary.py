@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
@@ -225,3 +227,88 @@ def test_no_key_term_link_in_a_heading_a_link_or_a_quoted_article_title(
         x0, y0, _, y1 = textpage.get_charbox(found[0])
         starts.append(left - 1 <= x0 and bottom - 1 <= y0 and y1 <= top + 1)
     assert starts == [False, False, False, True]
+
+
+Stroke = tuple[float, float, float, float, tuple[float, ...]]  # x1, y1, x2, y2 (page), dash
+
+
+def _strokes(page: pikepdf.Page) -> list[Stroke]:
+    """Every straight line a page's content stream strokes, in page space, with its dash."""
+
+    def apply(m: list[float], x: float, y: float) -> tuple[float, float]:
+        return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+    ctm, dash = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], tuple[float, ...]()
+    saved: list[tuple[list[float], tuple[float, ...]]] = []
+    path: list[tuple[float, float]] = []
+    out: list[Stroke] = []
+    for instruction in pikepdf.parse_content_stream(page):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            continue
+        operands, op = instruction.operands, instruction.operator
+        name, args = str(op), [float(a) for a in operands if isinstance(a, int | Decimal)]
+        if name == "q":
+            saved.append((ctm, dash))
+        elif name == "Q":
+            ctm, dash = saved.pop()
+        elif name == "cm":
+            a, b, c, d, e, f = args
+            m = ctm
+            ctm = [
+                a * m[0] + b * m[2], a * m[1] + b * m[3],
+                c * m[0] + d * m[2], c * m[1] + d * m[3],
+                e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5],
+            ]  # fmt: skip
+        elif name == "d":
+            dash = tuple(float(v) for v in operands[0])
+        elif name == "m":
+            path = [apply(ctm, *args)]
+        elif name == "l":
+            path.append(apply(ctm, *args))
+        elif name == "S" and len(path) == 2:
+            (x1, y1), (x2, y2) = path
+            out.append((x1, y1, x2, y2, dash))
+    return out
+
+
+def test_only_a_key_terms_underline_is_dotted_a_links_in_the_same_paragraph_is_solid(
+    make_project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    glossary = (
+        '# Test content, not medical advice.\n[[term]]\nterm = "nucleus"\n'
+        'definition = "The inner core."\n'
+    )
+    chapter = (  # test content, not medical advice
+        "# Introduction\n\nThe nucleus sits inside; read [our page about it]"
+        "(https://example.com/more) before the nucleus is named again.\n"
+    )
+    root = make_project({"glossary.toml": glossary, "01-intro.md": chapter})
+    code, _, err = run_cli(
+        ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")], capsys
+    )
+    assert code == 0, err
+    checked = set()
+    with pikepdf.open(print_pdfs(root / "dist")[0]) as pdf:
+        for page in pdf.pages:
+            strokes = _strokes(page)
+            for annot in page.get("/Annots") or []:
+                action = annot.get("/A")
+                uri = str(action.get("/URI")) if action is not None else ""
+                if uri == "https://example.com/more":
+                    kind = "link"
+                elif str(annot.get("/Contents", "")).endswith("nucleus"):
+                    kind = "term"
+                else:
+                    continue
+                left, bottom, right, top = (float(v) for v in annot.Rect)
+                under = [
+                    dash
+                    for x1, y1, x2, y2, dash in strokes
+                    if abs(y1 - y2) < 0.01
+                    and bottom - 2 <= y1 <= top
+                    and left - 1 <= min(x1, x2) < max(x1, x2) <= right + 1
+                ]
+                assert len(under) == 1, (kind, under)
+                assert under[0] == ((0.1, 2.2) if kind == "term" else ()), (kind, under)
+                checked.add(kind)
+    assert checked == {"term", "link"}

@@ -337,6 +337,18 @@ def uri_split_pairs(
         rl._uri_split_pairs, rl._hyphenateWord, rl._hyphenateFragWord = previous, word, frag
 
 
+@contextmanager
+def paragraph_lines(draw: Callable[..., None]) -> Iterator[None]:
+    """Inside, ``draw(canvas, plain, x1, y1, x2, y2, width, colour)`` draws a paragraph's under-
+    and strike lines (``plain()`` as reportlab would). Relies on ``paragraph._do_line``."""
+    plain = _paragraph._do_line
+    _paragraph._do_line = lambda tx, *line: draw(tx._canvas, lambda: plain(tx, *line), *line)
+    try:
+        yield
+    finally:
+        _paragraph._do_line = plain
+
+
 # --- private hooks overridden ----------------------------------------------------------------
 
 

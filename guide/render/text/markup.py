@@ -15,6 +15,8 @@ from guide.check.glossary import TERM_PREFIX
 from guide.check.links import safe_target, tel_href
 from guide.render.text.breaks import breakable
 
+TERM_RULE = 0.9  # points: a key term's underline (only theirs is this thick: see layout.terms)
+
 
 class Fallback(Protocol):
     """Names the fallback font that draws ``char``, or None for the paragraph's own font."""
@@ -88,7 +90,7 @@ def to_markup(
                 # A key term: the text's own colour, a quiet underline (see layout.terms).
                 parts.append(
                     f'<a href="{escape(href)}" underline="1" ucolor="{link_color}" '
-                    f'uwidth="0.9" uoffset="-2.6">{inner}</a>'
+                    f'uwidth="{TERM_RULE}" uoffset="-2.6">{inner}</a>'
                 )
             else:
                 color = f' color="{link_color}"' if link_color else ""

@@ -19,6 +19,7 @@ from guide.errors import (
     Diagnostic,
     Diagnostics,
     GuideError,
+    InternalError,
     Location,
     did_you_mean,
     has_errors,
@@ -78,6 +79,7 @@ class BuildResult:
     layout: list[tuple[str, list[str]]] = field(default_factory=list)  # slug, layout defects
     drafts: dict[str, str] = field(default_factory=dict)  # slug → the files a draft changed
     failed: list[str] = field(default_factory=list)  # slugs of guides with errors, not built
+    internal: list[InternalError] = field(default_factory=list)  # builder bugs, one a guide
 
 
 def stable_pdf(out: Path, entry: ManifestEntry) -> str:
@@ -213,9 +215,10 @@ def check(options: BuildOptions) -> CheckResult:
 
 
 def build(options: BuildOptions) -> BuildResult:
-    """Build every guide asked for, each on its own: one that fails keeps its previous PDF and
-    manifest entry while the others are built and published. Raises :class:`GuideError` when
-    nothing could be built (or the brand or the sources folder is wrong)."""
+    """Build every guide asked for, each on its own: one that fails (content errors, or a bug
+    of the builder: ``internal``) keeps its previous PDF and manifest entry while the others
+    are built and published. Raises :class:`GuideError` when nothing could be built for
+    content errors alone (or the brand or the sources folder is wrong)."""
     if not options.force:
         from guide.outputs.freshness import current_outputs
 
@@ -231,18 +234,31 @@ def build(options: BuildOptions) -> BuildResult:
         everything = Diagnostics()
         prepare(options, everything)  # report the guides' problems too, all at once
         raise GuideError(everything.items)
-    built, failed = [], []
+    built: list[Built] = []
+    failed: list[str] = []
+    internal: list[InternalError] = []
     for folder in folders:
         problems = Diagnostics()
-        output = build_guide(folder, brand, options, problems)
+        try:
+            output = build_guide(folder, brand, options, problems)
+        except GuideError as exc:  # a problem found while laying out: this guide's alone
+            problems.extend(exc.diagnostics)
+            output = None
+        except Exception as exc:  # a bug of the builder: reported, the other guides go on
+            internal.append(InternalError.at(exc, Location(folder.as_posix())))
+            output = None
         diagnostics.extend(problems.items)
         if output is None:
             failed.append(folder.name)
         else:
             built.extend(output)  # one per edition: print, phone
-    if not built:
+    if not built and not internal:
         raise GuideError(diagnostics.items)
-    manifest = publish(options.out, [b.output for b in built], keep_old=options.keep_old)
+    manifest = (
+        publish(options.out, [b.output for b in built], keep_old=options.keep_old)
+        if built
+        else None
+    )
     return BuildResult(
         [b.entry for b in built],
         diagnostics.items,
@@ -251,6 +267,7 @@ def build(options: BuildOptions) -> BuildResult:
         drafts={b.entry.slug: b.draft_note for b in built if b.draft_note is not None},
         layout=[(b.label, b.layout) for b in built],
         failed=failed,
+        internal=internal,
     )
 
 

@@ -86,7 +86,14 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=out,
             flush=True,
         )
-        return watch(options, out, err, print_diagnostics, interval=args.interval)
+        return watch(
+            options,
+            out,
+            err,
+            print_diagnostics,
+            interval=args.interval,
+            report_bug=lambda bug, stream: print_internal(bug, args.debug, stream),
+        )
     options = BuildOptions(
         sources=args.sources,
         out=args.out,
@@ -120,15 +127,18 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(summary_line(reading), file=out)
     if args.report:
         print_layout_report(result.layout, out)
+    for bug in result.internal:
+        print_internal(bug, args.debug, err)
     if not result.failed:
         return EXIT_OK
-    built = ", ".join(dict.fromkeys(entry.slug for entry in result.built))  # once per guide
-    print(
-        f"failed: {', '.join(result.failed)} (previous PDF and manifest entry, if any, "
-        f"kept); built: {built}",
-        file=err,
-    )
-    return EXIT_CONTENT
+    if result.built:
+        built = ", ".join(dict.fromkeys(entry.slug for entry in result.built))  # once per guide
+        print(
+            f"failed: {', '.join(result.failed)} (previous PDF and manifest entry, if any, "
+            f"kept); built: {built}",
+            file=err,
+        )
+    return EXIT_INTERNAL if result.internal else EXIT_CONTENT
 
 
 def _known_guides(sources: Path, slugs: Sequence[str]) -> None:
@@ -299,22 +309,21 @@ def main(
 
 
 def _internal(exc: Exception, debug: bool, err: TextIO) -> int:
-    """Report a bug of the builder: where it was building, what failed, and how to see more."""
+    """Report a bug of the builder that stopped the command; the exit code."""
+    print_internal(exc, debug, err)
+    return EXIT_INTERNAL
+
+
+def print_internal(exc: Exception, debug: bool, err: TextIO) -> None:
+    """Report a bug of the builder: where it was building, what failed, and how to see more
+    (with ``debug``, the traceback)."""
     from guide.errors import InternalError, printable
 
     if debug:
         traceback.print_exception(exc, file=err)
     hint = "" if debug else " (run with --debug for details)"
     if isinstance(exc, InternalError) and exc.location is not None:
-        print(
-            printable(
-                f"{exc.location}: internal error: the builder failed here "
-                f"({exc.summary}); this is a bug in the builder, not in the guide"
-                f"{hint}"
-            ),
-            file=err,
-        )
+        print(exc.line(hint), file=err)
     else:
         summary = exc.summary if isinstance(exc, InternalError) else InternalError(exc).summary
         print(printable(f"{PROG}: internal error: {summary}{hint}"), file=err)
-    return EXIT_INTERNAL

@@ -143,3 +143,20 @@ class InternalError(Exception):
         text = " ".join(str(cause).split())[:200]
         self.summary = f"{type(cause).__name__}: {text}" if text else type(cause).__name__
         super().__init__(self.summary)
+
+    def line(self, hint: str = "") -> str:
+        """The one-line report: the block (or guide) being built, what failed, then ``hint``."""
+        return printable(
+            f"{self.location}: internal error: the builder failed here ({self.summary}); this "
+            f"is a bug in the builder, not in the guide{hint}"
+        )
+
+    @classmethod
+    def at(cls, exc: Exception, where: Location) -> InternalError:
+        """``exc`` as an internal error, at ``where`` unless it already names its block."""
+        if isinstance(exc, InternalError) and exc.location is not None:
+            return exc
+        cause = exc.cause if isinstance(exc, InternalError) else exc
+        found = cls(cause, where)
+        found.__cause__ = cause
+        return found

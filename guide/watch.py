@@ -47,8 +47,10 @@ def watch(
     interval: float = 0.3,
     max_builds: int | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    report_bug: Callable[[Exception, TextIO], None] | None = None,
 ) -> int:
-    """Rebuild whenever a source or asset changes (until interrupted, or ``max_builds``)."""
+    """Rebuild whenever a source or asset changes (until interrupted, or ``max_builds``); a bug
+    of the builder in one guide goes to ``report_bug`` (default: its one-line report)."""
     folders = [options.sources, options.assets_dir]
     options = replace(options, force=True)
     seen: Snapshot | None = None
@@ -65,14 +67,17 @@ def watch(
             result = build(options)
         except GuideError as exc:
             report(list(exc.diagnostics), err)
-            print(
-                f"build failed in {time.perf_counter() - started:.2f} s; previous PDF kept; "
-                f"watching for changes",
-                file=out,
-                flush=True,
-            )
+            _failed(started, out)
             continue
         report(result.warnings, err)
+        for bug in result.internal:
+            if report_bug is None:
+                print(bug.line(), file=err)
+            else:
+                report_bug(bug, err)
+        if not result.built:  # a bug of the builder in every guide asked for
+            _failed(started, out)
+            continue
         names = ", ".join(entry.pdf for entry in result.built)
         failed = f"; failed {', '.join(result.failed)} (previous PDF kept)" if result.failed else ""
         print(
@@ -82,3 +87,12 @@ def watch(
             flush=True,
         )
     return 0
+
+
+def _failed(started: float, out: TextIO) -> None:
+    print(
+        f"build failed in {time.perf_counter() - started:.2f} s; previous PDF kept; "
+        f"watching for changes",
+        file=out,
+        flush=True,
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -139,3 +140,44 @@ def test_a_parser_bug_names_the_file_and_exits_3_from_check_too(
             f"thing); this is a bug in the builder, not in the guide (run with --debug for "
             f"details)"
         )
+
+
+def test_a_builder_bug_in_one_guide_leaves_the_others_built_and_exits_3(
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+
+    import guide.metadata
+
+    finish = guide.metadata.finish_properties
+
+    def broken_for_one(config: Any, *args: Any) -> Any:
+        if config.slug == "test-guide":
+            raise RuntimeError("boom")
+        return finish(config, *args)
+
+    monkeypatch.setattr(guide.metadata, "finish_properties", broken_for_one)
+    make_project()  # three guides of test content: one meets the bug, one has an error
+    make_project({"01-intro.md": "# Intro\n\n![A chart](missing.png)\n"}, slug="bad-content")
+    root = make_project(slug="other-guide")
+    args = ["build", "--sources", str(root / "sources"), "--out", str(root / "dist")]
+    code, out, err = run_cli(args, capsys)
+    assert code == 3
+    assert err.replace(str(root) + "/", "").splitlines() == [
+        "sources/bad-content/01-intro.md:3: error: image 'missing.png' not found in the "
+        "guide's folder or assets/",
+        "1 error",
+        "sources/test-guide: internal error: the builder failed here (RuntimeError: boom); this "
+        "is a bug in the builder, not in the guide (run with --debug for details)",
+        "failed: bad-content, test-guide (previous PDF and manifest entry, if any, kept); "
+        "built: other-guide",
+    ]
+    assert out.startswith(f"built {root.as_posix()}/dist/other-guide-v1.0.0")
+    manifest = json.loads((root / "dist" / "manifest.json").read_text(encoding="utf-8"))
+    assert {entry["slug"] for entry in manifest["guides"]} == {"other-guide"}
+    pdfs = [p.name for p in (root / "dist").glob("*.pdf")]
+    assert len(pdfs) == 2 and all(name.startswith("other-guide-") for name in pdfs)
+    code, _, err = run_cli([*args, "--debug"], capsys)
+    assert code == 3 and "Traceback" in err and 'raise RuntimeError("boom")' in err

@@ -97,3 +97,34 @@ def test_watch_rebuilds_after_a_change(make_project: Callable[..., Path]) -> Non
     assert lines[1].startswith("build failed") and "previous PDF kept" in lines[1]
     assert lines[2].startswith("rebuilt ")
     assert "01-intro.md:3: error: image 'missing.png' not found" in err.getvalue()
+
+
+def test_watch_reports_a_builder_bug_and_keeps_watching(
+    make_project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import guide.metadata
+
+    finish = guide.metadata.finish_properties
+
+    def broken(*args: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(guide.metadata, "finish_properties", broken)
+    root = make_project()
+    chapter = root / "sources" / "test-guide" / "01-intro.md"
+    out, err = io.StringIO(), io.StringIO()
+
+    def fix_then_edit(seconds: float) -> None:  # the bug is fixed, then the author saves
+        monkeypatch.setattr(guide.metadata, "finish_properties", finish)
+        chapter.write_text("# Introduction\n\nEdited.\n", encoding="utf-8")
+
+    options = BuildOptions(sources=root / "sources", out=root / "dist")
+    code = watch(options, out, err, print_diagnostics, max_builds=2, sleep=fix_then_edit)
+    assert code == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("build failed") and "previous PDF kept" in lines[0]
+    assert lines[1].startswith("rebuilt test-guide-v")
+    assert err.getvalue().replace(str(root) + "/", "").splitlines() == [
+        "sources/test-guide: internal error: the builder failed here (RuntimeError: boom); this "
+        "is a bug in the builder, not in the guide"
+    ]

@@ -78,7 +78,11 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         gc.enable()  # a long-lived process: each rebuild's cycles are collected
 
         options = BuildOptions(
-            sources=args.sources, out=args.out, assets=args.assets, slugs=tuple(args.slugs)
+            sources=args.sources,
+            out=args.out,
+            assets=args.assets,
+            slugs=tuple(args.slugs),
+            strict=args.strict,
         )
         print(
             f"watching {options.sources.as_posix()} and {options.assets_dir.as_posix()} "

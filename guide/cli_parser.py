@@ -120,6 +120,7 @@ def make_parser() -> argparse.ArgumentParser:
         default=0.3,
         help="seconds between looks for changes (default: 0.3)",
     )
+    _strict(watch)
     new = commands.add_parser("new", help="start a guide: a folder that builds at once")
     new.add_argument("slug", metavar="SLUG", help="the guide's folder name, e.g. sciatica")
     new.add_argument("--title", default="", help="the guide's title (default: from SLUG)")

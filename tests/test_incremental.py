@@ -128,3 +128,32 @@ def test_watch_reports_a_builder_bug_and_keeps_watching(
         "sources/test-guide: internal error: the builder failed here (RuntimeError: boom); this "
         "is a bug in the builder, not in the guide"
     ]
+
+
+def test_watch_strict_makes_warnings_errors_as_build_strict_does(
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import guide.watch
+
+    look = guide.watch.snapshot
+
+    def one_build_then_ctrl_c(folders: list[Path]) -> dict[str, tuple[int, int]]:
+        if calls:
+            raise KeyboardInterrupt  # the author stops watching after the first build
+        calls.append(1)
+        return look(folders)
+
+    monkeypatch.setattr(guide.watch, "snapshot", one_build_then_ctrl_c)
+    # Test content, not medical advice: a claim the quality check warns about.
+    root = make_project({"01-intro.md": "# Intro\n\nThis treatment is a guaranteed cure.\n"})
+    command = ["watch", "--sources", str(root / "sources"), "--out", str(root / "dist")]
+    calls: list[int] = []
+    code, out, err = run_cli(command, capsys)
+    assert code == 0 and "rebuilt test-guide-v" in out
+    assert "01-intro.md:3:" in err and ": warning: claim:" in err and ": error:" not in err
+    calls.clear()
+    code, out, err = run_cli([*command, "--strict"], capsys)
+    assert code == 0 and "build failed" in out and "rebuilt" not in out
+    assert "01-intro.md:3:" in err and ": error: claim:" in err

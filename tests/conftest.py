@@ -55,12 +55,23 @@ placeholders_ok = true  # test content: its example.com addresses are on purpose
 """
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
     parser.addoption(
         "--update-golden",
         action="store_true",
         help="rewrite the golden snapshots from the current build",
     )
+    if not pluginmanager.has_plugin("xdist"):  # pyproject's addopts name two of its options
+        parser.addoption("--numprocesses", help="ignored: pytest-xdist is not installed")
+        parser.addoption("--dist", help="ignored: pytest-xdist is not installed")
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """No worker processes when the command names one test file (or tests of one file): the
+    file would run whole in one worker anyway, after seconds spent starting the workers."""
+    files = {arg.split("::")[0] for arg in config.args}
+    return 0 if len(files) == 1 and Path(config.rootpath, *files).is_file() else None
 
 
 @pytest.fixture

@@ -182,15 +182,28 @@ def prepare_guide(
     return Prepared(config, document, edition, reading)
 
 
-def prepare(options: BuildOptions, diagnostics: Diagnostics) -> tuple[Brand | None, list[Prepared]]:
-    """Load, parse and check every guide asked for and resolve its edition (no rendering)."""
+def prepare(
+    options: BuildOptions,
+    diagnostics: Diagnostics,
+    internal: list[InternalError] | None = None,
+) -> tuple[Brand | None, list[Prepared]]:
+    """Load, parse and check every guide asked for and resolve its edition (no rendering).
+    With ``internal``, a bug of the builder in one guide goes there and the others go on."""
     assets = options.assets_dir
     brand = load_brand(assets / "brand.toml", f"{assets.as_posix()}/brand.toml", diagnostics)
     prepared = []
     for folder in discover(options, diagnostics):
         if brand is None:
             load_guide(folder, folder.as_posix(), diagnostics)  # its problems too, at once
-        elif (item := prepare_guide(folder, brand, options, diagnostics)) is not None:
+            continue
+        try:
+            item = prepare_guide(folder, brand, options, diagnostics)
+        except Exception as exc:
+            if internal is None:
+                raise
+            internal.append(InternalError.at(exc, Location(folder.as_posix())))
+            continue
+        if item is not None:
             prepared.append(item)
     return brand, prepared
 
@@ -206,12 +219,14 @@ def today() -> str:
 
 
 def check(options: BuildOptions) -> CheckResult:
-    """What CI runs: every guide loads, parses and checks, and none is a draft."""
+    """What CI runs: every guide loads, parses and checks, and none is a draft. A bug of the
+    builder in one guide is reported with the others' results (``internal``)."""
     diagnostics = Diagnostics()
-    _, prepared = prepare(replace(options, release=True), diagnostics)
+    internal: list[InternalError] = []
+    _, prepared = prepare(replace(options, release=True), diagnostics, internal)
     editions = tuple((item.config.slug, item.edition) for item in prepared)
     reading = tuple(item.reading for item in prepared if item.reading is not None)
-    return CheckResult(editions, tuple(diagnostics.items), reading)
+    return CheckResult(editions, tuple(diagnostics.items), reading, tuple(internal))
 
 
 def build(options: BuildOptions) -> BuildResult:

@@ -65,6 +65,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out,
             err,
             (args.format or "text") if args.report else "",
+            args.debug,
         )
     if args.command == "release":
         return _release(args, out, err)
@@ -208,7 +209,9 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_CONTENT if result.failed else EXIT_OK
 
 
-def _check(options: BuildOptions, out: TextIO, err: TextIO, report: str = "") -> int:
+def _check(
+    options: BuildOptions, out: TextIO, err: TextIO, report: str = "", debug: bool = False
+) -> int:
     from guide.build import check
 
     result = check(options)
@@ -217,6 +220,10 @@ def _check(options: BuildOptions, out: TextIO, err: TextIO, report: str = "") ->
 
         out.write(render_report(result.reading, report))
     print_diagnostics(result.diagnostics, err)
+    for bug in result.internal:  # a bug in one guide: the others are still checked
+        print_internal(bug, debug, err)
+    if result.internal:
+        return EXIT_INTERNAL
     if not result.ok:
         return EXIT_CONTENT
     for slug, edition in result.editions:  # a Markdown or JSON report stays alone on stdout

@@ -181,3 +181,37 @@ def test_a_builder_bug_in_one_guide_leaves_the_others_built_and_exits_3(
     assert len(pdfs) == 2 and all(name.startswith("other-guide-") for name in pdfs)
     code, _, err = run_cli([*args, "--debug"], capsys)
     assert code == 3 and "Traceback" in err and 'raise RuntimeError("boom")' in err
+
+
+def test_check_reports_a_builder_bug_in_one_guide_and_checks_the_others(
+    make_project: Callable[..., Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import guide.build
+
+    prepare_guide = guide.build.prepare_guide
+
+    def broken_for_one(folder: Path, *args: Any) -> Any:
+        if folder.name == "test-guide":
+            raise RuntimeError("boom")
+        return prepare_guide(folder, *args)
+
+    monkeypatch.setattr(guide.build, "prepare_guide", broken_for_one)
+    make_project()  # three guides of test content: one meets the bug, one has an error
+    make_project({"01-intro.md": "# Intro\n\n![A chart](missing.png)\n"}, slug="bad-content")
+    root = make_project(slug="other-guide")
+    args = ["check", "--sources", str(root / "sources")]
+    code, _, err = run_cli(args, capsys)
+    assert code == 3
+    lines = err.replace(str(root) + "/", "").splitlines()
+    assert (
+        "sources/bad-content/01-intro.md:3: error: image 'missing.png' not found in the "
+        "guide's folder or assets/"
+    ) in lines  # the guide after the bug was checked
+    assert (
+        "sources/test-guide: internal error: the builder failed here (RuntimeError: boom); this "
+        "is a bug in the builder, not in the guide (run with --debug for details)"
+    ) in lines
+    code, _, err = run_cli([*args, "--debug"], capsys)
+    assert code == 3 and "Traceback" in err and 'raise RuntimeError("boom")' in err

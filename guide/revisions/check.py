@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from guide.config.schema import GuideConfig
 from guide.config.toml_lines import KeyLines
 from guide.edition import Edition
-from guide.errors import Diagnostic, Location, error, has_errors
+from guide.errors import Diagnostic, InternalError, Location, error, has_errors
 from guide.revisions.ledger import LEDGER_NAME
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ class CheckResult:
     editions: tuple[tuple[str, Edition], ...]  # (slug, edition) for every guide that loaded
     diagnostics: tuple[Diagnostic, ...]
     reading: tuple[GuideReading, ...] = ()  # for check --report
+    internal: tuple[InternalError, ...] = ()  # bugs of the builder, one a guide at most
 
     @property
     def ok(self) -> bool:

@@ -337,7 +337,7 @@ def test_no_widow_or_orphan_when_a_paragraph_splits(brand: Brand) -> None:
 def test_the_report_names_holes_stranded_figures_widows_and_scraps(brand: Brand) -> None:
     from reportlab.platypus import Paragraph
 
-    from guide.render.layout.floats import Floating
+    from guide.render.layout.floating import Floating
     from guide.render.layout.pagelog import PageLog
 
     style = _styles(brand).body
@@ -520,7 +520,7 @@ def test_a_figure_and_a_few_lines_ending_a_chapter_count_when_the_page_before_ha
 ) -> None:
     from reportlab.platypus import Paragraph
 
-    from guide.render.layout.floats import Floating
+    from guide.render.layout.floating import Floating
     from guide.render.layout.pagelog import PageLog
 
     style = _styles(brand).body
@@ -544,7 +544,7 @@ def test_a_page_before_with_less_than_a_line_below_its_last_space_has_no_room(
     # that space is the room, and a full page (room under one line) is no defect.
     from reportlab.platypus import Paragraph
 
-    from guide.render.layout.floats import Floating
+    from guide.render.layout.floating import Floating
     from guide.render.layout.pagelog import LINE, PageLog
 
     style = _styles(brand).body

@@ -25,7 +25,7 @@ from guide.diagrams.spec import AnatomyLabel, DiagramSpec
 from guide.errors import GuideError, Location, error
 from guide.i18n import Catalogue, catalogue
 from guide.render.adapter import doc_frame_height
-from guide.render.layout.floats import Floating
+from guide.render.layout.floating import Floating
 from guide.render.tagged.marking import marked
 from guide.render.text.fonts import FontSet
 from guide.render.text.scraps import SHORT_WORD

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from guide import model as m
 from guide.render.adapter import doc_frame_height, embedded_font_name
-from guide.render.layout.floats import Floating
+from guide.render.layout.floating import Floating
 from guide.render.tagged.marking import marked
 from guide.render.text.markup import Fallback, text_markup
 from guide.render.text.scraps import bind_last_word

@@ -7,8 +7,8 @@ and goes to the top of the next page."""
 
 # At the top of each page it looks ahead to the chapter's end; when the chapter would end on a
 # page holding only figures or fewer than :data:`MIN_LAST_LINES` lines, it shrinks the figures (and
-# if need be tightens the space between blocks to :data:`SQUEEZE`) to keep the chapter on this
-# page, or moves them up on this page and carries lines over. Between chapters, a
+# if need be tightens the space between blocks to ``floating.SQUEEZE``) to keep the chapter on
+# this page, or moves them up on this page and carries lines over. Between chapters, a
 # :class:`ChapterBreak` starts a new page unless the chapter before was short. The
 # structure tree is made before layout, so it keeps source order whatever page a figure lands on.
 
@@ -38,6 +38,13 @@ from guide.render.adapter import (
     raise_frame_foot,
     restore_frame_foot,
 )
+from guide.render.layout.floating import (
+    fitting_scale,
+    is_floating,
+    is_heading,
+    squeeze_to_fit,
+    text_overflow,
+)
 from guide.render.layout.safety import LocatingDocTemplate
 
 MIN_LAST_LINES = 5  # a chapter's last page holds at least this many lines of text
@@ -45,7 +52,6 @@ MIN_FIGURE_COMPANY = 3  # ... or a figure and at least this many
 FULL_PAGE = 0.78  # a chapter page other than its last ends at least this low in its frame
 BODY_LINE = 17.0  # points; replaced by the brand's leading (see FloatingDocTemplate.line)
 LOOKAHEAD_PAGES = 2  # the chapter-end plan looks this many frames ahead, no further
-SQUEEZE = 0.5  # to end a chapter on its page, the space between blocks may tighten to this share
 RUN_IN_SHARE = 0.5  # a chapter shorter than this share of a page lets the next one follow it
 RUN_IN_LINES = 2.0  # lines of space before a chapter that follows on the same page
 
@@ -67,24 +73,6 @@ class ChapterBreak(Flowable):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__()
         self.width = self.height = 0
-
-
-class Floating:
-    """What a figure flowable offers the float placement (mixed into figure classes)."""
-
-    floating = True
-    min_scale = 0.8  # shrinking as a last resort: to about 80 %, never below
-    shrink = 1.0  # set by the placement; 1 is the figure's natural size
-    placed = False  # True once the placement chose its page: it is drawn where it comes
-
-    def height_at(self, width: float, frame_h: float, shrink: float) -> float:
-        """The figure's height at ``shrink`` times its natural size."""
-        raise NotImplementedError
-
-
-def is_floating(flowable: Any) -> bool:
-    """Whether ``flowable`` is a figure that may float within its chapter."""
-    return isinstance(flowable, Floating)
 
 
 class HeadingKeep(KeepTogether):  # type: ignore[misc]
@@ -211,7 +199,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
         width, full = frame_width(frame), frame_height(frame)
         room = frame_room(frame) - (0.0 if frame_at_top(frame) else figure.getSpaceBefore())
         if not self.pending:
-            scale = _fitting_scale(figure, width, full, room)
+            scale = fitting_scale(figure, width, full, room)
             if scale is not None:
                 figure.shrink = scale
                 return False
@@ -238,7 +226,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
         total = sum(heights)
         if total <= full:
             return
-        overflow_text, waiting, end = _text_overflow(rest, heights, full)
+        overflow_text, waiting, end = text_overflow(rest, heights, full)
         if overflow_text >= MIN_LAST_LINES * self.line:
             return
         figures = [f for f in rest if is_floating(f)]
@@ -251,7 +239,7 @@ class FloatingDocTemplate(LocatingDocTemplate):
                 figure.shrink = 1.0 - (1.0 - figure.min_scale) * min(1.0, needed)
                 figure.placed = True
             return
-        if _squeeze_to_fit(rest, figures, total, saving, full, width):
+        if squeeze_to_fit(rest, figures, total, saving, full, width):
             return
         if not waiting:
             last = rest[-1] if len(rest) < len(flowables) else None
@@ -291,14 +279,14 @@ class FloatingDocTemplate(LocatingDocTemplate):
             floor = next((b + 1 for b in range(at - 1, -1, -1) if is_floating(order[b])), 0)
             start = floor
             for back in range(at - 1, -1, -1):
-                if _is_heading(order[back]):
+                if is_heading(order[back]):
                     start = max(floor, back + 2)
                     if start >= at or sum(sizes[:start]) + sizes[at] > full:
                         start = max(floor, back + 1)  # else right under the heading
                     break
             if start < at and sum(sizes[:start]) + sizes[at] > full:
                 room = full - sum(sizes[:start]) - space - 2.0
-                scale = _fitting_scale(figure, width, full, room)
+                scale = fitting_scale(figure, width, full, room)
                 if scale is not None:  # a figure shrinks to come up within its section
                     figure.shrink = scale
                     sizes[at] = space + figure.height_at(width, full, scale)
@@ -336,48 +324,6 @@ class FloatingDocTemplate(LocatingDocTemplate):
         return space + float(height) + float(flowable.getSpaceAfter())
 
 
-def _squeeze_to_fit(
-    rest: list[Any], figures: list[Any], total: float, saving: float, full: float, width: float
-) -> bool:
-    """End the chapter on this page by shrinking its figures to their least and tightening
-    the space between its top-level blocks (paragraphs, figures, tables) down to
-    :data:`SQUEEZE` of its size, when that is enough; tell whether it was."""
-    blocks = [
-        f
-        for f in rest[1:]
-        if isinstance(f, Flowable) and not isinstance(f, (KeepTogether, CondPageBreak))
-    ]
-    last = rest[-1] if rest else None
-    spaces = sum(f.getSpaceBefore() + (f.getSpaceAfter() if f is not last else 0.0) for f in blocks)
-    tail = float(last.getSpaceAfter()) if isinstance(last, Flowable) else 0.0
-    need = total - tail - full + 2.0  # the chapter's last space needs no room; 2 pt to spare
-    if not spaces or need - saving > (1.0 - SQUEEZE) * spaces:
-        return False
-    for figure in figures:
-        figure.shrink, figure.placed = figure.min_scale, True
-    keep = 1.0 - max(0.0, need - saving) / spaces
-    for flowable in blocks:
-        flowable.spaceBefore = flowable.getSpaceBefore() * keep
-        if flowable is not last:
-            flowable.spaceAfter = flowable.getSpaceAfter() * keep
-    return True
-
-
-def _fitting_scale(figure: Any, width: float, full: float, room: float) -> float | None:
-    """The largest scale, 1 down to the figure's least, at which it fits in ``room``."""
-    if figure.height_at(width, full, 1.0) <= room:
-        return 1.0
-    low, high = float(figure.min_scale), 1.0
-    if figure.height_at(width, full, low) > room:
-        return None
-    for _ in range(12):
-        middle = (low + high) / 2
-        low, high = (
-            (middle, high) if figure.height_at(width, full, middle) <= room else (low, middle)
-        )
-    return low
-
-
 def _text_follows(flowables: list[Any]) -> bool:
     """Whether text that could move up follows, before the chapter or page ends."""
     for flowable in flowables:
@@ -388,33 +334,3 @@ def _text_follows(flowables: list[Any]) -> bool:
         if isinstance(flowable, KeepTogether):
             return True
     return False
-
-
-def _text_overflow(
-    rest: list[Any], heights: list[float], full: float
-) -> tuple[float, list[int], float]:
-    """How much text passes to the next page when this page is filled in order, the
-    figures that do not fit and wait for the next page, and where this page's content ends."""
-    position, overflow = 0.0, 0.0
-    waiting: list[int] = []
-    for index, (flowable, height) in enumerate(zip(rest, heights, strict=True)):
-        if is_floating(flowable):
-            if not waiting and position + height <= full:
-                position += height
-            else:
-                waiting.append(index)
-            continue
-        if position + height <= full:
-            position += height
-        else:
-            overflow += position + height - max(position, full)
-            position = full
-    return overflow, waiting, position
-
-
-def _is_heading(flowable: Any) -> bool:
-    if str(getattr(flowable, "role", "")).startswith("H"):
-        return True
-    if isinstance(flowable, KeepTogether):
-        return any(_is_heading(f) for f in keep_together_content(flowable))
-    return bool(getattr(flowable, "keepWithNext", False))

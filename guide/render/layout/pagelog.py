@@ -14,12 +14,8 @@ from typing import Any
 from reportlab.platypus import Paragraph, Table
 
 from guide.render.adapter import is_split_head, list_item_content, table_cells
-from guide.render.layout.floats import (
-    FULL_PAGE,
-    MIN_FIGURE_COMPANY,
-    MIN_LAST_LINES,
-    is_floating,
-)
+from guide.render.layout.floating import is_floating
+from guide.render.layout.floats import FULL_PAGE, MIN_FIGURE_COMPANY, MIN_LAST_LINES
 from guide.render.text.scraps import HYPHENS, SHORT_WORD
 from guide.render.text.scraps import line_words as _lines
 

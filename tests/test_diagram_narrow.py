@@ -120,6 +120,20 @@ def test_anatomy_labels_become_a_numbered_key(
     assert len(lay.leaders) == count
 
 
+def test_crowded_anchors_keep_their_markers_apart(
+    brand: Brand, data_dir: Path, typo: Typography
+) -> None:
+    # Found by the test below: six labels on one anchor filled the four directions around it
+    # and the markers after them were stacked on the anchor, over each other.
+    spec = spec_of("anatomy-label", brand, data_dir)
+    assert isinstance(spec.body, AnatomyLabel)
+    names = ["annulus"] * 6 + ["leak", "leak", "nucleus", "tear", "leak"]
+    labels = tuple(Label(f"Test label {n}", name) for n, name in enumerate(names))
+    lay = layout(replace(spec, body=replace(spec.body, labels=labels)), 200.0, stringWidth, typo)
+    assert len(lay.markers) == len(labels)
+    check_narrow(lay, 200.0)
+
+
 @settings(
     max_examples=60,
     deadline=None,

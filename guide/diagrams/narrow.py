@@ -255,6 +255,17 @@ def _marker_place(ax: float, ay: float, leftward: bool, taken: list[Rect], room:
             rect = Rect(x, y, BADGE, BADGE)
             if room.contains(rect) and not any(rect.overlaps(t, 1.0) for t in taken):
                 return rect
+    # Crowded anchors fill the four directions: the free spot of the picture nearest the anchor.
+    step = BADGE + 2
+    spots = [
+        Rect(room.x + i * step, room.y + j * step, BADGE, BADGE)
+        for i in range(int((room.w - BADGE) // step) + 1)
+        for j in range(int((room.h - BADGE) // step) + 1)
+    ]
+    spots.sort(key=lambda r: (r.cx - ax) ** 2 + (r.cy - ay) ** 2)
+    for rect in spots:
+        if not any(rect.overlaps(t, 1.0) for t in taken):
+            return rect
     x = min(max(ax - BADGE / 2, room.x), room.right - BADGE)  # no room left: on the anchor
     return Rect(x, min(max(ay - BADGE / 2, room.y), room.top - BADGE), BADGE, BADGE)
 

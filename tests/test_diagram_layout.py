@@ -144,11 +144,37 @@ def _compare(data: st.DataObject) -> Compare:
     return Compare(tuple(columns), tuple(rows), cells)
 
 
-def _flow(data: st.DataObject) -> Flow:
+def _flow(data: st.DataObject, right_stages: int) -> Flow:
     direction = data.draw(st.sampled_from(["down", "right"]))
-    count = data.draw(st.integers(2, 12 if direction == "down" else 4))
+    count = data.draw(st.integers(2, 12 if direction == "down" else right_stages))
     stages = tuple(tuple(data.draw(st.lists(TEXT, min_size=1, max_size=4))) for _ in range(count))
     return Flow(stages, direction)
+
+
+def random_spec(
+    data: st.DataObject, brand: Brand, data_dir: Path, right_stages: int = 4
+) -> DiagramSpec:
+    """A diagram of a random kind with random texts (flows running right up to
+    ``right_stages`` stages); also used by tests/test_diagram_narrow.py."""
+    kind = data.draw(st.sampled_from(list(SAMPLES)))
+    spec = spec_of(kind, brand, data_dir)
+    if kind == "cycle":
+        return replace(spec, body=Cycle(tuple(data.draw(ITEMS))))
+    if kind == "flow":
+        return replace(spec, body=_flow(data, right_stages))
+    if kind == "compare":
+        return replace(spec, body=_compare(data))
+    assert isinstance(spec.body, AnatomyLabel)
+    names = [a.name for a in spec.body.anchors]
+    labels = tuple(
+        Label(
+            t,
+            data.draw(st.sampled_from(names)),
+            data.draw(st.sampled_from(["auto", "left", "right"])),
+        )
+        for t in data.draw(ITEMS)
+    )
+    return replace(spec, body=replace(spec.body, labels=labels))
 
 
 @settings(
@@ -160,25 +186,6 @@ def _flow(data: st.DataObject) -> Flow:
 def test_random_diagrams(
     data: st.DataObject, brand: Brand, data_dir: Path, typo: Typography
 ) -> None:
-    kind = data.draw(st.sampled_from(list(SAMPLES)))
-    spec = spec_of(kind, brand, data_dir)
-    if kind == "cycle":
-        spec = replace(spec, body=Cycle(tuple(data.draw(ITEMS))))
-    elif kind == "flow":
-        spec = replace(spec, body=_flow(data))
-    elif kind == "compare":
-        spec = replace(spec, body=_compare(data))
-    else:
-        assert isinstance(spec.body, AnatomyLabel)
-        names = [a.name for a in spec.body.anchors]
-        labels = tuple(
-            Label(
-                t,
-                data.draw(st.sampled_from(names)),
-                data.draw(st.sampled_from(["auto", "left", "right"])),
-            )
-            for t in data.draw(ITEMS)
-        )
-        spec = replace(spec, body=replace(spec.body, labels=labels))
+    spec = random_spec(data, brand, data_dir)
     width = data.draw(st.sampled_from([WIDTH, 340.0, 468.0]))
     check(layout(spec, width, stringWidth, typo), width)

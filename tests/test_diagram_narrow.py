@@ -16,9 +16,9 @@ from guide.config.schema import Brand
 from guide.diagrams.geometry import Layout, Rect, Typography
 from guide.diagrams.layout import layout
 from guide.diagrams.narrow import NARROW_FRAME
-from guide.diagrams.spec import AnatomyLabel, Compare, Cycle, Flow, Label
+from guide.diagrams.spec import AnatomyLabel, Compare, Flow, Label
 from tests.diagram_samples import SAMPLES
-from tests.test_diagram_layout import ITEMS, TEXT, _segment_hits, spec_of
+from tests.test_diagram_layout import _segment_hits, random_spec, spec_of
 
 PHONE = 244.0  # the brand's text width on the phone page
 
@@ -143,25 +143,6 @@ def test_crowded_anchors_keep_their_markers_apart(
 def test_random_diagrams_in_a_phone_frame(
     data: st.DataObject, brand: Brand, data_dir: Path, typo: Typography
 ) -> None:
-    kind = data.draw(st.sampled_from(list(SAMPLES)))
-    spec = spec_of(kind, brand, data_dir)
-    if kind == "cycle":
-        spec = replace(spec, body=Cycle(tuple(data.draw(ITEMS))))
-    elif kind == "flow":
-        stages = tuple(
-            tuple(data.draw(st.lists(TEXT, min_size=1, max_size=4)))
-            for _ in range(data.draw(st.integers(2, 8)))
-        )
-        spec = replace(spec, body=Flow(stages, data.draw(st.sampled_from(["down", "right"]))))
-    elif kind == "compare":
-        columns = data.draw(st.lists(TEXT, min_size=2, max_size=4))
-        rows = data.draw(st.lists(TEXT, min_size=1, max_size=3))
-        cells = tuple(tuple(data.draw(TEXT) for _ in columns) for _ in rows)
-        spec = replace(spec, body=Compare(tuple(columns), tuple(rows), cells))
-    else:
-        assert isinstance(spec.body, AnatomyLabel)
-        names = [a.name for a in spec.body.anchors]
-        labels = tuple(Label(t, data.draw(st.sampled_from(names))) for t in data.draw(ITEMS))
-        spec = replace(spec, body=replace(spec.body, labels=labels))
+    spec = random_spec(data, brand, data_dir, right_stages=8)
     width = data.draw(st.sampled_from([PHONE, 200.0, 300.0]))
     check_narrow(layout(spec, width, stringWidth, typo), width)

@@ -159,19 +159,7 @@ class BlockRenderer:
         if isinstance(block, m.Diagram):
             return [self.diagram(block, self.width)] if self.diagram else []
         if isinstance(block, m.Rule):
-            return [
-                tag(
-                    HRFlowable(
-                        width="35%",
-                        thickness=1,
-                        color=HexColor(self.link_color),
-                        spaceBefore=10,
-                        spaceAfter=14,
-                        hAlign="CENTER",
-                    ),
-                    "Artifact",
-                )
-            ]
+            return [self.rule("35%", 1, 10, 14, "CENTER")]
         if isinstance(block, m.PageBreak):
             return [PageBreak()]
         if isinstance(block, m.Footnotes):
@@ -348,22 +336,24 @@ class BlockRenderer:
         """One table cell's words as a paragraph with its structure role (TH, TD)."""
         return tag(Paragraph(self.markup(cell.inlines), style), role)
 
+    def rule(
+        self, width: str, thickness: float, before: float, after: float, align: str
+    ) -> Flowable:
+        """A short rule in the link colour, drawn as an artifact (a break, or above footnotes)."""
+        line = HRFlowable(
+            width=width,
+            thickness=thickness,
+            color=HexColor(self.link_color),
+            spaceBefore=before,
+            spaceAfter=after,
+            hAlign=align,
+        )
+        return tag(line, "Artifact")
+
     def footnotes(self, block: m.Footnotes) -> list[Flowable]:
         """The footnotes at the end of a chapter."""
         s = self.styles
-        out: list[Flowable] = [
-            tag(
-                HRFlowable(
-                    width="25%",
-                    thickness=0.6,
-                    color=HexColor(self.link_color),
-                    spaceBefore=12,
-                    spaceAfter=6,
-                    hAlign="LEFT",
-                ),
-                "Artifact",
-            )
-        ]
+        out: list[Flowable] = [self.rule("25%", 0.6, 12, 6, "LEFT")]
         for note in block.notes:
             flows = self.render(note.blocks, s.footnote)
             if flows and isinstance(flows[0], Paragraph):
